@@ -1,0 +1,114 @@
+package org.creditbank.ledger.achievement;
+
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementCertified;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementCorrected;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementRecorded;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementRejected;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementRevoked;
+import org.creditbank.ledger.achievement.AchievementRefusals.AlreadyCertified;
+import org.creditbank.ledger.achievement.AchievementRefusals.CertificateAlreadyOnAccount;
+import org.creditbank.ledger.achievement.AchievementRefusals.NotInThatState;
+import org.creditbank.ledger.achievement.AchievementRefusals.UnknownAchievement;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The achievements on one account as the rules see them, and the lifecycle rules that need nothing but them.
+ * Rules that need the branch network live in the account aggregate.
+ */
+public final class AchievementBook {
+
+    private final Map<String, AchievementStanding> byId = new LinkedHashMap<>();
+    private final Map<String, String> idByExternalKey = new HashMap<>();
+    private final Map<String, String> idBySerial = new HashMap<>();
+
+    /** The id of the achievement already recorded under this external reference, if any. */
+    public Optional<String> recordedUnder(ExternalReference reference) {
+        return Optional.ofNullable(idByExternalKey.get(reference.key()));
+    }
+
+    /** Refuses a certificate serial that is already on this account. */
+    public void requireCertificateNotOnAccount(String serial) {
+        if (serial != null && idBySerial.containsKey(serial)) {
+            throw new CertificateAlreadyOnAccount(serial, idBySerial.get(serial));
+        }
+    }
+
+    /** The achievement with this id, refusing an unknown one. */
+    public AchievementStanding require(String learnerNumber, String achievementId) {
+        AchievementStanding standing = byId.get(achievementId);
+        if (standing == null) {
+            throw new UnknownAchievement(learnerNumber, achievementId);
+        }
+        return standing;
+    }
+
+    /** Refuses unless the achievement still awaits certification or rejection. */
+    public void requireAwaitingDecision(AchievementStanding standing, String act) {
+        if (standing.lifecycle() == AchievementStatus.CERTIFIED && act.equals("certified")) {
+            throw new AlreadyCertified(standing.achievementId());
+        }
+        if (standing.lifecycle() != AchievementStatus.RECORDED) {
+            throw new NotInThatState(standing.achievementId(), standing.lifecycle(), act);
+        }
+    }
+
+    /** Refuses a correction of a rejected or revoked achievement. */
+    public void requireCorrectable(AchievementStanding standing) {
+        AchievementStatus status = standing.lifecycle();
+        if (status == AchievementStatus.REJECTED || status == AchievementStatus.REVOKED) {
+            throw new NotInThatState(standing.achievementId(), status, "corrected");
+        }
+    }
+
+    /** Refuses a revocation of anything but a certified achievement. */
+    public void requireRevocable(AchievementStanding standing) {
+        if (standing.lifecycle() != AchievementStatus.CERTIFIED) {
+            throw new NotInThatState(standing.achievementId(), standing.lifecycle(), "revoked");
+        }
+    }
+
+    /** Every achievement's standing, in the order recorded. */
+    public List<AchievementStanding> standings() {
+        return List.copyOf(byId.values());
+    }
+
+    /** Evolves the book by one event. */
+    public void on(AchievementEvent event) {
+        if (event instanceof AchievementRecorded e) {
+            put(new AchievementStanding(e.achievementId(), e.kind(), AchievementStatus.RECORDED.name(),
+                    e.recordedBy(), e.branchCode(), e.externalIssuer(), e.externalId(), e.certificateSerial(),
+                    e.credits(), e.creditUnit()));
+        } else if (event instanceof AchievementCertified e) {
+            put(byId.get(e.achievementId()).withStatus(AchievementStatus.CERTIFIED)
+                    .withCredits(e.credits(), e.creditUnit()));
+        } else if (event instanceof AchievementRejected e) {
+            put(byId.get(e.achievementId()).withStatus(AchievementStatus.REJECTED));
+        } else if (event instanceof AchievementCorrected e) {
+            AchievementStanding standing = byId.get(e.achievementId());
+            if (e.corrected().credits() != null) {
+                standing = standing.withCredits(e.corrected().credits(), e.corrected().creditUnit());
+            }
+            put(standing);
+        } else if (event instanceof AchievementRevoked e) {
+            put(byId.get(e.achievementId()).withStatus(AchievementStatus.REVOKED));
+        }
+    }
+
+    /** Takes in the achievements of an account merged into this one. */
+    public void absorb(List<AchievementStanding> carried) {
+        carried.forEach(this::put);
+    }
+
+    private void put(AchievementStanding standing) {
+        byId.put(standing.achievementId(), standing);
+        idByExternalKey.putIfAbsent(standing.externalKey(), standing.achievementId());
+        if (standing.certificateSerial() != null) {
+            idBySerial.putIfAbsent(standing.certificateSerial(), standing.achievementId());
+        }
+    }
+}

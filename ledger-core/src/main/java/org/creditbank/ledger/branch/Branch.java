@@ -1,0 +1,226 @@
+package org.creditbank.ledger.branch;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.creditbank.ledger.branch.BranchCommands.AppointOfficer;
+import org.creditbank.ledger.branch.BranchCommands.CloseBranch;
+import org.creditbank.ledger.branch.BranchCommands.RegisterBranch;
+import org.creditbank.ledger.branch.BranchCommands.ReinstateBranch;
+import org.creditbank.ledger.branch.BranchCommands.RemoveOfficer;
+import org.creditbank.ledger.branch.BranchCommands.SuspendBranch;
+import org.creditbank.ledger.branch.BranchEvent.BranchClosed;
+import org.creditbank.ledger.branch.BranchEvent.BranchRegistered;
+import org.creditbank.ledger.branch.BranchEvent.BranchReinstated;
+import org.creditbank.ledger.branch.BranchEvent.BranchSuspended;
+import org.creditbank.ledger.branch.BranchEvent.OfficerAppointed;
+import org.creditbank.ledger.branch.BranchEvent.OfficerRemoved;
+import org.creditbank.ledger.branch.BranchRefusals.BranchAlreadyRegistered;
+import org.creditbank.ledger.branch.BranchRefusals.BranchClosedForGood;
+import org.creditbank.ledger.branch.BranchRefusals.DivisionOutsideParent;
+import org.creditbank.ledger.branch.BranchRefusals.InstallationAlreadyDone;
+import org.creditbank.ledger.branch.BranchRefusals.LastOfficerOfCentre;
+import org.creditbank.ledger.branch.BranchRefusals.OfficerAlreadyAppointed;
+import org.creditbank.ledger.branch.BranchRefusals.OfficerNotAppointed;
+import org.creditbank.ledger.branch.BranchRefusals.ParentNotActive;
+import org.creditbank.ledger.branch.BranchRefusals.ProvincialCentreAlreadyRegistered;
+import org.creditbank.ledger.branch.BranchRefusals.StatusChangeNotPermitted;
+import org.creditbank.ledger.branch.BranchRefusals.TierNotPermittedUnderParent;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A branch of the network: its place in the tree, its officers and its status. Who may act on it is decided by
+ * {@link Jurisdiction}: a branch is administered from above (its parent or any ancestor); its officers are appointed
+ * by itself or from above.
+ */
+public class Branch {
+
+    @AggregateIdentifier
+    private String code;
+    private BranchTier tier;
+    private String parentCode;
+    private BranchStatus status;
+    private final Set<String> officers = new HashSet<>();
+
+    /** For event sourcing. */
+    protected Branch() {
+    }
+
+    @CommandHandler
+    public Branch(RegisterBranch command, Jurisdiction jurisdiction, Clock clock) {
+        BranchDirectory directory = jurisdiction.directory();
+        String code = command.code().value();
+        if (directory.find(code).isPresent()) {
+            throw new BranchAlreadyRegistered(code);
+        }
+        String actingBranch;
+        if (command.tier() == BranchTier.PROVINCIAL_CENTRE) {
+            if (command.parent() != null) {
+                throw new TierNotPermittedUnderParent(command.tier());
+            }
+            if (directory.hasProvincialCentre()) {
+                throw new ProvincialCentreAlreadyRegistered();
+            }
+            if (!command.actor().isInstallation()) {
+                jurisdiction.actingBranch(command.actor());
+            }
+            requireDivisionLevel(command);
+            actingBranch = command.actor().branchCode();
+        } else {
+            if (command.parent() == null) {
+                throw new TierNotPermittedUnderParent(command.tier());
+            }
+            BranchProfile parent = directory.find(command.parent().value())
+                    .orElseThrow(() -> new UnknownBranch("parentCode", command.parent().value()));
+            if (!command.tier().permittedParents().contains(parent.tier())) {
+                throw new TierNotPermittedUnderParent(command.tier(), parent);
+            }
+            if (!parent.isActive()) {
+                throw new ParentNotActive(parent);
+            }
+            if (command.actor().isInstallation()) {
+                throw new InstallationAlreadyDone();
+            }
+            actingBranch = jurisdiction.requireCovers(command.actor(), parent).code();
+            requireDivisionWithin(command, parent);
+        }
+        apply(new BranchRegistered(code, command.name(), command.tier().name(),
+                command.parent() == null ? null : command.parent().value(), command.division().value(),
+                command.actor().officerId(), actingBranch, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AppointOfficer command, Jurisdiction jurisdiction, Clock clock) {
+        requireNotClosed();
+        String officerId = command.officer().value();
+        jurisdiction.directory().branchOfOfficer(officerId).ifPresent(branch -> {
+            throw new OfficerAlreadyAppointed(officerId, branch);
+        });
+        if (command.actor().isInstallation()) {
+            if (tier != BranchTier.PROVINCIAL_CENTRE || !officers.isEmpty()) {
+                throw new InstallationAlreadyDone();
+            }
+        } else {
+            jurisdiction.requireCovers(command.actor(), code);
+        }
+        apply(new OfficerAppointed(code, officerId, command.name(), command.actor().officerId(),
+                command.actor().branchCode(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveOfficer command, Jurisdiction jurisdiction, Clock clock) {
+        String officerId = command.officer().value();
+        if (!officers.contains(officerId)) {
+            throw new OfficerNotAppointed(officerId, code);
+        }
+        if (tier == BranchTier.PROVINCIAL_CENTRE && officers.size() == 1) {
+            throw new LastOfficerOfCentre(officerId);
+        }
+        jurisdiction.requireCovers(command.actor(), code);
+        apply(new OfficerRemoved(code, officerId, command.reason(), command.actor().officerId(),
+                command.actor().branchCode(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(SuspendBranch command, Jurisdiction jurisdiction, Clock clock) {
+        requireNotClosed();
+        if (status != BranchStatus.ACTIVE) {
+            throw new StatusChangeNotPermitted("branch " + code + " is already suspended");
+        }
+        String acting = requireAdministeredFromAbove(command.actor(), jurisdiction, "suspended");
+        apply(new BranchSuspended(code, command.reason(), command.actor().officerId(), acting, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ReinstateBranch command, Jurisdiction jurisdiction, Clock clock) {
+        requireNotClosed();
+        if (status != BranchStatus.SUSPENDED) {
+            throw new StatusChangeNotPermitted("branch " + code + " is not suspended");
+        }
+        String acting = requireAdministeredFromAbove(command.actor(), jurisdiction, "reinstated");
+        apply(new BranchReinstated(code, command.reason(), command.actor().officerId(), acting, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(CloseBranch command, Jurisdiction jurisdiction, Clock clock) {
+        requireNotClosed();
+        String acting = requireAdministeredFromAbove(command.actor(), jurisdiction, "closed");
+        int openChildren = jurisdiction.directory().openChildren(code);
+        if (openChildren > 0) {
+            throw new StatusChangeNotPermitted("branch " + code + " still has " + openChildren
+                    + " branch(es) under it that are not closed");
+        }
+        apply(new BranchClosed(code, command.reason(), command.actor().officerId(), acting, clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(BranchRegistered event) {
+        code = event.branchCode();
+        tier = BranchTier.valueOf(event.tier());
+        parentCode = event.parentCode();
+        status = BranchStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(OfficerAppointed event) {
+        officers.add(event.officerId());
+    }
+
+    @EventSourcingHandler
+    void on(OfficerRemoved event) {
+        officers.remove(event.officerId());
+    }
+
+    @EventSourcingHandler
+    void on(BranchSuspended event) {
+        status = BranchStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(BranchReinstated event) {
+        status = BranchStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(BranchClosed event) {
+        status = BranchStatus.CLOSED;
+    }
+
+    private void requireNotClosed() {
+        if (status == BranchStatus.CLOSED) {
+            throw new BranchClosedForGood(code);
+        }
+    }
+
+    /** A branch's status is changed only from above it: the provincial centre, having nothing above, is not. */
+    private String requireAdministeredFromAbove(ActingOfficer actor, Jurisdiction jurisdiction, String change) {
+        if (parentCode == null) {
+            throw new StatusChangeNotPermitted("the provincial centre cannot be " + change);
+        }
+        return jurisdiction.requireCovers(actor, parentCode).code();
+    }
+
+    private static void requireDivisionLevel(RegisterBranch command) {
+        int required = command.tier().divisionLevel();
+        if (required != 0 && command.division().level() != required) {
+            throw new DivisionOutsideParent(BranchRefusals.withArticle(BranchRefusals.label(command.tier())) + " needs a "
+                    + List.of("province", "city", "county").get(required - 1) + "-level division code, got "
+                    + command.division());
+        }
+    }
+
+    private static void requireDivisionWithin(RegisterBranch command, BranchProfile parent) {
+        requireDivisionLevel(command);
+        DivisionCode parentDivision = new DivisionCode(parent.divisionCode());
+        if (!parentDivision.contains(command.division())) {
+            throw new DivisionOutsideParent("division " + command.division() + " is not within division "
+                    + parentDivision + " of parent branch " + parent.code());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.creditbank.ledger.branch;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** Every event of a branch's stream. Plain values only, so they read the same in twenty years. */
+public sealed interface BranchEvent {
+
+    /** The branch whose stream the event belongs to. */
+    String branchCode();
+
+    /** When the act was recorded. */
+    Instant at();
+
+    /** A branch joined the network. {@code parentCode} is null for the provincial centre. */
+    @Revision("1")
+    record BranchRegistered(String branchCode, String name, String tier, String parentCode, String divisionCode,
+                            String registeredBy, String actingBranch, Instant at) implements BranchEvent {
+    }
+
+    /** An officer was appointed to act for the branch. */
+    @Revision("1")
+    record OfficerAppointed(String branchCode, String officerId, String officerName, String appointedBy,
+                            String actingBranch, Instant at) implements BranchEvent {
+    }
+
+    /** An officer no longer acts for the branch. */
+    @Revision("1")
+    record OfficerRemoved(String branchCode, String officerId, String reason, String removedBy,
+                          String actingBranch, Instant at) implements BranchEvent {
+    }
+
+    /** The branch stopped acting until reinstated. */
+    @Revision("1")
+    record BranchSuspended(String branchCode, String reason, String suspendedBy, String actingBranch,
+                           Instant at) implements BranchEvent {
+    }
+
+    /** A suspended branch acts again. */
+    @Revision("1")
+    record BranchReinstated(String branchCode, String reason, String reinstatedBy, String actingBranch,
+                            Instant at) implements BranchEvent {
+    }
+
+    /** The branch closed for good; everything it recorded stays. */
+    @Revision("1")
+    record BranchClosed(String branchCode, String reason, String closedBy, String actingBranch,
+                        Instant at) implements BranchEvent {
+    }
+}

@@ -1,0 +1,54 @@
+package org.creditbank.ledger.learner;
+
+import org.axonframework.serialization.Revision;
+import org.creditbank.ledger.achievement.AchievementStanding;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every event of a learner account's own lifecycle (the achievement events share the account's stream). Personal data
+ * travels only inside {@link PersonalData} and {@link ContactDetails} sub-records.
+ */
+public sealed interface AccountEvent {
+
+    /** The account the event belongs to. */
+    String learnerNumber();
+
+    /** When the act was recorded. */
+    Instant at();
+
+    /** An account was opened for a natural person at a branch. */
+    @Revision("1")
+    record AccountOpened(String learnerNumber, String identityHash, PersonalData personalData, String openedBy,
+                         String branchCode, Instant at) implements AccountEvent {
+    }
+
+    /** The learner's contact details were replaced. */
+    @Revision("1")
+    record ContactDetailsUpdated(String learnerNumber, ContactDetails contact, String updatedBy, String branchCode,
+                                 Instant at) implements AccountEvent {
+    }
+
+    /** This account was found to belong to the same person as the survivor and now forwards to it. */
+    @Revision("1")
+    record AccountMergedInto(String learnerNumber, String survivorNumber, String reason, String mergedBy,
+                             String branchCode, Instant at) implements AccountEvent {
+    }
+
+    /** The account of the same person was merged into this one, bringing its achievements. */
+    @Revision("1")
+    record MergedAccountAbsorbed(String learnerNumber, String mergedNumber, String reason,
+                                 List<AchievementStanding> carried, String mergedBy, String branchCode,
+                                 Instant at) implements AccountEvent {
+        public MergedAccountAbsorbed {
+            carried = List.copyOf(carried);
+        }
+    }
+
+    /** The account was closed; its history stays and can be read, nothing more is recorded on it. */
+    @Revision("1")
+    record AccountClosed(String learnerNumber, String reason, String closedBy, String branchCode,
+                         Instant at) implements AccountEvent {
+    }
+}

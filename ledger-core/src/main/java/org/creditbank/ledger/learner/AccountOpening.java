@@ -1,0 +1,49 @@
+package org.creditbank.ledger.learner;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.creditbank.ledger.branch.BranchProfile;
+import org.creditbank.ledger.branch.DivisionCode;
+import org.creditbank.ledger.branch.Jurisdiction;
+import org.creditbank.ledger.learner.AccountCommands.OpenAccount;
+import org.creditbank.ledger.learner.AccountRefusals.PersonAlreadyHasAccount;
+
+import java.time.Clock;
+
+/**
+ * Opens accounts: one per natural person, found by the keyed hash of their identity; the learner number carries the
+ * division code of the opening branch.
+ */
+public class AccountOpening {
+
+    private final Repository<LearnerAccount> accounts;
+    private final Jurisdiction jurisdiction;
+    private final IdentityRegister identities;
+    private final IdentityHasher hasher;
+    private final LearnerNumberIssuer issuer;
+    private final Clock clock;
+
+    public AccountOpening(Repository<LearnerAccount> accounts, Jurisdiction jurisdiction, IdentityRegister identities,
+                          IdentityHasher hasher, LearnerNumberIssuer issuer, Clock clock) {
+        this.accounts = accounts;
+        this.jurisdiction = jurisdiction;
+        this.identities = identities;
+        this.hasher = hasher;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    /** Opens the account and answers its learner number. */
+    @CommandHandler
+    public String handle(OpenAccount command) throws Exception {
+        BranchProfile branch = jurisdiction.actingBranch(command.actor());
+        String identityHash = hasher.hash(command.person());
+        identities.accountFor(identityHash).ifPresent(existing -> {
+            throw new PersonAlreadyHasAccount(existing);
+        });
+        LearnerNumber number = issuer.next(new DivisionCode(branch.divisionCode()));
+        accounts.newInstance(() -> new LearnerAccount(number, identityHash, command.person(), command.actor(),
+                clock.instant()));
+        return number.value();
+    }
+}

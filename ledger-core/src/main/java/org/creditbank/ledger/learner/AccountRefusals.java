@@ -1,0 +1,48 @@
+package org.creditbank.ledger.learner;
+
+import org.creditbank.ledger.rule.Refusal;
+import org.creditbank.ledger.rule.RuleViolation;
+
+/** The refusals of the account rules, each named as the rulebook names it. */
+public final class AccountRefusals {
+
+    private AccountRefusals() {
+    }
+
+    /** One natural person has one account. */
+    public static final class PersonAlreadyHasAccount extends RuleViolation {
+        public PersonAlreadyHasAccount(String learnerNumber) {
+            super(Refusal.CONFLICT, "person", "this person already has account " + learnerNumber);
+        }
+    }
+
+    /** The learner number names no account. */
+    public static final class UnknownAccount extends RuleViolation {
+        public UnknownAccount(String field, String learnerNumber) {
+            super(Refusal.NOT_FOUND, field, "no account has learner number " + learnerNumber);
+        }
+    }
+
+    /** Nothing is recorded on a closed account. */
+    public static final class AccountIsClosed extends RuleViolation {
+        public AccountIsClosed(String learnerNumber) {
+            super(Refusal.CONFLICT, "learnerNumber", "account " + learnerNumber + " is closed");
+        }
+    }
+
+    /** A merged account only forwards to its survivor. */
+    public static final class AccountWasMerged extends RuleViolation {
+        private final String survivor;
+
+        public AccountWasMerged(String learnerNumber, String survivor) {
+            super(Refusal.CONFLICT, "learnerNumber",
+                    "account " + learnerNumber + " was merged into account " + survivor + "; act on that account");
+            this.survivor = survivor;
+        }
+
+        /** The account that now holds this one's history. */
+        public String survivor() {
+            return survivor;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.creditbank.ledger.learner;
+
+import java.util.Optional;
+
+/**
+ * Which account holds an identity, found by the keyed hash of the identity (never by the identity in clear).
+ * Updated in the same transaction as the account events.
+ */
+public interface IdentityRegister {
+
+    /** The learner number of the account (open, closed or surviving a merge) holding this identity hash. */
+    Optional<String> accountFor(String identityHash);
+}

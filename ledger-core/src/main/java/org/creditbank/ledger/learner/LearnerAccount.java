@@ -1,0 +1,235 @@
+package org.creditbank.ledger.learner;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.creditbank.ledger.achievement.AchievementBook;
+import org.creditbank.ledger.achievement.AchievementCommands.CertifyAchievement;
+import org.creditbank.ledger.achievement.AchievementCommands.CorrectAchievement;
+import org.creditbank.ledger.achievement.AchievementCommands.RecordAchievement;
+import org.creditbank.ledger.achievement.AchievementCommands.RecordingOutcome;
+import org.creditbank.ledger.achievement.AchievementCommands.RejectAchievement;
+import org.creditbank.ledger.achievement.AchievementCommands.RevokeAchievement;
+import org.creditbank.ledger.achievement.AchievementDetails;
+import org.creditbank.ledger.achievement.AchievementKind;
+import org.creditbank.ledger.achievement.AchievementEvent;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementCertified;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementCorrected;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementRecorded;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementRejected;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementRevoked;
+import org.creditbank.ledger.achievement.AchievementEvent.CorrectedFields;
+import org.creditbank.ledger.achievement.AchievementRefusals.CertificateHeldByAnotherLearner;
+import org.creditbank.ledger.achievement.AchievementRefusals.ReviewByAnotherOfficer;
+import org.creditbank.ledger.achievement.AchievementStanding;
+import org.creditbank.ledger.achievement.CertificateRegister;
+import org.creditbank.ledger.achievement.CertificateRegister.RefusedClaim;
+import org.creditbank.ledger.branch.ActingOfficer;
+import org.creditbank.ledger.branch.BranchProfile;
+import org.creditbank.ledger.branch.Jurisdiction;
+import org.creditbank.ledger.learner.AccountCommands.CloseAccount;
+import org.creditbank.ledger.learner.AccountCommands.UpdateContactDetails;
+import org.creditbank.ledger.learner.AccountEvent.AccountClosed;
+import org.creditbank.ledger.learner.AccountEvent.AccountMergedInto;
+import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
+import org.creditbank.ledger.learner.AccountEvent.ContactDetailsUpdated;
+import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
+import org.creditbank.ledger.learner.AccountRefusals.AccountIsClosed;
+import org.creditbank.ledger.learner.AccountRefusals.AccountWasMerged;
+import org.creditbank.ledger.rule.InvalidField;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One person's lifelong learning account and every achievement on it: one event stream per learner, so a learner's
+ * history is totally ordered and every rule about it is decided in one place.
+ *
+ * <p>Any active branch serves any learner (like a bank branch): opening, contact changes, merging and closing need an
+ * officer of an active branch. An achievement is recorded by the acting branch and afterwards decided, corrected or
+ * revoked only within that branch's jurisdiction: by it or a branch above it.
+ */
+public class LearnerAccount {
+
+    @AggregateIdentifier
+    private String learnerNumber;
+    private AccountStatus status;
+    private String survivor;
+    private final AchievementBook book = new AchievementBook();
+
+    /** The account's lifecycle. */
+    enum AccountStatus { OPEN, CLOSED, MERGED }
+
+    /** For event sourcing. */
+    protected LearnerAccount() {
+    }
+
+    LearnerAccount(LearnerNumber number, String identityHash, PersonalData person, ActingOfficer actor, Instant at) {
+        apply(new AccountOpened(number.value(), identityHash, person, actor.officerId(), actor.branchCode(), at));
+    }
+
+    @CommandHandler
+    public void handle(UpdateContactDetails command, Jurisdiction jurisdiction, Clock clock) {
+        requireOpen();
+        jurisdiction.actingBranch(command.actor());
+        apply(new ContactDetailsUpdated(learnerNumber, command.contact(), command.actor().officerId(),
+                command.actor().branchCode(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(CloseAccount command, Jurisdiction jurisdiction, Clock clock) {
+        requireOpen();
+        jurisdiction.actingBranch(command.actor());
+        apply(new AccountClosed(learnerNumber, command.reason(), command.actor().officerId(),
+                command.actor().branchCode(), clock.instant()));
+    }
+
+    /** This account turns out to be the same person's as {@code survivorNumber}: it forwards there from now on. */
+    List<AchievementStanding> mergeInto(String survivorNumber, String reason, ActingOfficer actor, Instant at) {
+        requireOpen();
+        apply(new AccountMergedInto(learnerNumber, survivorNumber, reason, actor.officerId(), actor.branchCode(), at));
+        return book.standings();
+    }
+
+    /** Takes in the history of an account of the same person. */
+    void absorb(String mergedNumber, List<AchievementStanding> carried, String reason, ActingOfficer actor,
+                Instant at) {
+        requireOpen();
+        apply(new MergedAccountAbsorbed(learnerNumber, mergedNumber, reason, carried, actor.officerId(),
+                actor.branchCode(), at));
+    }
+
+    @CommandHandler
+    public RecordingOutcome handle(RecordAchievement command, Jurisdiction jurisdiction,
+                                   CertificateRegister certificates, Clock clock) {
+        requireOpen();
+        BranchProfile branch = jurisdiction.actingBranch(command.actor());
+        AchievementDetails details = command.details();
+        Optional<String> earlier = book.recordedUnder(details.externalReference());
+        if (earlier.isPresent()) {
+            return new RecordingOutcome(earlier.get(), true);
+        }
+        Instant now = clock.instant();
+        if (details.achievedOn().isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1))) {
+            throw new InvalidField("achievedOn", "is in the future: " + details.achievedOn());
+        }
+        String serial = details.certificateSerial();
+        if (serial != null) {
+            book.requireCertificateNotOnAccount(serial);
+            Optional<String> holder = certificates.holderOf(serial).filter(h -> !h.equals(learnerNumber));
+            if (holder.isPresent()) {
+                certificates.flagRefusedClaim(new RefusedClaim(serial, learnerNumber, holder.get(),
+                        command.actor().officerId(), branch.code(), details.externalReference().issuer(),
+                        details.externalReference().id(), now));
+                throw new CertificateHeldByAnotherLearner(serial);
+            }
+        }
+        apply(recorded(command, branch, now));
+        return new RecordingOutcome(command.achievementId(), false);
+    }
+
+    @CommandHandler
+    public void handle(CertifyAchievement command, Jurisdiction jurisdiction, Clock clock) {
+        requireOpen();
+        AchievementStanding standing = book.require(learnerNumber, command.achievementId());
+        BranchProfile acting = jurisdiction.requireCovers(command.actor(), standing.recordingBranch());
+        book.requireAwaitingDecision(standing, "certified");
+        if (standing.achievementKind().needsReview() && standing.recordedBy().equals(command.actor().officerId())) {
+            throw new ReviewByAnotherOfficer(standing.achievementId(), standing.achievementKind(),
+                    command.actor().officerId());
+        }
+        apply(new AchievementCertified(learnerNumber, standing.achievementId(), command.actor().officerId(),
+                acting.code(), standing.credits(), standing.creditUnit(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RejectAchievement command, Jurisdiction jurisdiction, Clock clock) {
+        requireOpen();
+        AchievementStanding standing = book.require(learnerNumber, command.achievementId());
+        BranchProfile acting = jurisdiction.requireCovers(command.actor(), standing.recordingBranch());
+        book.requireAwaitingDecision(standing, "rejected");
+        apply(new AchievementRejected(learnerNumber, standing.achievementId(), command.reason(),
+                command.actor().officerId(), acting.code(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(CorrectAchievement command, Jurisdiction jurisdiction, Clock clock) {
+        requireOpen();
+        AchievementStanding standing = book.require(learnerNumber, command.achievementId());
+        BranchProfile acting = jurisdiction.requireCovers(command.actor(), standing.recordingBranch());
+        book.requireCorrectable(standing);
+        if (command.correction().vocationalLevel() != null
+                && standing.achievementKind() != AchievementKind.VOCATIONAL_CERTIFICATE) {
+            throw new InvalidField("vocationalLevel", "applies only to a vocational certificate");
+        }
+        apply(new AchievementCorrected(learnerNumber, standing.achievementId(), command.reason(),
+                CorrectedFields.of(command.correction()), command.actor().officerId(), acting.code(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RevokeAchievement command, Jurisdiction jurisdiction, Clock clock) {
+        requireOpen();
+        AchievementStanding standing = book.require(learnerNumber, command.achievementId());
+        BranchProfile acting = jurisdiction.requireCovers(command.actor(), standing.recordingBranch());
+        book.requireRevocable(standing);
+        apply(new AchievementRevoked(learnerNumber, standing.achievementId(), command.reason(),
+                command.actor().officerId(), acting.code(), clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(AccountOpened event) {
+        learnerNumber = event.learnerNumber();
+        status = AccountStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(AccountMergedInto event) {
+        status = AccountStatus.MERGED;
+        survivor = event.survivorNumber();
+    }
+
+    @EventSourcingHandler
+    void on(MergedAccountAbsorbed event) {
+        book.absorb(event.carried());
+    }
+
+    @EventSourcingHandler
+    void on(AccountClosed event) {
+        status = AccountStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(AchievementEvent event) {
+        book.on(event);
+    }
+
+    void requireOpenForMerge() {
+        requireOpen();
+    }
+
+    private void requireOpen() {
+        if (status == AccountStatus.CLOSED) {
+            throw new AccountIsClosed(learnerNumber);
+        }
+        if (status == AccountStatus.MERGED) {
+            throw new AccountWasMerged(learnerNumber, survivor);
+        }
+    }
+
+    private AchievementRecorded recorded(RecordAchievement command, BranchProfile branch, Instant at) {
+        AchievementDetails d = command.details();
+        return new AchievementRecorded(learnerNumber, command.achievementId(), d.kind().name(), d.title(),
+                d.awardingBody(), d.assessingBody(), d.achievedOn(), d.evidence().sha256(), d.evidence().mediaType(),
+                d.evidence().location(), d.credits().amount(), d.credits().unit(), d.qualificationLevel(),
+                d.vocationalLevel(), d.result() == null ? null : d.result().scheme(),
+                d.result() == null ? null : d.result().value(), d.externalReference().issuer(),
+                d.externalReference().id(), d.certificateSerial(), command.actor().officerId(), branch.code(), at);
+    }
+}

@@ -1,0 +1,34 @@
+package org.creditbank.ledger.learner;
+
+import org.creditbank.ledger.rule.InvalidField;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A learner's personal data. It travels in events only as this separate sub-record so that it can be encrypted
+ * with a key per learner: no code may read it from an event and assume it is clear text.
+ *
+ * @param birthDate ISO-8601 date, kept as text so an encrypted form has the same shape
+ */
+public record PersonalData(String fullName, String idDocumentType, String idDocumentNumber, String birthDate,
+                           ContactDetails contact) {
+
+    public PersonalData {
+        fullName = InvalidField.requireText("fullName", fullName);
+        idDocumentType = InvalidField.requireText("idDocumentType", idDocumentType);
+        idDocumentNumber = InvalidField.requireText("idDocumentNumber", idDocumentNumber).toUpperCase();
+        birthDate = InvalidField.requireText("birthDate", birthDate);
+        try {
+            LocalDate.parse(birthDate);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField("birthDate", "must be a date like 1990-05-17, got \"" + birthDate + "\"");
+        }
+        contact = contact == null ? ContactDetails.NONE : contact;
+    }
+
+    /** The identity that says two accounts belong to one natural person: document type and number. */
+    public String identityKey() {
+        return idDocumentType.toUpperCase() + ":" + idDocumentNumber;
+    }
+}

@@ -1,0 +1,34 @@
+package org.creditbank.ledger;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** ledger-core is the domain: no Spring wiring, no HTTP, no SQL. */
+class ArchitectureTest {
+
+    private final JavaClasses core = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.creditbank.ledger");
+
+    @Test
+    void the_domain_knows_no_spring_web_or_sql() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "jakarta.servlet..", "javax.servlet..", "java.sql..", "javax.sql..",
+                        "com.fasterxml.jackson..")
+                .because("ledger-core holds the domain and its rules; wiring, web and storage live outside it")
+                .check(core);
+    }
+
+    @Test
+    void rules_do_not_depend_on_the_domain_concepts() {
+        noClasses().that().resideInAPackage("org.creditbank.ledger.rule..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.creditbank.ledger.branch..", "org.creditbank.ledger.learner..",
+                        "org.creditbank.ledger.achievement..")
+                .check(core);
+    }
+}
