@@ -1,0 +1,185 @@
+package org.creditbank.ledger.api.achievement;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.creditbank.ledger.achievement.AchievementCommands.CertifyAchievement;
+import org.creditbank.ledger.achievement.AchievementCommands.CorrectAchievement;
+import org.creditbank.ledger.achievement.AchievementCommands.RecordAchievement;
+import org.creditbank.ledger.achievement.AchievementCommands.RecordingOutcome;
+import org.creditbank.ledger.achievement.AchievementCommands.RejectAchievement;
+import org.creditbank.ledger.achievement.AchievementCommands.RevokeAchievement;
+import org.creditbank.ledger.achievement.AchievementCorrection;
+import org.creditbank.ledger.achievement.AchievementDetails;
+import org.creditbank.ledger.achievement.AchievementKind;
+import org.creditbank.ledger.achievement.AchievementRefusals.UnknownAchievement;
+import org.creditbank.ledger.achievement.Credits;
+import org.creditbank.ledger.achievement.Evidence;
+import org.creditbank.ledger.achievement.ExternalReference;
+import org.creditbank.ledger.achievement.Result;
+import org.creditbank.ledger.api.web.LedgerCommands;
+import org.creditbank.ledger.api.web.Requests;
+import org.creditbank.ledger.branch.ActingOfficer;
+import org.creditbank.ledger.learner.LearnerNumber;
+import org.creditbank.ledger.projection.achievement.JdbcCertificateRegister;
+import org.creditbank.ledger.projection.learner.AccountQueries;
+import org.creditbank.ledger.projection.learner.AchievementView;
+import org.creditbank.ledger.achievement.CertificateRegister.RefusedClaim;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** The achievement lifecycle over HTTP: record, certify, reject, correct, revoke; read one. */
+@RestController
+@Tag(name = "Achievements", description = "Learning achievements on an account and their lifecycle")
+public class AchievementController {
+
+    private final LedgerCommands commands;
+    private final AccountQueries queries;
+    private final JdbcCertificateRegister certificates;
+
+    public AchievementController(LedgerCommands commands, AccountQueries queries,
+                                 JdbcCertificateRegister certificates) {
+        this.commands = commands;
+        this.queries = queries;
+        this.certificates = certificates;
+    }
+
+    /** Evidence of an achievement. */
+    public record EvidenceRequest(String sha256, String mediaType, String location) {
+        Evidence toEvidence() {
+            return new Evidence(sha256, mediaType, location);
+        }
+    }
+
+    /** An amount of credit with its unit system. */
+    public record CreditsRequest(BigDecimal amount, String unit) {
+        Credits toCredits() {
+            return new Credits(amount, unit);
+        }
+    }
+
+    /** A result under a grading scheme. */
+    public record ResultRequest(String scheme, String value) {
+        Result toResult() {
+            return new Result(scheme, value);
+        }
+    }
+
+    /** The issuer's identification of the achievement. */
+    public record ExternalReferenceRequest(String issuer, String id) {
+    }
+
+    /** An achievement to record. */
+    public record RecordRequest(String kind, String title, String awardingBody, String assessingBody,
+                                String achievedOn, EvidenceRequest evidence, CreditsRequest credits,
+                                Integer qualificationLevel, Integer vocationalLevel, ResultRequest result,
+                                ExternalReferenceRequest externalReference, String certificateSerial) {
+    }
+
+    /** The fields a correction supersedes, and why. */
+    public record CorrectionRequest(String reason, String title, String awardingBody, String assessingBody,
+                                    String achievedOn, EvidenceRequest evidence, CreditsRequest credits,
+                                    Integer qualificationLevel, Integer vocationalLevel, ResultRequest result) {
+    }
+
+    /** Why an achievement is rejected or revoked. */
+    public record ReasonRequest(String reason) {
+    }
+
+    /** The answer to recording. */
+    public record Recorded(String achievementId, boolean alreadyRecorded, AchievementView achievement) {
+    }
+
+    @PostMapping("/api/learners/{learnerNumber}/achievements")
+    @Operation(summary = "Record an achievement (201); the same external reference again answers the first (200)")
+    public ResponseEntity<Recorded> record(@PathVariable String learnerNumber, @RequestBody RecordRequest request,
+                                           ActingOfficer actor) {
+        LearnerNumber learner = LearnerNumber.parse(learnerNumber);
+        AchievementDetails details = new AchievementDetails(
+                Requests.oneOf("kind", request.kind(), AchievementKind.class), request.title(),
+                request.awardingBody(), request.assessingBody(),
+                Requests.date("achievedOn", request.achievedOn(), true),
+                request.evidence() == null ? null : request.evidence().toEvidence(),
+                request.credits() == null ? null : request.credits().toCredits(),
+                request.qualificationLevel(), request.vocationalLevel(),
+                request.result() == null ? null : request.result().toResult(),
+                request.externalReference() == null ? null
+                        : new ExternalReference(request.externalReference().issuer(), request.externalReference().id()),
+                request.certificateSerial());
+        RecordingOutcome outcome = commands.send(
+                new RecordAchievement(learner, UUID.randomUUID().toString(), details, actor), actor);
+        Recorded body = new Recorded(outcome.achievementId(), outcome.alreadyRecorded(),
+                read(learner, outcome.achievementId()));
+        URI location = URI.create("/api/learners/" + learner.value() + "/achievements/" + outcome.achievementId());
+        return outcome.alreadyRecorded() ? ResponseEntity.ok().location(location).body(body)
+                : ResponseEntity.created(location).body(body);
+    }
+
+    @GetMapping("/api/learners/{learnerNumber}/achievements/{achievementId}")
+    @Operation(summary = "One achievement with the history of acts on it")
+    public AchievementView achievement(@PathVariable String learnerNumber, @PathVariable String achievementId) {
+        return read(LearnerNumber.parse(learnerNumber), achievementId);
+    }
+
+    @PostMapping("/api/learners/{learnerNumber}/achievements/{achievementId}/certification")
+    @Operation(summary = "Certify a recorded achievement, depositing its credits")
+    public AchievementView certify(@PathVariable String learnerNumber, @PathVariable String achievementId,
+                                   ActingOfficer actor) {
+        LearnerNumber learner = LearnerNumber.parse(learnerNumber);
+        commands.send(new CertifyAchievement(learner, achievementId, actor), actor);
+        return read(learner, achievementId);
+    }
+
+    @PostMapping("/api/learners/{learnerNumber}/achievements/{achievementId}/rejection")
+    @Operation(summary = "Reject a recorded achievement, with a reason")
+    public AchievementView reject(@PathVariable String learnerNumber, @PathVariable String achievementId,
+                                  @RequestBody ReasonRequest request, ActingOfficer actor) {
+        LearnerNumber learner = LearnerNumber.parse(learnerNumber);
+        commands.send(new RejectAchievement(learner, achievementId, request.reason(), actor), actor);
+        return read(learner, achievementId);
+    }
+
+    @PostMapping("/api/learners/{learnerNumber}/achievements/{achievementId}/correction")
+    @Operation(summary = "Supersede fields of a recorded or certified achievement, with a reason")
+    public AchievementView correct(@PathVariable String learnerNumber, @PathVariable String achievementId,
+                                   @RequestBody CorrectionRequest request, ActingOfficer actor) {
+        LearnerNumber learner = LearnerNumber.parse(learnerNumber);
+        AchievementCorrection correction = new AchievementCorrection(request.title(), request.awardingBody(),
+                request.assessingBody(), Requests.date("achievedOn", request.achievedOn(), false),
+                request.evidence() == null ? null : request.evidence().toEvidence(),
+                request.credits() == null ? null : request.credits().toCredits(),
+                request.qualificationLevel(), request.vocationalLevel(),
+                request.result() == null ? null : request.result().toResult());
+        commands.send(new CorrectAchievement(learner, achievementId, request.reason(), correction, actor), actor);
+        return read(learner, achievementId);
+    }
+
+    @PostMapping("/api/learners/{learnerNumber}/achievements/{achievementId}/revocation")
+    @Operation(summary = "Revoke a certified achievement, with a reason")
+    public AchievementView revoke(@PathVariable String learnerNumber, @PathVariable String achievementId,
+                                  @RequestBody ReasonRequest request, ActingOfficer actor) {
+        LearnerNumber learner = LearnerNumber.parse(learnerNumber);
+        commands.send(new RevokeAchievement(learner, achievementId, request.reason(), actor), actor);
+        return read(learner, achievementId);
+    }
+
+    @GetMapping("/api/review/certificate-claims")
+    @Operation(summary = "Refused claims on certificates held by another learner, newest first, kept for review")
+    public List<RefusedClaim> flaggedClaims(@RequestParam(defaultValue = "100") int limit) {
+        return certificates.flaggedClaims(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    private AchievementView read(LearnerNumber learner, String achievementId) {
+        return queries.achievement(learner.value(), achievementId)
+                .orElseThrow(() -> new UnknownAchievement(learner.value(), achievementId));
+    }
+}

@@ -1,0 +1,136 @@
+package org.creditbank.ledger.api.branch;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.creditbank.ledger.api.web.LedgerCommands;
+import org.creditbank.ledger.api.web.Requests;
+import org.creditbank.ledger.branch.ActingOfficer;
+import org.creditbank.ledger.branch.BranchCode;
+import org.creditbank.ledger.branch.BranchCommands.AppointOfficer;
+import org.creditbank.ledger.branch.BranchCommands.CloseBranch;
+import org.creditbank.ledger.branch.BranchCommands.RegisterBranch;
+import org.creditbank.ledger.branch.BranchCommands.ReinstateBranch;
+import org.creditbank.ledger.branch.BranchCommands.RemoveOfficer;
+import org.creditbank.ledger.branch.BranchCommands.SuspendBranch;
+import org.creditbank.ledger.branch.BranchTier;
+import org.creditbank.ledger.branch.DivisionCode;
+import org.creditbank.ledger.branch.OfficerId;
+import org.creditbank.ledger.branch.UnknownBranch;
+import org.creditbank.ledger.projection.branch.BranchQueries;
+import org.creditbank.ledger.projection.branch.BranchView;
+import org.creditbank.ledger.rule.InvalidField;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** The branch network over HTTP: register, appoint and remove officers, suspend, reinstate, close; read the tree. */
+@RestController
+@RequestMapping("/api/branches")
+@Tag(name = "Branches", description = "The branch network and its officers")
+public class BranchController {
+
+    private static final int MAX_DEPTH = 4;
+
+    private final LedgerCommands commands;
+    private final BranchQueries queries;
+
+    public BranchController(LedgerCommands commands, BranchQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /** A new branch. {@code parentCode} is absent only for the provincial centre. */
+    public record RegisterBranchRequest(String code, String name, String tier, String parentCode,
+                                        String divisionCode) {
+    }
+
+    /** An officer to appoint. */
+    public record AppointOfficerRequest(String officerId, String name) {
+    }
+
+    /** Why a status change or removal happens. */
+    public record Reason(String reason) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a branch under its parent")
+    public ResponseEntity<BranchView> register(@RequestBody RegisterBranchRequest request, ActingOfficer actor) {
+        BranchCode code = BranchCode.of("code", request.code());
+        BranchTier tier = Requests.oneOf("tier", request.tier(), BranchTier.class);
+        BranchCode parent = request.parentCode() == null || request.parentCode().isBlank() ? null
+                : BranchCode.of("parentCode", request.parentCode());
+        DivisionCode division = DivisionCode.of("divisionCode", request.divisionCode());
+        commands.send(new RegisterBranch(code, request.name(), tier, parent, division, actor), actor);
+        return ResponseEntity.created(URI.create("/api/branches/" + code.value())).body(view(code.value(), 0));
+    }
+
+    @GetMapping
+    @Operation(summary = "The network from the provincial centre down")
+    public BranchView root(@RequestParam(defaultValue = "1") int depth) {
+        String root = queries.root().orElseThrow(() -> new UnknownBranch("branchCode", "(provincial centre)"));
+        return view(root, depth);
+    }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "A branch with its officers and its children")
+    public BranchView branch(@PathVariable String code, @RequestParam(defaultValue = "1") int depth) {
+        return view(BranchCode.of("code", code).value(), depth);
+    }
+
+    @PostMapping("/{code}/officers")
+    @Operation(summary = "Appoint an officer to the branch")
+    public ResponseEntity<BranchView> appoint(@PathVariable String code, @RequestBody AppointOfficerRequest request,
+                                              ActingOfficer actor) {
+        BranchCode branch = BranchCode.of("code", code);
+        OfficerId officer = OfficerId.of("officerId", request.officerId());
+        commands.send(new AppointOfficer(branch, officer, request.name(), actor), actor);
+        return ResponseEntity.created(URI.create("/api/branches/" + branch.value())).body(view(branch.value(), 0));
+    }
+
+    @PostMapping("/{code}/officers/{officerId}/removal")
+    @Operation(summary = "Remove an officer from the branch")
+    public BranchView remove(@PathVariable String code, @PathVariable String officerId,
+                             @RequestBody Reason request, ActingOfficer actor) {
+        BranchCode branch = BranchCode.of("code", code);
+        commands.send(new RemoveOfficer(branch, OfficerId.of("officerId", officerId), request.reason(), actor), actor);
+        return view(branch.value(), 0);
+    }
+
+    @PostMapping("/{code}/suspension")
+    @Operation(summary = "Suspend the branch (from a branch above it)")
+    public BranchView suspend(@PathVariable String code, @RequestBody Reason request, ActingOfficer actor) {
+        BranchCode branch = BranchCode.of("code", code);
+        commands.send(new SuspendBranch(branch, request.reason(), actor), actor);
+        return view(branch.value(), 0);
+    }
+
+    @PostMapping("/{code}/reinstatement")
+    @Operation(summary = "Reinstate a suspended branch (from a branch above it)")
+    public BranchView reinstate(@PathVariable String code, @RequestBody Reason request, ActingOfficer actor) {
+        BranchCode branch = BranchCode.of("code", code);
+        commands.send(new ReinstateBranch(branch, request.reason(), actor), actor);
+        return view(branch.value(), 0);
+    }
+
+    @PostMapping("/{code}/closure")
+    @Operation(summary = "Close the branch for good (from a branch above it)")
+    public BranchView close(@PathVariable String code, @RequestBody Reason request, ActingOfficer actor) {
+        BranchCode branch = BranchCode.of("code", code);
+        commands.send(new CloseBranch(branch, request.reason(), actor), actor);
+        return view(branch.value(), 0);
+    }
+
+    private BranchView view(String code, int depth) {
+        if (depth < 0 || depth > MAX_DEPTH) {
+            throw new InvalidField("depth", "must be 0 to " + MAX_DEPTH);
+        }
+        return queries.branch(code, depth).orElseThrow(() -> new UnknownBranch("code", code));
+    }
+}

@@ -1,0 +1,134 @@
+package org.creditbank.ledger.api.config;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.creditbank.ledger.api.web.CommandMetadata;
+import org.creditbank.ledger.branch.Branch;
+import org.creditbank.ledger.branch.Jurisdiction;
+import org.creditbank.ledger.learner.AccountMerging;
+import org.creditbank.ledger.learner.AccountOpening;
+import org.creditbank.ledger.learner.IdentityHasher;
+import org.creditbank.ledger.learner.IdentityRegister;
+import org.creditbank.ledger.learner.LearnerAccount;
+import org.creditbank.ledger.learner.LearnerNumberIssuer;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+import java.time.Clock;
+
+/**
+ * How Axon runs the ledger: its JDBC event store in our snake_case schema, Jackson for every payload, aggregates
+ * cached in memory, and the read models that back the rules updated in the command's own transaction — a failure
+ * there rolls the command back.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("token_timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * The mapper for events and other messages: stable whatever the HTTP layer's settings, ISO-8601 times, exact
+     * decimals, and tolerant of fields added by later revisions.
+     */
+    @Bean("defaultAxonObjectMapper")
+    public ObjectMapper defaultAxonObjectMapper() {
+        return JsonMapper.builder()
+                .findAndAddModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    /** The HTTP layer's mapper, configured by {@code spring.jackson.*}. */
+    @Bean
+    @Primary
+    public ObjectMapper httpObjectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer exactDecimals() {
+        return builder -> builder.featuresToEnable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN,
+                DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /** Every event's metadata names the acting officer and branch and the request's correlation id. */
+    @Bean
+    public CorrelationDataProvider actingOfficerCorrelation() {
+        return new SimpleCorrelationDataProvider(CommandMetadata.OFFICER, CommandMetadata.BRANCH,
+                CommandMetadata.CORRELATION_ID);
+    }
+
+    @Bean
+    public ConfigurerModule ledgerAggregatesAndProcessors(Jurisdiction jurisdiction, IdentityRegister identities,
+                                                          IdentityHasher hasher, LearnerNumberIssuer issuer,
+                                                          Clock clock) {
+        return configurer -> {
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(LearnerAccount.class)
+                    .configureCache(c -> new WeakReferenceCache()));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Branch.class)
+                    .configureCache(c -> new WeakReferenceCache()));
+            configurer.registerCommandHandler(c -> new AccountOpening(c.repository(LearnerAccount.class),
+                    jurisdiction, identities, hasher, issuer, clock));
+            configurer.registerCommandHandler(c -> new AccountMerging(c.repository(LearnerAccount.class),
+                    jurisdiction, clock));
+            // The registers behind the rules must never lag or swallow a failure: they run in the command's
+            // transaction, and an error there (a unique key, say) rolls the whole command back.
+            configurer.eventProcessing()
+                    .usingSubscribingEventProcessors()
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                    .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
+        };
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,93 @@
+package org.creditbank.ledger.api.config;
+
+import org.creditbank.ledger.branch.BranchDirectory;
+import org.creditbank.ledger.branch.Jurisdiction;
+import org.creditbank.ledger.learner.IdentityHasher;
+import org.creditbank.ledger.learner.IdentityRegister;
+import org.creditbank.ledger.learner.LearnerNumberIssuer;
+import org.creditbank.ledger.projection.achievement.CertificateRegisterProjection;
+import org.creditbank.ledger.projection.achievement.JdbcCertificateRegister;
+import org.creditbank.ledger.projection.branch.BranchQueries;
+import org.creditbank.ledger.projection.branch.BranchRegisterProjection;
+import org.creditbank.ledger.projection.branch.JdbcBranchDirectory;
+import org.creditbank.ledger.projection.learner.AccountProjection;
+import org.creditbank.ledger.projection.learner.AccountQueries;
+import org.creditbank.ledger.projection.learner.JdbcIdentityRegister;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
+
+/** The domain's ports and the read models, wired to the database. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerProperties.class)
+public class LedgerConfiguration {
+
+    @Bean
+    public JdbcBranchDirectory branchDirectory(JdbcTemplate jdbc) {
+        return new JdbcBranchDirectory(jdbc);
+    }
+
+    @Bean
+    public Jurisdiction jurisdiction(BranchDirectory directory) {
+        return new Jurisdiction(directory);
+    }
+
+    @Bean
+    public IdentityRegister identityRegister(JdbcTemplate jdbc) {
+        return new JdbcIdentityRegister(jdbc);
+    }
+
+    @Bean
+    public JdbcCertificateRegister certificateRegister(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new JdbcCertificateRegister(jdbc, transactions);
+    }
+
+    @Bean
+    public IdentityHasher identityHasher(LedgerProperties properties) {
+        return new IdentityHasher(IdentityKeys.load(properties));
+    }
+
+    @Bean
+    public LearnerNumberIssuer learnerNumberIssuer(DataSource dataSource) throws MetaDataAccessException {
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        DataFieldMaxValueIncrementer serials = "H2".equals(product)
+                ? new H2SequenceMaxValueIncrementer(dataSource, "learner_serial_seq")
+                : new PostgresSequenceMaxValueIncrementer(dataSource, "learner_serial_seq");
+        return new JdbcLearnerNumberIssuer(serials);
+    }
+
+    @Bean
+    public BranchRegisterProjection branchRegisterProjection(JdbcTemplate jdbc) {
+        return new BranchRegisterProjection(jdbc);
+    }
+
+    @Bean
+    public AccountProjection accountProjection(JdbcTemplate jdbc) {
+        return new AccountProjection(jdbc);
+    }
+
+    @Bean
+    public CertificateRegisterProjection certificateRegisterProjection(JdbcTemplate jdbc) {
+        return new CertificateRegisterProjection(jdbc);
+    }
+
+    @Bean
+    public BranchQueries branchQueries(JdbcTemplate jdbc) {
+        return new BranchQueries(jdbc);
+    }
+
+    @Bean
+    public AccountQueries accountQueries(JdbcTemplate jdbc) {
+        return new AccountQueries(jdbc);
+    }
+}

@@ -1,0 +1,22 @@
+package org.creditbank.ledger.api.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+
+/**
+ * The ledger's own settings ({@code ledger.*}; environment variables {@code LEDGER_*}, see docs/configuration.md).
+ *
+ * @param dataDir         folder of the embedded database and of generated keys ({@code LEDGER_DATA_DIR})
+ * @param identityKey     base64 key of the keyed identity hash, 32 bytes or more ({@code LEDGER_IDENTITY_KEY})
+ * @param identityKeyFile file holding that key in base64 ({@code LEDGER_IDENTITY_KEY_FILE}); created in the data
+ *                        folder when neither is given
+ */
+@ConfigurationProperties("ledger")
+public record LedgerProperties(Path dataDir, String identityKey, Path identityKeyFile) {
+
+    public LedgerProperties {
+        dataDir = dataDir == null ? Path.of("ledger-data") : dataDir;
+        identityKey = identityKey == null || identityKey.isBlank() ? null : identityKey.strip();
+    }
+}

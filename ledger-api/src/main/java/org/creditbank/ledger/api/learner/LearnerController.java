@@ -1,0 +1,130 @@
+package org.creditbank.ledger.api.learner;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.creditbank.ledger.api.web.LedgerCommands;
+import org.creditbank.ledger.branch.ActingOfficer;
+import org.creditbank.ledger.learner.AccountCommands.CloseAccount;
+import org.creditbank.ledger.learner.AccountCommands.MergeAccounts;
+import org.creditbank.ledger.learner.AccountCommands.OpenAccount;
+import org.creditbank.ledger.learner.AccountCommands.UpdateContactDetails;
+import org.creditbank.ledger.learner.AccountRefusals.UnknownAccount;
+import org.creditbank.ledger.learner.ContactDetails;
+import org.creditbank.ledger.learner.LearnerNumber;
+import org.creditbank.ledger.learner.PersonalData;
+import org.creditbank.ledger.projection.learner.AccountQueries;
+import org.creditbank.ledger.projection.learner.AccountView;
+import org.creditbank.ledger.rule.InvalidField;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Map;
+
+/** Learner accounts over HTTP: open, read, update contact details, merge, close. */
+@RestController
+@RequestMapping("/api/learners")
+@Tag(name = "Learners", description = "Lifelong learning accounts")
+public class LearnerController {
+
+    private final LedgerCommands commands;
+    private final AccountQueries queries;
+
+    public LearnerController(LedgerCommands commands, AccountQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /** The natural person an account is opened for. */
+    public record OpenAccountRequest(String fullName, String idDocumentType, String idDocumentNumber,
+                                     String birthDate, ContactRequest contact) {
+    }
+
+    /** How to reach the learner. */
+    public record ContactRequest(String phone, String email, String address) {
+        ContactDetails toDetails() {
+            return new ContactDetails(phone, email, address);
+        }
+    }
+
+    /** Merge the named account into this one. */
+    public record MergeRequest(String mergedLearnerNumber, String reason) {
+    }
+
+    /** Why the account is closed. */
+    public record CloseRequest(String reason) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Open an account for a natural person; answers the new learner number")
+    public ResponseEntity<Map<String, String>> open(@RequestBody OpenAccountRequest request, ActingOfficer actor) {
+        PersonalData person = new PersonalData(request.fullName(), request.idDocumentType(),
+                request.idDocumentNumber(), request.birthDate(),
+                request.contact() == null ? null : request.contact().toDetails());
+        String number = commands.send(new OpenAccount(person, actor), actor);
+        return ResponseEntity.created(URI.create("/api/learners/" + number)).body(Map.of("learnerNumber", number));
+    }
+
+    @GetMapping("/{learnerNumber}")
+    @Operation(summary = "The account with its achievements and credit totals; a merged account forwards (308)")
+    public ResponseEntity<AccountView> account(@PathVariable String learnerNumber) {
+        AccountView account = read(learnerNumber);
+        if ("MERGED".equals(account.status())) {
+            return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
+                    .location(URI.create("/api/learners/" + account.mergedInto())).body(account);
+        }
+        return ResponseEntity.ok(account);
+    }
+
+    @PutMapping("/{learnerNumber}/contact")
+    @Operation(summary = "Replace the learner's contact details")
+    public AccountView contact(@PathVariable String learnerNumber, @RequestBody ContactRequest request,
+                               ActingOfficer actor) {
+        LearnerNumber number = number(learnerNumber);
+        if (request == null) {
+            throw new InvalidField("contact", "is required");
+        }
+        commands.send(new UpdateContactDetails(number, request.toDetails(), actor), actor);
+        return read(number.value());
+    }
+
+    @PostMapping("/{learnerNumber}/merges")
+    @Operation(summary = "Merge another account of the same person into this one")
+    public AccountView merge(@PathVariable String learnerNumber, @RequestBody MergeRequest request,
+                             ActingOfficer actor) {
+        LearnerNumber survivor = number(learnerNumber);
+        LearnerNumber merged;
+        try {
+            merged = LearnerNumber.parse(request.mergedLearnerNumber());
+        } catch (InvalidField e) {
+            throw new InvalidField("mergedLearnerNumber", e.reason());
+        }
+        commands.send(new MergeAccounts(survivor, merged, request.reason(), actor), actor);
+        return read(survivor.value());
+    }
+
+    @PostMapping("/{learnerNumber}/closure")
+    @Operation(summary = "Close the account; its history stays readable")
+    public AccountView close(@PathVariable String learnerNumber, @RequestBody CloseRequest request,
+                             ActingOfficer actor) {
+        LearnerNumber number = number(learnerNumber);
+        commands.send(new CloseAccount(number, request.reason(), actor), actor);
+        return read(number.value());
+    }
+
+    static LearnerNumber number(String typed) {
+        return LearnerNumber.parse(typed);
+    }
+
+    private AccountView read(String learnerNumber) {
+        String number = number(learnerNumber).value();
+        return queries.account(number).orElseThrow(() -> new UnknownAccount("learnerNumber", number));
+    }
+}

@@ -1,0 +1,194 @@
+package org.creditbank.ledger.api.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.creditbank.ledger.learner.AccountRefusals.AccountWasMerged;
+import org.creditbank.ledger.rule.InvalidField;
+import org.creditbank.ledger.rule.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every refusal answered as RFC 9457 problem+json, naming the field and the reason; never a stack trace. The type
+ * is {@code urn:ledger:problem:<rule>}, one per rule, listed in docs/api.md.
+ */
+@RestControllerAdvice
+public class Problems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final String TYPE_PREFIX = "urn:ledger:problem:";
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Object> handleAny(Exception exception, WebRequest request) {
+        RuleViolation violation = find(exception, RuleViolation.class);
+        if (violation != null) {
+            return answer(refusal(violation));
+        }
+        AggregateNotFoundException notFound = find(exception, AggregateNotFoundException.class);
+        if (notFound != null) {
+            return answer(notFound(String.valueOf(notFound.getAggregateIdentifier())));
+        }
+        if (find(exception, DuplicateKeyException.class) != null
+                || find(exception, ConcurrencyException.class) != null
+                || find(exception, AggregateStreamCreationException.class) != null) {
+            return answer(problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+                    "another request changed the same thing at the same moment; nothing was stored — repeat the"
+                            + " request", null, null));
+        }
+        LOG.error("Unexpected failure serving {}", request.getDescription(false), exception);
+        return answer(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the ledger failed to answer; nothing was stored by this request. Quote correlation id "
+                        + CorrelationIdFilter.current() + " when reporting it", null, null));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = exception.getMostSpecificCause();
+        String field = null;
+        String reason;
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = path(mapping);
+            reason = reason(mapping);
+        } else if (cause instanceof JsonProcessingException json) {
+            reason = "is not valid JSON: " + json.getOriginalMessage();
+        } else {
+            reason = "is missing or unreadable";
+        }
+        String subject = field == null ? "the request body" : field;
+        return answer(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", subject + " " + reason,
+                field == null ? "body" : field, reason));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> handled = super.handleExceptionInternal(exception, body, headers, status, request);
+        if (handled != null && handled.getBody() instanceof ProblemDetail detail && detail.getType() != null
+                && "about:blank".equals(detail.getType().toString())) {
+            detail.setType(URI.create(TYPE_PREFIX + "http-" + status.value()));
+        }
+        return handled;
+    }
+
+    private static ProblemDetail refusal(RuleViolation violation) {
+        HttpStatus status = switch (violation.refusal()) {
+            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+            case UNIDENTIFIED_ACTOR -> HttpStatus.UNAUTHORIZED;
+            case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        String reason = violation instanceof InvalidField invalid ? invalid.reason() : violation.getMessage();
+        ProblemDetail problem = problem(status, violation.rule(), title(violation), violation.getMessage(),
+                violation.field(), reason);
+        if (violation instanceof AccountWasMerged merged) {
+            problem.setProperty("survivor", merged.survivor());
+        }
+        return problem;
+    }
+
+    private static ProblemDetail notFound(String identifier) {
+        boolean learner = identifier != null && identifier.length() == 18;
+        String field = learner ? "learnerNumber" : "branchCode";
+        String detail = learner ? "no account has learner number " + identifier
+                : "no branch is registered with code " + identifier;
+        return problem(HttpStatus.NOT_FOUND, learner ? "unknown-account" : "unknown-branch",
+                learner ? "Unknown account" : "Unknown branch", detail, field, detail);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String rule, String title, String detail, String field,
+                                 String reason) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + rule));
+        problem.setTitle(title);
+        if (field != null) {
+            problem.setProperty("field", field);
+            problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
+        }
+        problem.setProperty("correlationId", CorrelationIdFilter.current());
+        return problem;
+    }
+
+    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static String title(RuleViolation violation) {
+        String words = violation.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String path(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String reason(JsonMappingException mapping) {
+        if (mapping instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (mapping instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "must be one of " + Arrays.toString(target.getEnumConstants());
+            }
+            return "cannot be read as " + simpleType(target) + ": " + format.getValue();
+        }
+        if (mapping instanceof MismatchedInputException mismatch) {
+            return "must be " + article(simpleType(mismatch.getTargetType()));
+        }
+        return "is malformed: " + mapping.getOriginalMessage();
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "number";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        return type.isRecord() ? "object" : type.getSimpleName();
+    }
+
+    private static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+package org.creditbank.ledger.projection;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Conversions between event values and the column types PostgreSQL and H2 both understand. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** An instant as a timestamp-with-time-zone parameter. */
+    public static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A timestamp column read back as an instant. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A date column read back as a local date. */
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    /** A nullable integer column. */
+    public static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+}

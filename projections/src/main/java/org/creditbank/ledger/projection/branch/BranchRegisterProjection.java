@@ -1,0 +1,74 @@
+package org.creditbank.ledger.projection.branch;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.creditbank.ledger.branch.BranchEvent.BranchClosed;
+import org.creditbank.ledger.branch.BranchEvent.BranchRegistered;
+import org.creditbank.ledger.branch.BranchEvent.BranchReinstated;
+import org.creditbank.ledger.branch.BranchEvent.BranchSuspended;
+import org.creditbank.ledger.branch.BranchEvent.OfficerAppointed;
+import org.creditbank.ledger.branch.BranchEvent.OfficerRemoved;
+import org.creditbank.ledger.branch.BranchStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.creditbank.ledger.projection.Sql.at;
+
+/**
+ * The branch register: the tree, each branch's status and lineage, and who is appointed where. It backs the
+ * {@link org.creditbank.ledger.branch.BranchDirectory} the rules consult, so it is updated in the same transaction
+ * as the branch events.
+ */
+@ProcessingGroup(BranchRegisterProjection.GROUP)
+public class BranchRegisterProjection {
+
+    /** The processing group that builds the branch register. */
+    public static final String GROUP = "branch-register";
+
+    private final JdbcTemplate jdbc;
+
+    public BranchRegisterProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(BranchRegistered e) {
+        String lineage = e.parentCode() == null ? "/" + e.branchCode() + "/"
+                : jdbc.queryForObject("SELECT lineage FROM branch WHERE code = ?", String.class, e.parentCode())
+                  + e.branchCode() + "/";
+        jdbc.update("INSERT INTO branch (code, name, tier, parent_code, division_code, status, lineage,"
+                        + " registered_at, registered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.branchCode(), e.name(), e.tier(), e.parentCode(), e.divisionCode(), BranchStatus.ACTIVE.name(),
+                lineage, at(e.at()), e.registeredBy());
+    }
+
+    @EventHandler
+    void on(OfficerAppointed e) {
+        jdbc.update("INSERT INTO branch_officer (officer_id, branch_code, name, appointed_at, appointed_by)"
+                + " VALUES (?, ?, ?, ?, ?)", e.officerId(), e.branchCode(), e.officerName(), at(e.at()), e.appointedBy());
+    }
+
+    @EventHandler
+    void on(OfficerRemoved e) {
+        jdbc.update("DELETE FROM branch_officer WHERE officer_id = ? AND branch_code = ?", e.officerId(),
+                e.branchCode());
+    }
+
+    @EventHandler
+    void on(BranchSuspended e) {
+        status(e.branchCode(), BranchStatus.SUSPENDED);
+    }
+
+    @EventHandler
+    void on(BranchReinstated e) {
+        status(e.branchCode(), BranchStatus.ACTIVE);
+    }
+
+    @EventHandler
+    void on(BranchClosed e) {
+        status(e.branchCode(), BranchStatus.CLOSED);
+    }
+
+    private void status(String code, BranchStatus status) {
+        jdbc.update("UPDATE branch SET status = ? WHERE code = ?", status.name(), code);
+    }
+}
