@@ -1,0 +1,157 @@
+package org.creditbank.ledger.api.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.util.encoders.Hex;
+import org.creditbank.ledger.projection.Sql;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on a POST: the first request with a key is carried out and its response kept; a repeat
+ * with the same key and the same request gets the kept response (header {@code Idempotent-Replayed: true}) and
+ * changes nothing. The same key with a different request is refused (422); a repeat while the first is still being
+ * carried out is refused (409). A response of 5xx is not kept, so the request can be retried under the same key.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    /** The request header. */
+    public static final String HEADER = "Idempotency-Key";
+    /** The response header marking a replayed response. */
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private static final Pattern WELL_FORMED = Pattern.compile("[\\x21-\\x7e]{1,255}");
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (!WELL_FORMED.matcher(key).matches()) {
+            refuse(response, HttpStatus.BAD_REQUEST, "invalid-field", "Invalid field",
+                    HEADER + ": must be 1 to 255 visible ASCII characters", "must be 1 to 255 visible ASCII characters");
+            return;
+        }
+        CachedBodyRequest cached = new CachedBodyRequest(request);
+        String scope = request.getMethod() + " " + request.getRequestURI();
+        String hash = hash(cached);
+        try {
+            jdbc.update("INSERT INTO idempotency_record (idempotency_key, scope, request_hash, created_at)"
+                    + " VALUES (?, ?, ?, ?)", key, scope, hash, Sql.at(clock.instant()));
+        } catch (DuplicateKeyException repeat) {
+            answerRepeat(key, scope, hash, response);
+            return;
+        }
+        ContentCachingResponseWrapper recording = new ContentCachingResponseWrapper(response);
+        boolean kept = false;
+        try {
+            chain.doFilter(cached, recording);
+            if (recording.getStatus() < 500) {
+                jdbc.update("UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, body = ?"
+                                + " WHERE idempotency_key = ? AND scope = ?", recording.getStatus(),
+                        recording.getContentType(), recording.getHeader(HttpHeaders.LOCATION),
+                        recording.getContentAsByteArray(), key, scope);
+                kept = true;
+            }
+        } finally {
+            if (!kept) {
+                jdbc.update("DELETE FROM idempotency_record WHERE idempotency_key = ? AND scope = ?", key, scope);
+            }
+            recording.copyBodyToResponse();
+        }
+    }
+
+    private void answerRepeat(String key, String scope, String hash, HttpServletResponse response)
+            throws IOException {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT request_hash, status, content_type, location,"
+                + " body FROM idempotency_record WHERE idempotency_key = ? AND scope = ?", key, scope);
+        if (rows.isEmpty()) {
+            refuse(response, HttpStatus.CONFLICT, "idempotency-key-in-flight", "Idempotency key in flight",
+                    "a request with this " + HEADER + " was just being carried out; repeat it", null);
+            return;
+        }
+        Map<String, Object> row = rows.get(0);
+        if (!hash.equals(row.get("request_hash"))) {
+            refuse(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused",
+                    HEADER + " " + key + " was used for a different request; use a new key for a new request",
+                    "was used for a different request");
+            return;
+        }
+        if (row.get("status") == null) {
+            refuse(response, HttpStatus.CONFLICT, "idempotency-key-in-flight", "Idempotency key in flight",
+                    "the first request with this " + HEADER + " is still being carried out", null);
+            return;
+        }
+        response.setStatus(((Number) row.get("status")).intValue());
+        if (row.get("content_type") != null) {
+            response.setContentType((String) row.get("content_type"));
+        }
+        if (row.get("location") != null) {
+            response.setHeader(HttpHeaders.LOCATION, (String) row.get("location"));
+        }
+        response.setHeader(REPLAYED, "true");
+        byte[] body = (byte[]) row.get("body");
+        if (body != null) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private void refuse(HttpServletResponse response, HttpStatus status, String rule, String title, String detail,
+                        String reason) throws IOException {
+        ProblemDetail problem = Problems.problem(status, rule, title, detail, reason == null ? null : HEADER, reason);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    private static String hash(CachedBodyRequest request) {
+        SHA256Digest digest = new SHA256Digest();
+        for (String part : new String[]{request.getMethod(), request.getRequestURI(),
+                String.valueOf(request.getQueryString()), String.valueOf(request.getHeader(CommandMetadata.OFFICER_HEADER)),
+                String.valueOf(request.getHeader(CommandMetadata.BRANCH_HEADER))}) {
+            byte[] bytes = (part + "\n").getBytes(StandardCharsets.UTF_8);
+            digest.update(bytes, 0, bytes.length);
+        }
+        byte[] body = request.body();
+        digest.update(body, 0, body.length);
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return Hex.toHexString(out);
+    }
+}

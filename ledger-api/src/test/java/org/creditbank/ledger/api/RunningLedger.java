@@ -1,0 +1,113 @@
+package org.creditbank.ledger.api;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The real ledger server, started in this JVM on a free port, on a fresh PostgreSQL schema or on the embedded
+ * default in a fresh folder. Tests talk to it over HTTP only, and look into its database to check what was stored.
+ */
+public final class RunningLedger implements AutoCloseable {
+
+    static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String POSTGRES_USER = "postgres";
+    static final String IDENTITY_KEY = "bGVkZ2VyLWludGVncmF0aW9uLXRlc3RzLWlkZW50aXR5LWtleSE=";
+
+    private final Map<String, Object> properties;
+    private final String schema;
+    private ConfigurableApplicationContext context;
+    private Http http;
+
+    private RunningLedger(Map<String, Object> properties, String schema) {
+        this.properties = properties;
+        this.schema = schema;
+        start();
+    }
+
+    /** A ledger on a schema of its own in the {@code test} database on 127.0.0.1:5432. */
+    public static RunningLedger onPostgres() {
+        String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Map<String, Object> properties = common();
+        properties.put("spring.datasource.url", POSTGRES_URL + "?currentSchema=" + schema);
+        properties.put("spring.datasource.username", POSTGRES_USER);
+        properties.put("spring.datasource.password", "");
+        properties.put("spring.flyway.schemas", schema);
+        properties.put("spring.flyway.create-schemas", "true");
+        return new RunningLedger(properties, schema);
+    }
+
+    /** A ledger on the embedded default (no database configuration) in a fresh data folder. */
+    public static RunningLedger embedded() {
+        try {
+            Path folder = Files.createTempDirectory("ledger-embedded-");
+            Map<String, Object> properties = common();
+            properties.put("ledger.data-dir", folder.toString());
+            properties.remove("ledger.identity-key");
+            return new RunningLedger(properties, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> common() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", "0");
+        properties.put("ledger.identity-key", IDENTITY_KEY);
+        properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.org.creditbank", "INFO");
+        return properties;
+    }
+
+    private void start() {
+        // As command-line arguments, so they outrank application.yml exactly as an operator's settings would.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        context = new SpringApplicationBuilder(LedgerServer.class).run(args);
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        http = new Http("http://127.0.0.1:" + port);
+    }
+
+    /** Stops the server and starts it again on the same database. */
+    public void restart() {
+        context.close();
+        start();
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    /** The server's own database, to check what was (or was not) stored. */
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    /** How many events the store holds. */
+    public long eventCount() {
+        return jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    }
+
+    /** How many events the store holds for one aggregate. */
+    public long eventCount(String aggregateId) {
+        return jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, aggregateId);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        if (schema != null) {
+            DriverManagerDataSource admin = new DriverManagerDataSource(POSTGRES_URL, POSTGRES_USER, "");
+            new JdbcTemplate(admin).execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.creditbank.ledger.api;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The steps of the README walkthrough and the data the integration tests share, in the API's own terms. */
+public final class Scenario {
+
+    public static final String CENTRE = "ZJ-CENTRE";
+    public static final String HANGZHOU = "HZ-BRANCH";
+    public static final String NINGBO = "NB-BRANCH";
+    public static final String XIHU = "XH-SUBCENTRE";
+
+    public static final String[] ERIN = {"Ledger-Officer", "erin", "Ledger-Branch", CENTRE};
+    public static final String[] ALICE = {"Ledger-Officer", "alice", "Ledger-Branch", HANGZHOU};
+    public static final String[] BOB = {"Ledger-Officer", "bob", "Ledger-Branch", HANGZHOU};
+    public static final String[] CAROL = {"Ledger-Officer", "carol", "Ledger-Branch", NINGBO};
+    public static final String[] DAVE = {"Ledger-Officer", "dave", "Ledger-Branch", XIHU};
+
+    public static final String EVIDENCE_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private Scenario() {
+    }
+
+    /** The README's network: the centre and one city with two officers. */
+    public static void installCentreAndCity(Http http) {
+        created(http.post("/api/branches", Map.of("code", CENTRE, "name", "Zhejiang Credit Bank",
+                "tier", "PROVINCIAL_CENTRE", "divisionCode", "330000")));
+        created(http.post("/api/branches/" + CENTRE + "/officers", Map.of("officerId", "erin", "name", "Erin Zhao")));
+        created(http.post("/api/branches", Map.of("code", HANGZHOU, "name", "Hangzhou Branch",
+                "tier", "MUNICIPAL_BRANCH", "parentCode", CENTRE, "divisionCode", "330100"), ERIN));
+        created(http.post("/api/branches/" + HANGZHOU + "/officers", Map.of("officerId", "alice", "name", "Alice Wang"),
+                ERIN));
+        created(http.post("/api/branches/" + HANGZHOU + "/officers", Map.of("officerId", "bob", "name", "Bob Chen"),
+                ERIN));
+    }
+
+    /** The standard test network: the README's, a second city and a county sub-centre. */
+    public static void installNetwork(Http http) {
+        installCentreAndCity(http);
+        created(http.post("/api/branches", Map.of("code", NINGBO, "name", "Ningbo Branch",
+                "tier", "MUNICIPAL_BRANCH", "parentCode", CENTRE, "divisionCode", "330200"), ERIN));
+        created(http.post("/api/branches/" + NINGBO + "/officers", Map.of("officerId", "carol", "name", "Carol Xu"),
+                ERIN));
+        created(http.post("/api/branches", Map.of("code", XIHU, "name", "Xihu Sub-centre",
+                "tier", "COUNTY_SUB_CENTRE", "parentCode", HANGZHOU, "divisionCode", "330106"), ALICE));
+        created(http.post("/api/branches/" + XIHU + "/officers", Map.of("officerId", "dave", "name", "Dave Sun"),
+                ALICE));
+    }
+
+    /** A person nobody has opened an account for yet. */
+    public static Map<String, Object> newPerson(String name) {
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("fullName", name);
+        person.put("idDocumentType", "RESIDENT_ID");
+        person.put("idDocumentNumber", "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 17));
+        person.put("birthDate", "1990-05-17");
+        person.put("contact", Map.of("email", "learner@example.org"));
+        return person;
+    }
+
+    /** Opens an account and answers its learner number. */
+    public static String openAccount(Http http, String[] actor, String name) {
+        Http.Reply reply = created(http.post("/api/learners", newPerson(name), actor));
+        return reply.json().get("learnerNumber").asText();
+    }
+
+    /** An academic course to record. */
+    public static Map<String, Object> course(String externalId, String credits) {
+        Map<String, Object> course = new HashMap<>();
+        course.put("kind", "ACADEMIC_COURSE");
+        course.put("title", "Linear Algebra");
+        course.put("awardingBody", "Zhejiang University");
+        course.put("achievedOn", "2025-06-30");
+        course.put("evidence", Map.of("sha256", EVIDENCE_SHA256, "mediaType", "application/pdf"));
+        course.put("credits", Map.of("amount", new BigDecimal(credits), "unit", "BANK_CREDIT"));
+        course.put("qualificationLevel", 6);
+        course.put("result", Map.of("scheme", "PERCENT", "value", "91"));
+        course.put("externalReference", Map.of("issuer", "ZJU", "id", externalId));
+        return course;
+    }
+
+    /** A vocational certificate to record. */
+    public static Map<String, Object> certificate(String externalId, String serial) {
+        Map<String, Object> certificate = course(externalId, "12");
+        certificate.put("kind", "VOCATIONAL_CERTIFICATE");
+        certificate.put("title", "Electrician");
+        certificate.put("awardingBody", "MOHRSS");
+        certificate.put("vocationalLevel", 3);
+        certificate.put("certificateSerial", serial);
+        certificate.put("externalReference", Map.of("issuer", "MOHRSS", "id", externalId));
+        return certificate;
+    }
+
+    /** Records an achievement and answers its id. */
+    public static String record(Http http, String[] actor, String learner, Map<String, Object> achievement) {
+        Http.Reply reply = created(http.post("/api/learners/" + learner + "/achievements", achievement, actor));
+        return reply.json().get("achievementId").asText();
+    }
+
+    /** The README walkthrough: answers the learner number of the account it opened. */
+    public static String walkthrough(Http http) {
+        installCentreAndCity(http);
+        String learner = openAccount(http, ALICE, "Anna Li");
+        String achievement = record(http, ALICE, learner, course("LA-2025-001", "3.5"));
+        Http.Reply certified = http.post("/api/learners/" + learner + "/achievements/" + achievement
+                + "/certification", "", BOB);
+        assertThat(certified.status()).as(certified.toString()).isEqualTo(200);
+        assertThat(certified.json().get("status").asText()).isEqualTo("CERTIFIED");
+        return learner;
+    }
+
+    static Http.Reply created(Http.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply;
+    }
+}

@@ -1,0 +1,78 @@
+package org.creditbank.ledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditbank.ledger.api.Scenario.HANGZHOU;
+
+/** The README walkthrough, through HTTP, on PostgreSQL and on the embedded default. */
+class WalkthroughTest {
+
+    @Test
+    void the_walkthrough_runs_on_postgres_and_every_account_reads_the_same_after_a_restart() {
+        try (RunningLedger ledger = RunningLedger.onPostgres()) {
+            Http http = ledger.http();
+            String learner = Scenario.walkthrough(http);
+            JsonNode account = http.get("/api/learners/" + learner).json();
+            assertWalkthroughAccount(account, learner);
+            assertThat(ledger.eventCount(learner)).isEqualTo(3);
+
+            JsonNode tree = http.get("/api/branches?depth=1").json();
+            assertThat(tree.get("children")).extracting(child -> child.get("code").asText()).containsExactly(HANGZHOU);
+
+            ledger.restart();
+            assertThat(ledger.http().get("/api/learners/" + learner).json()).isEqualTo(account);
+            assertThat(ledger.http().get("/api/branches?depth=1").json()).isEqualTo(tree);
+        }
+    }
+
+    @Test
+    void every_event_names_the_acting_officer_branch_and_correlation_id() {
+        try (RunningLedger ledger = RunningLedger.onPostgres()) {
+            Http http = ledger.http();
+            Scenario.installCentreAndCity(http);
+            Http.Reply opened = http.post("/api/learners", Scenario.newPerson("Meta Data"),
+                    "Ledger-Officer", "alice", "Ledger-Branch", HANGZHOU, "Correlation-Id", "req-42");
+            assertThat(opened.status()).isEqualTo(201);
+            assertThat(opened.header("Correlation-Id")).isEqualTo("req-42");
+            String learner = opened.json().get("learnerNumber").asText();
+            byte[] metaData = ledger.jdbc().queryForObject("SELECT meta_data FROM domain_event_entry"
+                    + " WHERE aggregate_identifier = ?", byte[].class, learner);
+            JsonNode meta = Http.JSON.readTree(new String(metaData, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(meta.get("officerId").asText()).isEqualTo("alice");
+            assertThat(meta.get("branchCode").asText()).isEqualTo(HANGZHOU);
+            assertThat(meta.get("correlationId").asText()).isEqualTo("req-42");
+            String payloadType = ledger.jdbc().queryForObject("SELECT payload_type FROM domain_event_entry"
+                    + " WHERE aggregate_identifier = ?", String.class, learner);
+            assertThat(payloadType).endsWith("AccountOpened");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void the_walkthrough_runs_on_the_embedded_default() {
+        try (RunningLedger ledger = RunningLedger.embedded()) {
+            String learner = Scenario.walkthrough(ledger.http());
+            JsonNode account = ledger.http().get("/api/learners/" + learner).json();
+            assertWalkthroughAccount(account, learner);
+            ledger.restart();
+            assertThat(ledger.http().get("/api/learners/" + learner).json()).isEqualTo(account);
+        }
+    }
+
+    private static void assertWalkthroughAccount(JsonNode account, String learner) {
+        assertThat(account.get("learnerNumber").asText()).isEqualTo(learner).startsWith("330100");
+        assertThat(account.get("status").asText()).isEqualTo("OPEN");
+        assertThat(account.get("creditTotals")).hasSize(1);
+        assertThat(account.get("creditTotals").get(0).get("unit").asText()).isEqualTo("BANK_CREDIT");
+        assertThat(account.get("creditTotals").get(0).get("total").decimalValue()).isEqualByComparingTo("3.5");
+        JsonNode achievement = account.get("achievements").get(0);
+        assertThat(achievement.get("status").asText()).isEqualTo("CERTIFIED");
+        assertThat(achievement.get("history")).extracting(act -> act.get("act").asText())
+                .containsExactly("RECORDED", "CERTIFIED");
+        assertThat(achievement.get("history").get(1).get("officerId").asText()).isEqualTo("bob");
+    }
+}
