@@ -1,0 +1,118 @@
+package org.creditbank.ledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditbank.ledger.api.Scenario.ALICE;
+import static org.creditbank.ledger.api.Scenario.BOB;
+import static org.creditbank.ledger.api.Scenario.CAROL;
+import static org.creditbank.ledger.api.Scenario.DAVE;
+import static org.creditbank.ledger.api.Scenario.ERIN;
+import static org.creditbank.ledger.api.Scenario.XIHU;
+
+/** Accounts and achievements through their whole lifecycle over HTTP. */
+class AccountLifecycleTest {
+
+    private final RunningLedger ledger = SharedLedger.get();
+    private final Http http = ledger.http();
+
+    @Test
+    void correction_and_revocation_change_the_totals_by_events() {
+        String learner = Scenario.openAccount(http, ALICE, "Corrected Learner");
+        String first = Scenario.record(http, ALICE, learner, Scenario.course("CR-1", "3"));
+        String second = Scenario.record(http, ALICE, learner, Scenario.course("CR-2", "2"));
+        http.post(path(learner, first) + "/certification", "", BOB);
+        http.post(path(learner, second) + "/certification", "", BOB);
+
+        Http.Reply corrected = http.post(path(learner, first) + "/correction", Map.of("reason", "misprint",
+                "credits", Map.of("amount", 4, "unit", "BANK_CREDIT"), "title", "Linear Algebra I"), ERIN);
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.json().get("title").asText()).isEqualTo("Linear Algebra I");
+        Http.Reply revoked = http.post(path(learner, second) + "/revocation", Map.of("reason", "fraud"), BOB);
+        assertThat(revoked.json().get("status").asText()).isEqualTo("REVOKED");
+
+        JsonNode account = http.get("/api/learners/" + learner).json();
+        assertThat(account.get("creditTotals").get(0).get("total").decimalValue()).isEqualByComparingTo("4");
+        assertThat(account.get("achievements").get(0).get("history")).extracting(a -> a.get("act").asText())
+                .containsExactly("RECORDED", "CERTIFIED", "CORRECTED");
+        assertThat(ledger.eventCount(learner)).isEqualTo(7);
+    }
+
+    @Test
+    void a_rejected_achievement_deposits_nothing() {
+        String learner = Scenario.openAccount(http, ALICE, "Rejected Learner");
+        String id = Scenario.record(http, ALICE, learner, Scenario.course("RJ-1", "3"));
+        Http.Reply rejected = http.post(path(learner, id) + "/rejection", Map.of("reason", "no evidence"), BOB);
+        assertThat(rejected.json().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(http.get("/api/learners/" + learner).json().get("creditTotals")).isEmpty();
+        Http.Reply again = http.post(path(learner, id) + "/certification", "", BOB);
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void two_accounts_of_one_person_are_merged_by_events_and_the_merged_one_forwards() {
+        String survivor = Scenario.openAccount(http, ALICE, "Survivor");
+        String merged = Scenario.openAccount(http, CAROL, "Duplicate");
+        String carried = Scenario.record(http, CAROL, merged, Scenario.certificate("MG-" + merged, "VC-MG-" + merged));
+        assertThat(http.post(path(merged, carried) + "/certification", "", ERIN).status()).isEqualTo(200);
+
+        Http.Reply merge = http.post("/api/learners/" + survivor + "/merges",
+                Map.of("mergedLearnerNumber", merged, "reason", "same person, two identity documents"), ALICE);
+        assertThat(merge.status()).as(merge.toString()).isEqualTo(200);
+        assertThat(merge.json().get("achievements")).extracting(a -> a.get("achievementId").asText())
+                .containsExactly(carried);
+        assertThat(merge.json().get("creditTotals").get(0).get("total").decimalValue()).isEqualByComparingTo("12");
+
+        Http.Reply forwarded = http.get("/api/learners/" + merged);
+        assertThat(forwarded.status()).isEqualTo(308);
+        assertThat(forwarded.header("Location")).isEqualTo("/api/learners/" + survivor);
+        Http.Reply actOnMerged = http.post("/api/learners/" + merged + "/achievements",
+                Scenario.course("AFTER-MERGE", "1"), ALICE);
+        assertThat(actOnMerged.status()).isEqualTo(409);
+        assertThat(actOnMerged.json().get("survivor").asText()).isEqualTo(survivor);
+        // The carried achievement is now decided on the survivor, within the recording branch's jurisdiction.
+        Http.Reply revoked = http.post(path(survivor, carried) + "/revocation", Map.of("reason", "fraud"), CAROL);
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void a_suspended_branch_records_nothing_until_reinstated() {
+        String learner = Scenario.openAccount(http, ALICE, "Suspension Learner");
+        Http.Reply suspended = http.post("/api/branches/" + XIHU + "/suspension", Map.of("reason", "audit"), ALICE);
+        assertThat(suspended.json().get("status").asText()).isEqualTo("SUSPENDED");
+        Http.Reply refused = http.post("/api/learners/" + learner + "/achievements", Scenario.course("SU-1", "1"),
+                DAVE);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:ledger:problem:branch-not-active");
+        Http.Reply reinstated = http.post("/api/branches/" + XIHU + "/reinstatement", Map.of("reason", "ok"), ERIN);
+        assertThat(reinstated.json().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(http.post("/api/learners/" + learner + "/achievements", Scenario.course("SU-1", "1"), DAVE)
+                .status()).isEqualTo(201);
+    }
+
+    @Test
+    void contact_details_are_replaced() {
+        String learner = Scenario.openAccount(http, ALICE, "Moving Learner");
+        Http.Reply updated = http.put("/api/learners/" + learner + "/contact",
+                Map.of("phone", "+86 574 1111", "address", "Ningbo"), CAROL);
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().get("contact").get("address").asText()).isEqualTo("Ningbo");
+        assertThat(updated.json().get("contact").has("email")).isFalse();
+    }
+
+    @Test
+    void the_openapi_description_lists_the_api() {
+        JsonNode api = http.get("/v3/api-docs").json();
+        assertThat(api.get("paths").has("/api/learners/{learnerNumber}/achievements")).isTrue();
+        assertThat(api.get("paths").has("/api/learners/{learnerNumber}/achievements/{achievementId}/certification"))
+                .isTrue();
+        assertThat(api.get("paths").has("/api/branches/{code}/officers")).isTrue();
+    }
+
+    private static String path(String learner, String achievement) {
+        return "/api/learners/" + learner + "/achievements/" + achievement;
+    }
+}
