@@ -35,6 +35,11 @@ public final class RunningLedger implements AutoCloseable {
 
     /** A ledger on a schema of its own in the {@code test} database on 127.0.0.1:5432. */
     public static RunningLedger onPostgres() {
+        return onPostgres(Map.of());
+    }
+
+    /** The same, with some settings of its own. */
+    public static RunningLedger onPostgres(Map<String, Object> settings) {
         String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         Map<String, Object> properties = common();
         properties.put("spring.datasource.url", POSTGRES_URL + "?currentSchema=" + schema);
@@ -42,6 +47,7 @@ public final class RunningLedger implements AutoCloseable {
         properties.put("spring.datasource.password", "");
         properties.put("spring.flyway.schemas", schema);
         properties.put("spring.flyway.create-schemas", "true");
+        properties.putAll(settings);
         return new RunningLedger(properties, schema);
     }
 

@@ -1,17 +1,31 @@
 package org.creditbank.ledger.api.config;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.creditbank.ledger.api.web.CommandMetadata;
 import org.creditbank.ledger.branch.Branch;
@@ -22,6 +36,7 @@ import org.creditbank.ledger.learner.IdentityHasher;
 import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerAccount;
 import org.creditbank.ledger.learner.LearnerNumberIssuer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,6 +100,45 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * The event store: Axon's JDBC engine on our schema. Events go through the event serializer; snapshots of
+     * aggregate state through a serializer of their own that reads fields, so the domain needs no Jackson
+     * annotations. A snapshot is only a cache of replayed state: it can be deleted and is taken again.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager, EventSchema eventSchema) {
+        ObjectMapper snapshots = JsonMapper.builder()
+                .findAndAddModules()
+                .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(JacksonSerializer.builder().objectMapper(snapshots).build())
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
+    }
+
+    /** Builds learner accounts from events or a snapshot; a bean, so the snapshotter finds it. */
+    @Bean
+    public GenericAggregateFactory<LearnerAccount> learnerAccountFactory(ParameterResolverFactory parameters,
+                                                                       HandlerDefinition handlers) {
+        return new GenericAggregateFactory<>(
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(LearnerAccount.class, parameters, handlers));
+    }
+
     /** The HTTP layer's mapper, configured by {@code spring.jackson.*}. */
     @Bean
     @Primary
@@ -108,10 +162,15 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule ledgerAggregatesAndProcessors(Jurisdiction jurisdiction, IdentityRegister identities,
                                                           IdentityHasher hasher, LearnerNumberIssuer issuer,
-                                                          Clock clock) {
+                                                          Clock clock, LedgerProperties properties,
+                                                          GenericAggregateFactory<LearnerAccount> accounts) {
         return configurer -> {
+            // A learner's stream grows all life: cached while in use, snapshotted so a cold load stays short.
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(LearnerAccount.class)
-                    .configureCache(c -> new WeakReferenceCache()));
+                    .configureAggregateFactory(c -> accounts)
+                    .configureCache(c -> new WeakReferenceCache())
+                    .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                            properties.snapshotThreshold())));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Branch.class)
                     .configureCache(c -> new WeakReferenceCache()));
             configurer.registerCommandHandler(c -> new AccountOpening(c.repository(LearnerAccount.class),

@@ -11,11 +11,14 @@ import java.nio.file.Path;
  * @param identityKey     base64 key of the keyed identity hash, 32 bytes or more ({@code LEDGER_IDENTITY_KEY})
  * @param identityKeyFile file holding that key in base64 ({@code LEDGER_IDENTITY_KEY_FILE}); created in the data
  *                        folder when neither is given
+ * @param snapshotThreshold events after which a learner account is snapshotted ({@code LEDGER_SNAPSHOT_THRESHOLD},
+ *                          default 100), so that loading an account never replays more than that many events
  */
 @ConfigurationProperties("ledger")
-public record LedgerProperties(Path dataDir, String identityKey, Path identityKeyFile) {
+public record LedgerProperties(Path dataDir, String identityKey, Path identityKeyFile, int snapshotThreshold) {
 
     public LedgerProperties {
+        snapshotThreshold = snapshotThreshold <= 0 ? 100 : snapshotThreshold;
         dataDir = dataDir == null ? Path.of("ledger-data") : dataDir;
         identityKey = identityKey == null || identityKey.isBlank() ? null : identityKey.strip();
     }
