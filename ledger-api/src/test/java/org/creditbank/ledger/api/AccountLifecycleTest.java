@@ -42,6 +42,30 @@ class AccountLifecycleTest {
     }
 
     @Test
+    void totals_are_kept_per_unit_system_from_certified_achievements_only() {
+        String learner = Scenario.openAccount(http, ALICE, "Many Units");
+        Map<String, Object> ects = Scenario.course("UNIT-1", "5");
+        ects.put("credits", Map.of("amount", 5, "unit", "ECTS"));
+        Map<String, Object> hours = Scenario.course("UNIT-2", "1");
+        hours.put("credits", Map.of("amount", 36, "unit", "HOURS"));
+        Map<String, Object> moreEcts = Scenario.course("UNIT-3", "1");
+        moreEcts.put("credits", Map.of("amount", 2.5, "unit", "ECTS"));
+        for (Map<String, Object> achievement : java.util.List.of(ects, hours, moreEcts)) {
+            String id = Scenario.record(http, ALICE, learner, achievement);
+            assertThat(http.post(path(learner, id) + "/certification", "", BOB).status()).isEqualTo(200);
+        }
+        Scenario.record(http, ALICE, learner, Scenario.course("UNIT-4", "9"));
+
+        JsonNode totals = http.get("/api/learners/" + learner).json().get("creditTotals");
+        assertThat(totals).hasSize(2);
+        assertThat(totals.get(0).get("unit").asText()).isEqualTo("ECTS");
+        assertThat(totals.get(0).get("total").decimalValue()).isEqualByComparingTo("7.5");
+        assertThat(totals.get(0).get("achievements").asInt()).isEqualTo(2);
+        assertThat(totals.get(1).get("unit").asText()).isEqualTo("HOURS");
+        assertThat(totals.get(1).get("total").decimalValue()).isEqualByComparingTo("36");
+    }
+
+    @Test
     void a_rejected_achievement_deposits_nothing() {
         String learner = Scenario.openAccount(http, ALICE, "Rejected Learner");
         String id = Scenario.record(http, ALICE, learner, Scenario.course("RJ-1", "3"));

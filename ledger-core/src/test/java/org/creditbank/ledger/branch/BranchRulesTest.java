@@ -241,6 +241,15 @@ class BranchRulesTest {
     }
 
     @Test
+    void only_an_appointed_officer_is_removed() {
+        fixture.given(registered(HANGZHOU, BranchTier.MUNICIPAL_BRANCH, CENTRE, "330100", ERIN))
+                .when(new RemoveOfficer(new BranchCode(HANGZHOU), new OfficerId(CAROL_AT_NINGBO), "typo", ALICE))
+                .expectException(BranchRefusals.OfficerNotAppointed.class)
+                .expectExceptionMessage("officer carol is not appointed to branch HZ-BRANCH")
+                .expectNoEvents();
+    }
+
+    @Test
     void a_branch_is_suspended_and_reinstated_from_above() {
         fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE))
                 .when(new SuspendBranch(new BranchCode(XIHU), "audit", ALICE))
