@@ -18,6 +18,15 @@ CREATE TABLE branch (
 );
 CREATE INDEX branch_parent_ix ON branch (parent_code);
 
+-- The network has one root: the key of this one-row table makes a second provincial centre impossible.
+CREATE TABLE provincial_centre (
+    singleton CHAR(1)     NOT NULL,
+    code      VARCHAR(32) NOT NULL,
+    CONSTRAINT provincial_centre_pk PRIMARY KEY (singleton),
+    CONSTRAINT provincial_centre_singleton_ck CHECK (singleton = 'X'),
+    CONSTRAINT provincial_centre_branch_fk FOREIGN KEY (code) REFERENCES branch (code)
+);
+
 -- One row per officer: an officer acts for one branch at a time, and the key makes that hold under concurrency.
 CREATE TABLE branch_officer (
     officer_id   VARCHAR(64)              NOT NULL,
@@ -94,12 +103,13 @@ CREATE TABLE achievement_act (
 );
 CREATE INDEX achievement_act_achievement_ix ON achievement_act (achievement_id);
 
--- One certificate, one learner: the key on the serial makes that hold under concurrency.
+-- One certificate, one learner: the key (issuer and canonical serial) makes that hold under concurrency.
 CREATE TABLE certificate_holder (
+    certificate_key    VARCHAR(400) NOT NULL,
     certificate_serial VARCHAR(128) NOT NULL,
     learner_number     CHAR(18)     NOT NULL,
     achievement_id     VARCHAR(64)  NOT NULL,
-    CONSTRAINT certificate_holder_pk PRIMARY KEY (certificate_serial)
+    CONSTRAINT certificate_holder_pk PRIMARY KEY (certificate_key)
 );
 CREATE INDEX certificate_holder_learner_ix ON certificate_holder (learner_number);
 CREATE INDEX certificate_holder_achievement_ix ON certificate_holder (achievement_id);
@@ -119,10 +129,11 @@ CREATE TABLE flagged_certificate_claim (
     CONSTRAINT flagged_certificate_claim_pk PRIMARY KEY (id)
 );
 
--- Responses to POSTs carrying an Idempotency-Key, replayed to a repeat of the same request.
+-- Responses to POSTs carrying an Idempotency-Key, replayed to a repeat of the same request. scope is the SHA-256
+-- of method and path.
 CREATE TABLE idempotency_record (
     idempotency_key VARCHAR(255)             NOT NULL,
-    scope           VARCHAR(600)             NOT NULL,
+    scope           CHAR(64)                 NOT NULL,
     request_hash    CHAR(64)                 NOT NULL,
     status          INTEGER,
     content_type    VARCHAR(255),
@@ -131,3 +142,4 @@ CREATE TABLE idempotency_record (
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT idempotency_record_pk PRIMARY KEY (idempotency_key, scope)
 );
+CREATE INDEX idempotency_record_created_ix ON idempotency_record (created_at);

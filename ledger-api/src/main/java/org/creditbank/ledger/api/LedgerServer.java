@@ -2,9 +2,11 @@ package org.creditbank.ledger.api;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The ledger server: with no configuration on an embedded database in ./ledger-data, else on PostgreSQL. */
 @SpringBootApplication
+@EnableScheduling
 public class LedgerServer {
 
     static {

@@ -82,13 +82,24 @@ class AccountLifecycleTest {
         String merged = Scenario.openAccount(http, CAROL, "Duplicate");
         String carried = Scenario.record(http, CAROL, merged, Scenario.certificate("MG-" + merged, "VC-MG-" + merged));
         assertThat(http.post(path(merged, carried) + "/certification", "", ERIN).status()).isEqualTo(200);
+        String own = Scenario.record(http, ALICE, survivor, Scenario.course("SAME-" + survivor, "3"));
+        assertThat(http.post(path(survivor, own) + "/certification", "", BOB).status()).isEqualTo(200);
+        String twin = Scenario.record(http, CAROL, merged, Scenario.course("SAME-" + survivor, "3"));
+        assertThat(http.post(path(merged, twin) + "/certification", "", ERIN).status()).isEqualTo(200);
+
+        Http.Reply outside = http.post("/api/learners/" + survivor + "/merges",
+                Map.of("mergedLearnerNumber", merged, "reason", "same person"), ALICE);
+        assertThat(outside.status()).as("HZ-BRANCH does not cover the Ningbo account").isEqualTo(403);
 
         Http.Reply merge = http.post("/api/learners/" + survivor + "/merges",
-                Map.of("mergedLearnerNumber", merged, "reason", "same person, two identity documents"), ALICE);
+                Map.of("mergedLearnerNumber", merged, "reason", "same person, two identity documents"), ERIN);
         assertThat(merge.status()).as(merge.toString()).isEqualTo(200);
         assertThat(merge.json().get("achievements")).extracting(a -> a.get("achievementId").asText())
-                .containsExactly(carried);
-        assertThat(merge.json().get("creditTotals").get(0).get("total").decimalValue()).isEqualByComparingTo("12");
+                .containsExactlyInAnyOrder(carried, own, twin);
+        assertThat(merge.json().get("achievements")).filteredOn(a -> a.get("achievementId").asText().equals(twin))
+                .singleElement().satisfies(a -> assertThat(a.get("status").asText()).isEqualTo("SUPERSEDED"));
+        // The duplicate is carried but never counted twice: 12 (certificate) + 3 (course), not + 3 again.
+        assertThat(merge.json().get("creditTotals").get(0).get("total").decimalValue()).isEqualByComparingTo("15");
 
         Http.Reply forwarded = http.get("/api/learners/" + merged);
         assertThat(forwarded.status()).isEqualTo(308);

@@ -24,17 +24,18 @@ public final class AchievementBook {
 
     private final Map<String, AchievementStanding> byId = new LinkedHashMap<>();
     private final Map<String, String> idByExternalKey = new HashMap<>();
-    private final Map<String, String> idBySerial = new HashMap<>();
+    private final Map<String, String> idByCertificate = new HashMap<>();
 
     /** The id of the achievement already recorded under this external reference, if any. */
     public Optional<String> recordedUnder(ExternalReference reference) {
         return Optional.ofNullable(idByExternalKey.get(reference.key()));
     }
 
-    /** Refuses a certificate serial that is already on this account. */
-    public void requireCertificateNotOnAccount(String serial) {
-        if (serial != null && idBySerial.containsKey(serial)) {
-            throw new CertificateAlreadyOnAccount(serial, idBySerial.get(serial));
+    /** Refuses a certificate that is already on this account. */
+    public void requireCertificateNotOnAccount(String issuer, String serial) {
+        String id = serial == null ? null : idByCertificate.get(CertificateSerial.key(issuer, serial));
+        if (id != null) {
+            throw new CertificateAlreadyOnAccount(serial, id);
         }
     }
 
@@ -87,7 +88,7 @@ public final class AchievementBook {
             put(byId.get(e.achievementId()).withStatus(AchievementStatus.CERTIFIED)
                     .withCredits(e.credits(), e.creditUnit()));
         } else if (event instanceof AchievementRejected e) {
-            put(byId.get(e.achievementId()).withStatus(AchievementStatus.REJECTED));
+            release(put(byId.get(e.achievementId()).withStatus(AchievementStatus.REJECTED)));
         } else if (event instanceof AchievementCorrected e) {
             AchievementStanding standing = byId.get(e.achievementId());
             if (e.corrected().credits() != null) {
@@ -95,20 +96,51 @@ public final class AchievementBook {
             }
             put(standing);
         } else if (event instanceof AchievementRevoked e) {
-            put(byId.get(e.achievementId()).withStatus(AchievementStatus.REVOKED));
+            release(put(byId.get(e.achievementId()).withStatus(AchievementStatus.REVOKED)));
         }
     }
 
-    /** Takes in the achievements of an account merged into this one. */
-    public void absorb(List<AchievementStanding> carried) {
-        carried.forEach(this::put);
+    /**
+     * Which of the achievements carried over from a merged account this account already holds (same external
+     * reference or certificate, still standing): those are superseded, not taken in twice.
+     */
+    public List<String> duplicatesAmong(List<AchievementStanding> carried) {
+        return carried.stream()
+                .filter(standing -> standing.lifecycle() == AchievementStatus.RECORDED
+                        || standing.lifecycle() == AchievementStatus.CERTIFIED)
+                .filter(standing -> idByExternalKey.containsKey(standing.externalKey())
+                        || (standing.certificateSerial() != null
+                            && idByCertificate.containsKey(certificateKey(standing))))
+                .map(AchievementStanding::achievementId)
+                .toList();
     }
 
-    private void put(AchievementStanding standing) {
+    /** Takes in the achievements of an account merged into this one, except those it supersedes. */
+    public void absorb(List<AchievementStanding> carried, List<String> superseded) {
+        carried.stream().filter(standing -> !superseded.contains(standing.achievementId())).forEach(this::put);
+    }
+
+    private AchievementStanding put(AchievementStanding standing) {
         byId.put(standing.achievementId(), standing);
-        idByExternalKey.putIfAbsent(standing.externalKey(), standing.achievementId());
-        if (standing.certificateSerial() != null) {
-            idBySerial.putIfAbsent(standing.certificateSerial(), standing.achievementId());
+        AchievementStatus status = standing.lifecycle();
+        if (status == AchievementStatus.RECORDED || status == AchievementStatus.CERTIFIED) {
+            idByExternalKey.putIfAbsent(standing.externalKey(), standing.achievementId());
+            if (standing.certificateSerial() != null) {
+                idByCertificate.putIfAbsent(certificateKey(standing), standing.achievementId());
+            }
         }
+        return standing;
+    }
+
+    /** A rejected or revoked achievement no longer holds its external reference or its certificate. */
+    private void release(AchievementStanding standing) {
+        idByExternalKey.remove(standing.externalKey(), standing.achievementId());
+        if (standing.certificateSerial() != null) {
+            idByCertificate.remove(certificateKey(standing), standing.achievementId());
+        }
+    }
+
+    private static String certificateKey(AchievementStanding standing) {
+        return CertificateSerial.key(standing.externalIssuer(), standing.certificateSerial());
     }
 }

@@ -39,7 +39,7 @@ public final class AchievementCommands {
                                     String reason, ActingOfficer actor) {
         public RejectAchievement {
             requireId(achievementId);
-            reason = InvalidField.requireText("reason", reason);
+            reason = InvalidField.requireText("reason", reason, 1024);
             InvalidField.require("actor", actor);
         }
     }
@@ -49,7 +49,7 @@ public final class AchievementCommands {
                                      String reason, AchievementCorrection correction, ActingOfficer actor) {
         public CorrectAchievement {
             requireId(achievementId);
-            reason = InvalidField.requireText("reason", reason);
+            reason = InvalidField.requireText("reason", reason, 1024);
             InvalidField.require("corrections", correction);
             InvalidField.require("actor", actor);
         }
@@ -60,7 +60,7 @@ public final class AchievementCommands {
                                     String reason, ActingOfficer actor) {
         public RevokeAchievement {
             requireId(achievementId);
-            reason = InvalidField.requireText("reason", reason);
+            reason = InvalidField.requireText("reason", reason, 1024);
             InvalidField.require("actor", actor);
         }
     }

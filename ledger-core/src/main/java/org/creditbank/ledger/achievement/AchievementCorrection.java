@@ -14,18 +14,14 @@ public record AchievementCorrection(String title, String awardingBody, String as
                                     Integer vocationalLevel, Result result) {
 
     public AchievementCorrection {
-        title = blankToNull(title);
-        awardingBody = blankToNull(awardingBody);
-        assessingBody = blankToNull(assessingBody);
+        title = InvalidField.optionalText("title", title, 512);
+        awardingBody = InvalidField.optionalText("awardingBody", awardingBody, InvalidField.DEFAULT_MAX_LENGTH);
+        assessingBody = InvalidField.optionalText("assessingBody", assessingBody, InvalidField.DEFAULT_MAX_LENGTH);
         AchievementDetails.requireQualificationLevel(qualificationLevel);
         AchievementDetails.requireVocationalLevel(vocationalLevel);
         if (Stream.of(title, awardingBody, assessingBody, achievedOn, evidence, credits, qualificationLevel,
                 vocationalLevel, result).allMatch(field -> field == null)) {
             throw new InvalidField("corrections", "name at least one field to correct");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

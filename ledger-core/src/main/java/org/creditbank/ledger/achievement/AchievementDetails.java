@@ -20,9 +20,10 @@ public record AchievementDetails(AchievementKind kind, String title, String awar
 
     public AchievementDetails {
         InvalidField.require("kind", kind);
-        title = InvalidField.requireText("title", title);
+        title = InvalidField.requireText("title", title, 512);
         awardingBody = InvalidField.requireText("awardingBody", awardingBody);
-        assessingBody = assessingBody == null || assessingBody.isBlank() ? awardingBody : assessingBody.strip();
+        assessingBody = assessingBody == null || assessingBody.isBlank() ? awardingBody
+                : InvalidField.requireText("assessingBody", assessingBody);
         InvalidField.require("achievedOn", achievedOn);
         InvalidField.require("evidence", evidence);
         InvalidField.require("credits", credits);
@@ -36,8 +37,7 @@ public record AchievementDetails(AchievementKind kind, String title, String awar
             throw new InvalidField("vocationalLevel", "applies only to a vocational certificate");
         }
         InvalidField.require("externalReference", externalReference);
-        certificateSerial = certificateSerial == null || certificateSerial.isBlank()
-                ? null : certificateSerial.strip().toUpperCase();
+        certificateSerial = CertificateSerial.displayForm(certificateSerial);
     }
 
     static void requireQualificationLevel(Integer level) {

@@ -34,10 +34,10 @@ public final class AchievementRefusals {
 
     /** Where an achievement needs review, the officer who certifies is not the officer who recorded it. */
     public static final class ReviewByAnotherOfficer extends RuleViolation {
-        public ReviewByAnotherOfficer(String achievementId, AchievementKind kind, String officerId) {
+        public ReviewByAnotherOfficer(String achievementId, AchievementKind kind, String officerId, String act) {
             super(Refusal.NOT_PERMITTED, "officer", "a " + kind.name().toLowerCase().replace('_', ' ')
                     + " needs review: officer " + officerId + " recorded achievement " + achievementId
-                    + " and cannot also certify it");
+                    + " and cannot also " + act + " it");
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.Optional;
  */
 public interface CertificateRegister {
 
-    /** The learner number holding the certificate with this serial, if any. */
-    Optional<String> holderOf(String certificateSerial);
+    /** The learner number holding the certificate with this key ({@link CertificateSerial#key}), if any. */
+    Optional<String> holderOf(String certificateKey);
 
     /** Keeps a refused claim for review, even though the act that made it changes nothing in the ledger. */
     void flagRefusedClaim(RefusedClaim claim);

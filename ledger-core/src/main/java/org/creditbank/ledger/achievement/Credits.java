@@ -16,6 +16,7 @@ public record Credits(BigDecimal amount, String unit) {
 
     private static final Pattern UNIT = Pattern.compile("BANK_CREDIT|ECTS|HOURS|INSTITUTION:[A-Z0-9][A-Z0-9-]{1,31}");
     private static final int MAX_SCALE = 4;
+    private static final int MAX_INTEGER_DIGITS = 15;
 
     public Credits {
         if (amount == null) {
@@ -23,6 +24,9 @@ public record Credits(BigDecimal amount, String unit) {
         }
         if (amount.signum() <= 0) {
             throw new InvalidField("credits.amount", "must be positive, got " + amount.toPlainString());
+        }
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new InvalidField("credits.amount", "must be less than 10^" + MAX_INTEGER_DIGITS);
         }
         if (amount.stripTrailingZeros().scale() > MAX_SCALE) {
             throw new InvalidField("credits.amount", "has more than " + MAX_SCALE + " decimal places");

@@ -15,10 +15,10 @@ public record Evidence(String sha256, String mediaType, String location) {
         if (!SHA256_HEX.matcher(sha256).matches()) {
             throw new InvalidField("evidence.sha256", "must be 64 hexadecimal digits");
         }
-        mediaType = InvalidField.requireText("evidence.mediaType", mediaType).toLowerCase();
+        mediaType = InvalidField.requireText("evidence.mediaType", mediaType, 127).toLowerCase();
         if (!MEDIA_TYPE.matcher(mediaType).matches()) {
             throw new InvalidField("evidence.mediaType", "must be a media type like application/pdf");
         }
-        location = location == null || location.isBlank() ? null : location.strip();
+        location = InvalidField.optionalText("evidence.location", location, 2048);
     }
 }

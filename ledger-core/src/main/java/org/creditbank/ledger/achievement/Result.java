@@ -6,7 +6,7 @@ import org.creditbank.ledger.rule.InvalidField;
 public record Result(String scheme, String value) {
 
     public Result {
-        scheme = InvalidField.requireText("result.scheme", scheme);
-        value = InvalidField.requireText("result.value", value);
+        scheme = InvalidField.requireText("result.scheme", scheme, 64);
+        value = InvalidField.requireText("result.value", value, 64);
     }
 }

@@ -36,8 +36,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A branch of the network: its place in the tree, its officers and its status. Who may act on it is decided by
- * {@link Jurisdiction}: a branch is administered from above (its parent or any ancestor); its officers are appointed
- * by itself or from above.
+ * {@link Jurisdiction}: a branch is administered from above (its parent or any ancestor), and so are its officers
+ * appointed and removed — a branch never appoints its own, or an officer could appoint an alias and review their own
+ * work. The provincial centre, having nothing above it, appoints its own.
  */
 public class Branch {
 
@@ -107,7 +108,7 @@ public class Branch {
                 throw new InstallationAlreadyDone();
             }
         } else {
-            jurisdiction.requireCovers(command.actor(), code);
+            jurisdiction.requireCovers(command.actor(), administeringBranch());
         }
         apply(new OfficerAppointed(code, officerId, command.name(), command.actor().officerId(),
                 command.actor().branchCode(), clock.instant()));
@@ -116,13 +117,13 @@ public class Branch {
     @CommandHandler
     public void handle(RemoveOfficer command, Jurisdiction jurisdiction, Clock clock) {
         String officerId = command.officer().value();
+        jurisdiction.requireCovers(command.actor(), administeringBranch());
         if (!officers.contains(officerId)) {
             throw new OfficerNotAppointed(officerId, code);
         }
         if (tier == BranchTier.PROVINCIAL_CENTRE && officers.size() == 1) {
             throw new LastOfficerOfCentre(officerId);
         }
-        jurisdiction.requireCovers(command.actor(), code);
         apply(new OfficerRemoved(code, officerId, command.reason(), command.actor().officerId(),
                 command.actor().branchCode(), clock.instant()));
     }
@@ -190,6 +191,11 @@ public class Branch {
     @EventSourcingHandler
     void on(BranchClosed event) {
         status = BranchStatus.CLOSED;
+    }
+
+    /** The branch whose jurisdiction administers this one's officers: its parent, or itself for the centre. */
+    private String administeringBranch() {
+        return parentCode == null ? code : parentCode;
     }
 
     private void requireNotClosed() {

@@ -36,7 +36,7 @@ public final class BranchCommands {
                                 ActingOfficer actor) {
         public RemoveOfficer {
             InvalidField.require("officerId", officer);
-            reason = InvalidField.requireText("reason", reason);
+            reason = InvalidField.requireText("reason", reason, 1024);
             InvalidField.require("actor", actor);
         }
     }
@@ -44,7 +44,7 @@ public final class BranchCommands {
     /** Suspend an active branch: it acts for nobody until reinstated. */
     public record SuspendBranch(@TargetAggregateIdentifier BranchCode branch, String reason, ActingOfficer actor) {
         public SuspendBranch {
-            reason = InvalidField.requireText("reason", reason);
+            reason = InvalidField.requireText("reason", reason, 1024);
             InvalidField.require("actor", actor);
         }
     }
@@ -52,7 +52,7 @@ public final class BranchCommands {
     /** Reinstate a suspended branch. */
     public record ReinstateBranch(@TargetAggregateIdentifier BranchCode branch, String reason, ActingOfficer actor) {
         public ReinstateBranch {
-            reason = InvalidField.requireText("reason", reason);
+            reason = InvalidField.requireText("reason", reason, 1024);
             InvalidField.require("actor", actor);
         }
     }
@@ -60,7 +60,7 @@ public final class BranchCommands {
     /** Close a branch for good; what it recorded stays. */
     public record CloseBranch(@TargetAggregateIdentifier BranchCode branch, String reason, ActingOfficer actor) {
         public CloseBranch {
-            reason = InvalidField.requireText("reason", reason);
+            reason = InvalidField.requireText("reason", reason, 1024);
             InvalidField.require("actor", actor);
         }
     }

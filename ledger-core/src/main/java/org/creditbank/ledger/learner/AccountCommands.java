@@ -35,7 +35,7 @@ public final class AccountCommands {
             if (survivor.equals(merged)) {
                 throw new InvalidField("merged", "an account cannot be merged into itself");
             }
-            reason = InvalidField.requireText("reason", reason);
+            reason = InvalidField.requireText("reason", reason, 1024);
             InvalidField.require("actor", actor);
         }
     }
@@ -44,7 +44,7 @@ public final class AccountCommands {
     public record CloseAccount(@TargetAggregateIdentifier LearnerNumber learner, String reason,
                                ActingOfficer actor) {
         public CloseAccount {
-            reason = InvalidField.requireText("reason", reason);
+            reason = InvalidField.requireText("reason", reason, 1024);
             InvalidField.require("actor", actor);
         }
     }

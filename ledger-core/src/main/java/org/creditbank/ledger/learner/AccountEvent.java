@@ -36,13 +36,17 @@ public sealed interface AccountEvent {
                              String branchCode, Instant at) implements AccountEvent {
     }
 
-    /** The account of the same person was merged into this one, bringing its achievements. */
+    /**
+     * The account of the same person was merged into this one, bringing its achievements. Those this account
+     * already held (same external reference or certificate) are listed in {@code superseded}: carried, never counted.
+     */
     @Revision("1")
     record MergedAccountAbsorbed(String learnerNumber, String mergedNumber, String reason,
-                                 List<AchievementStanding> carried, String mergedBy, String branchCode,
-                                 Instant at) implements AccountEvent {
+                                 List<AchievementStanding> carried, List<String> superseded, String mergedBy,
+                                 String branchCode, Instant at) implements AccountEvent {
         public MergedAccountAbsorbed {
             carried = List.copyOf(carried);
+            superseded = superseded == null ? List.of() : List.copyOf(superseded);
         }
     }
 

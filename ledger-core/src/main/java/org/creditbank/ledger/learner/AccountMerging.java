@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Merges two accounts found to be one person, by events on both: the merged account forwards to the survivor, and
- * the survivor takes in the merged account's achievements. Both events commit together or not at all.
+ * the survivor takes in the merged account's achievements (superseding those it already holds). Both events commit
+ * together or not at all. The acting branch's jurisdiction covers the branches that opened both accounts.
  */
 public class AccountMerging {
 
@@ -32,12 +33,18 @@ public class AccountMerging {
     @CommandHandler
     public void handle(MergeAccounts command) {
         jurisdiction.actingBranch(command.actor());
-        Aggregate<LearnerAccount> merged = load("merged", command.merged());
-        Aggregate<LearnerAccount> survivor = load("survivor", command.survivor());
+        // Lock the two accounts in one fixed order, so two merges of the same pair cannot wait on each other.
+        boolean survivorFirst = command.survivor().value().compareTo(command.merged().value()) < 0;
+        Aggregate<LearnerAccount> first = load(survivorFirst ? "survivor" : "merged",
+                survivorFirst ? command.survivor() : command.merged());
+        Aggregate<LearnerAccount> second = load(survivorFirst ? "merged" : "survivor",
+                survivorFirst ? command.merged() : command.survivor());
+        Aggregate<LearnerAccount> survivor = survivorFirst ? first : second;
+        Aggregate<LearnerAccount> merged = survivorFirst ? second : first;
         Instant at = clock.instant();
-        survivor.execute(account -> account.requireOpenForMerge());
-        List<AchievementStanding> carried = merged.invoke(
-                account -> account.mergeInto(command.survivor().value(), command.reason(), command.actor(), at));
+        survivor.execute(account -> account.requireOpenForMerge(command.actor(), jurisdiction));
+        List<AchievementStanding> carried = merged.invoke(account -> account.mergeInto(command.survivor().value(),
+                command.reason(), command.actor(), jurisdiction, at));
         survivor.execute(account -> account.absorb(command.merged().value(), carried, command.reason(),
                 command.actor(), at));
     }

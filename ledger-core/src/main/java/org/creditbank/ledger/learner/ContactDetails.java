@@ -1,5 +1,7 @@
 package org.creditbank.ledger.learner;
 
+import org.creditbank.ledger.rule.InvalidField;
+
 /** How to reach a learner; every part is optional. Personal data: see {@link PersonalData}. */
 public record ContactDetails(String phone, String email, String address) {
 
@@ -7,15 +9,11 @@ public record ContactDetails(String phone, String email, String address) {
     public static final ContactDetails NONE = new ContactDetails(null, null, null);
 
     public ContactDetails {
-        phone = blankToNull(phone);
-        email = blankToNull(email);
-        address = blankToNull(address);
+        phone = InvalidField.optionalText("contact.phone", phone, 64);
+        email = InvalidField.optionalText("contact.email", email, InvalidField.DEFAULT_MAX_LENGTH);
+        address = InvalidField.optionalText("contact.address", address, 1024);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new org.creditbank.ledger.rule.InvalidField("contact.email", "is not an e-mail address");
+            throw new InvalidField("contact.email", "is not an e-mail address");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -24,6 +24,7 @@ import org.creditbank.ledger.achievement.AchievementRefusals.ReviewByAnotherOffi
 import org.creditbank.ledger.achievement.AchievementStanding;
 import org.creditbank.ledger.achievement.CertificateRegister;
 import org.creditbank.ledger.achievement.CertificateRegister.RefusedClaim;
+import org.creditbank.ledger.achievement.CertificateSerial;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.branch.BranchProfile;
 import org.creditbank.ledger.branch.Jurisdiction;
@@ -51,15 +52,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One person's lifelong learning account and every achievement on it: one event stream per learner, so a learner's
  * history is totally ordered and every rule about it is decided in one place.
  *
- * <p>Any active branch serves any learner (like a bank branch): opening, contact changes, merging and closing need an
- * officer of an active branch. An achievement is recorded by the acting branch and afterwards decided, corrected or
- * revoked only within that branch's jurisdiction: by it or a branch above it.
+ * <p>Any active branch serves any learner (like a bank branch): it opens accounts, changes contact details and
+ * records achievements. Closing and merging accounts are confined to the jurisdiction of the branch that opened
+ * them. An achievement is decided, corrected or revoked only within the recording branch's jurisdiction: by it or a
+ * branch above it.
  */
 public class LearnerAccount {
 
     @AggregateIdentifier
     private String learnerNumber;
     private AccountStatus status;
+    private String openingBranch;
     private String survivor;
     private final AchievementBook book = new AchievementBook();
 
@@ -85,14 +88,16 @@ public class LearnerAccount {
     @CommandHandler
     public void handle(CloseAccount command, Jurisdiction jurisdiction, Clock clock) {
         requireOpen();
-        jurisdiction.actingBranch(command.actor());
+        jurisdiction.requireCovers(command.actor(), openingBranch);
         apply(new AccountClosed(learnerNumber, command.reason(), command.actor().officerId(),
                 command.actor().branchCode(), clock.instant()));
     }
 
     /** This account turns out to be the same person's as {@code survivorNumber}: it forwards there from now on. */
-    List<AchievementStanding> mergeInto(String survivorNumber, String reason, ActingOfficer actor, Instant at) {
+    List<AchievementStanding> mergeInto(String survivorNumber, String reason, ActingOfficer actor,
+                                        Jurisdiction jurisdiction, Instant at) {
         requireOpen();
+        jurisdiction.requireCovers(actor, openingBranch);
         apply(new AccountMergedInto(learnerNumber, survivorNumber, reason, actor.officerId(), actor.branchCode(), at));
         return book.standings();
     }
@@ -101,8 +106,8 @@ public class LearnerAccount {
     void absorb(String mergedNumber, List<AchievementStanding> carried, String reason, ActingOfficer actor,
                 Instant at) {
         requireOpen();
-        apply(new MergedAccountAbsorbed(learnerNumber, mergedNumber, reason, carried, actor.officerId(),
-                actor.branchCode(), at));
+        apply(new MergedAccountAbsorbed(learnerNumber, mergedNumber, reason, carried, book.duplicatesAmong(carried),
+                actor.officerId(), actor.branchCode(), at));
     }
 
     @CommandHandler
@@ -116,13 +121,13 @@ public class LearnerAccount {
             return new RecordingOutcome(earlier.get(), true);
         }
         Instant now = clock.instant();
-        if (details.achievedOn().isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1))) {
-            throw new InvalidField("achievedOn", "is in the future: " + details.achievedOn());
-        }
+        requireNotInFuture(details.achievedOn(), now);
         String serial = details.certificateSerial();
+        String issuer = details.externalReference().issuer();
         if (serial != null) {
-            book.requireCertificateNotOnAccount(serial);
-            Optional<String> holder = certificates.holderOf(serial).filter(h -> !h.equals(learnerNumber));
+            book.requireCertificateNotOnAccount(issuer, serial);
+            Optional<String> holder = certificates.holderOf(CertificateSerial.key(issuer, serial))
+                    .filter(h -> !h.equals(learnerNumber));
             if (holder.isPresent()) {
                 certificates.flagRefusedClaim(new RefusedClaim(serial, learnerNumber, holder.get(),
                         command.actor().officerId(), branch.code(), details.externalReference().issuer(),
@@ -140,10 +145,7 @@ public class LearnerAccount {
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
         BranchProfile acting = jurisdiction.requireCovers(command.actor(), standing.recordingBranch());
         book.requireAwaitingDecision(standing, "certified");
-        if (standing.achievementKind().needsReview() && standing.recordedBy().equals(command.actor().officerId())) {
-            throw new ReviewByAnotherOfficer(standing.achievementId(), standing.achievementKind(),
-                    command.actor().officerId());
-        }
+        requireSecondOfficer(standing, command.actor(), "certify");
         apply(new AchievementCertified(learnerNumber, standing.achievementId(), command.actor().officerId(),
                 acting.code(), standing.credits(), standing.creditUnit(), clock.instant()));
     }
@@ -164,6 +166,10 @@ public class LearnerAccount {
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
         BranchProfile acting = jurisdiction.requireCovers(command.actor(), standing.recordingBranch());
         book.requireCorrectable(standing);
+        requireSecondOfficer(standing, command.actor(), "correct");
+        if (command.correction().achievedOn() != null) {
+            requireNotInFuture(command.correction().achievedOn(), clock.instant());
+        }
         if (command.correction().vocationalLevel() != null
                 && standing.achievementKind() != AchievementKind.VOCATIONAL_CERTIFICATE) {
             throw new InvalidField("vocationalLevel", "applies only to a vocational certificate");
@@ -186,6 +192,7 @@ public class LearnerAccount {
     @EventSourcingHandler
     void on(AccountOpened event) {
         learnerNumber = event.learnerNumber();
+        openingBranch = event.branchCode();
         status = AccountStatus.OPEN;
     }
 
@@ -197,7 +204,7 @@ public class LearnerAccount {
 
     @EventSourcingHandler
     void on(MergedAccountAbsorbed event) {
-        book.absorb(event.carried());
+        book.absorb(event.carried(), event.superseded());
     }
 
     @EventSourcingHandler
@@ -210,8 +217,24 @@ public class LearnerAccount {
         book.on(event);
     }
 
-    void requireOpenForMerge() {
+    void requireOpenForMerge(ActingOfficer actor, Jurisdiction jurisdiction) {
         requireOpen();
+        jurisdiction.requireCovers(actor, openingBranch);
+    }
+
+    /** Where an achievement needs review, one officer does not both record it and certify or correct it. */
+    private static void requireSecondOfficer(AchievementStanding standing, ActingOfficer actor, String act) {
+        if (standing.achievementKind().needsReview() && standing.recordedBy().equals(actor.officerId())) {
+            throw new ReviewByAnotherOfficer(standing.achievementId(), standing.achievementKind(), actor.officerId(),
+                    act);
+        }
+    }
+
+    /** Learning is not achieved in the future (a day's grace for time zones). */
+    private static void requireNotInFuture(LocalDate achievedOn, Instant now) {
+        if (achievedOn.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1))) {
+            throw new InvalidField("achievedOn", "is in the future: " + achievedOn);
+        }
     }
 
     private void requireOpen() {

@@ -16,9 +16,9 @@ public record PersonalData(String fullName, String idDocumentType, String idDocu
 
     public PersonalData {
         fullName = InvalidField.requireText("fullName", fullName);
-        idDocumentType = InvalidField.requireText("idDocumentType", idDocumentType);
-        idDocumentNumber = InvalidField.requireText("idDocumentNumber", idDocumentNumber).toUpperCase();
-        birthDate = InvalidField.requireText("birthDate", birthDate);
+        idDocumentType = InvalidField.requireText("idDocumentType", idDocumentType, 64);
+        idDocumentNumber = InvalidField.requireText("idDocumentNumber", idDocumentNumber, 64).toUpperCase();
+        birthDate = InvalidField.requireText("birthDate", birthDate, 10);
         try {
             LocalDate.parse(birthDate);
         } catch (DateTimeParseException e) {

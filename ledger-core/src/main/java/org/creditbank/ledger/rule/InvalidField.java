@@ -15,12 +15,38 @@ public final class InvalidField extends RuleViolation {
         return reason;
     }
 
-    /** Refuses {@code value} for {@code field} when it is null or blank. */
+    /** The longest text any field takes unless it says otherwise. */
+    public static final int DEFAULT_MAX_LENGTH = 255;
+
+    /** Refuses {@code value} for {@code field} when it is null, blank, too long or holds control characters. */
     public static String requireText(String field, String value) {
+        return requireText(field, value, DEFAULT_MAX_LENGTH);
+    }
+
+    /** Refuses {@code value} for {@code field} when it is null, blank, longer than {@code max} or holds controls. */
+    public static String requireText(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             throw new InvalidField(field, "is required");
         }
-        return value.strip();
+        return checkText(field, value.strip(), max);
+    }
+
+    /** An optional text: null when absent or blank, else checked like {@link #requireText(String, String, int)}. */
+    public static String optionalText(String field, String value, int max) {
+        return value == null || value.isBlank() ? null : checkText(field, value.strip(), max);
+    }
+
+    private static String checkText(String field, String text, int max) {
+        if (text.length() > max) {
+            throw new InvalidField(field, "must be at most " + max + " characters, got " + text.length());
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                throw new InvalidField(field, "must not contain control characters");
+            }
+        }
+        return text;
     }
 
     /** Refuses {@code value} for {@code field} when it is null. */

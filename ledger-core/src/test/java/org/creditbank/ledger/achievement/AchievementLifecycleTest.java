@@ -106,6 +106,28 @@ class AchievementLifecycleTest extends AccountSpecification {
     }
 
     @Test
+    void the_officer_who_recorded_what_needs_review_does_not_correct_it() {
+        AchievementDetails certificate = vocationalCertificate("E-1", "VC-1");
+        fixture.given(accountOpened(ANNA), recorded(ANNA, ID, certificate, ALICE), certified(ANNA, ID, certificate, BOB))
+                .when(new CorrectAchievement(ANNA, ID, "more credits", new AchievementCorrection(null, null, null,
+                        null, null, new Credits(new BigDecimal("500"), "BANK_CREDIT"), null, null, null), ALICE))
+                .expectException(ReviewByAnotherOfficer.class)
+                .expectExceptionMessage("a vocational certificate needs review: officer alice recorded achievement "
+                        + ID + " and cannot also correct it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_correction_does_not_move_learning_into_the_future() {
+        fixture.given(accountOpened(ANNA), recorded(ANNA, ID, course("LA-1"), ALICE))
+                .when(new CorrectAchievement(ANNA, ID, "date", new AchievementCorrection(null, null, null,
+                        java.time.LocalDate.parse("2030-01-01"), null, null, null, null, null), BOB))
+                .expectException(InvalidField.class)
+                .expectExceptionMessage("achievedOn: is in the future: 2030-01-01")
+                .expectNoEvents();
+    }
+
+    @Test
     void a_correction_names_at_least_one_field() {
         assertThatThrownBy(() -> new AchievementCorrection(null, " ", null, null, null, null, null, null, null))
                 .isInstanceOf(InvalidField.class)

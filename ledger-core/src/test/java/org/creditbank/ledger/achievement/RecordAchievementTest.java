@@ -39,7 +39,7 @@ class RecordAchievementTest extends AccountSpecification {
 
     @Test
     void a_certificate_held_by_another_learner_is_refused_and_flagged() {
-        certificateHolders.put("VC-2024-00017", BORIS.value());
+        certificateHolders.put(CertificateSerial.key("MOHRSS", "VC-2024-00017"), BORIS.value());
         fixture.given(accountOpened(ANNA))
                 .when(record(ANNA, "ach-00000001", vocationalCertificate("E-1", "VC-2024-00017"), ALICE))
                 .expectException(CertificateHeldByAnotherLearner.class)
@@ -60,6 +60,48 @@ class RecordAchievementTest extends AccountSpecification {
                 .when(record(ANNA, "ach-00000002", vocationalCertificate("E-2", "VC-2024-00017"), ALICE))
                 .expectException(CertificateAlreadyOnAccount.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_certificate_is_matched_by_its_canonical_serial() {
+        fixture.given(accountOpened(ANNA), recorded(ANNA, "ach-00000001",
+                        vocationalCertificate("E-1", "VC-2024-00017"), ALICE))
+                .when(record(ANNA, "ach-00000002", vocationalCertificate("E-2", "vc 2024/00017"), ALICE))
+                .expectException(CertificateAlreadyOnAccount.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void two_issuers_may_print_the_same_serial() {
+        certificateHolders.put(CertificateSerial.key("OTHER-ISSUER", "VC-2024-00017"), BORIS.value());
+        fixture.given(accountOpened(ANNA))
+                .when(record(ANNA, "ach-00000001", vocationalCertificate("E-1", "VC-2024-00017"), ALICE))
+                .expectEvents(recorded(ANNA, "ach-00000001", vocationalCertificate("E-1", "VC-2024-00017"), ALICE));
+    }
+
+    @Test
+    void a_rejected_achievement_releases_its_reference_and_certificate_to_be_recorded_anew() {
+        fixture.given(accountOpened(ANNA),
+                        recorded(ANNA, "ach-00000001", vocationalCertificate("E-1", "VC-2024-00017"), ALICE),
+                        new AchievementEvent.AchievementRejected(ANNA.value(), "ach-00000001", "wrong level",
+                                BOB.officerId(), BOB.branchCode(), NOW))
+                .when(record(ANNA, "ach-00000002", vocationalCertificate("E-1", "VC-2024-00017"), ALICE))
+                .expectResultMessagePayload(new RecordingOutcome("ach-00000002", false))
+                .expectEvents(recorded(ANNA, "ach-00000002", vocationalCertificate("E-1", "VC-2024-00017"), ALICE));
+    }
+
+    @Test
+    void text_fields_have_limits_and_no_control_characters() {
+        assertThatThrownBy(() -> new ExternalReference("ZJU", "x".repeat(256)))
+                .hasMessage("externalReference.id: must be at most 255 characters, got 256");
+        assertThatThrownBy(() -> new Result("PERCENT", "9\u00001"))
+                .hasMessage("result.value: must not contain control characters");
+        assertThatThrownBy(() -> new Credits(new BigDecimal("1e16"), "ECTS"))
+                .hasMessage("credits.amount: must be less than 10^15");
+        assertThatThrownBy(() -> new Credits(new BigDecimal("1e999999999"), "ECTS"))
+                .hasMessage("credits.amount: must be less than 10^15");
+        assertThatThrownBy(() -> CertificateSerial.displayForm(" - / "))
+                .hasMessage("certificateSerial: must contain letters or digits");
     }
 
     @Test

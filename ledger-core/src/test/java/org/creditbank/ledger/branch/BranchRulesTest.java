@@ -215,6 +215,27 @@ class BranchRulesTest {
     }
 
     @Test
+    void a_branch_does_not_appoint_its_own_officers() {
+        fixture.given(registered(HANGZHOU, BranchTier.MUNICIPAL_BRANCH, CENTRE, "330100", ERIN))
+                .when(new AppointOfficer(new BranchCode(HANGZHOU), new OfficerId("alias-of-alice"), "Alias", ALICE))
+                .expectException(OutsideJurisdiction.class)
+                .expectNoEvents();
+        fixture.given(registered(HANGZHOU, BranchTier.MUNICIPAL_BRANCH, CENTRE, "330100", ERIN),
+                        new OfficerAppointed(HANGZHOU, BOB_AT_HANGZHOU, "Bob", ERIN_AT_CENTRE, CENTRE, NOW))
+                .when(new RemoveOfficer(new BranchCode(HANGZHOU), new OfficerId(BOB_AT_HANGZHOU), "rival", ALICE))
+                .expectException(OutsideJurisdiction.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_centre_appoints_its_own_officers() {
+        fixture.given(registered(CENTRE, BranchTier.PROVINCIAL_CENTRE, null, "330000", INSTALLATION),
+                        new OfficerAppointed(CENTRE, ERIN_AT_CENTRE, "Erin", "installation", "-", NOW))
+                .when(new AppointOfficer(new BranchCode(CENTRE), new OfficerId("grace"), "Grace", ERIN))
+                .expectEvents(new OfficerAppointed(CENTRE, "grace", "Grace", ERIN_AT_CENTRE, CENTRE, NOW));
+    }
+
+    @Test
     void an_officer_acts_for_one_branch_at_a_time() {
         fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE))
                 .when(new AppointOfficer(new BranchCode(XIHU), new OfficerId(BOB_AT_HANGZHOU), "Bob", ALICE))
@@ -235,15 +256,14 @@ class BranchRulesTest {
     void an_officer_is_removed_with_a_reason() {
         fixture.given(registered(HANGZHOU, BranchTier.MUNICIPAL_BRANCH, CENTRE, "330100", ERIN),
                         new OfficerAppointed(HANGZHOU, BOB_AT_HANGZHOU, "Bob", ERIN_AT_CENTRE, CENTRE, NOW))
-                .when(new RemoveOfficer(new BranchCode(HANGZHOU), new OfficerId(BOB_AT_HANGZHOU), "moved", ALICE))
-                .expectEvents(new OfficerRemoved(HANGZHOU, BOB_AT_HANGZHOU, "moved", ALICE_AT_HANGZHOU, HANGZHOU,
-                        NOW));
+                .when(new RemoveOfficer(new BranchCode(HANGZHOU), new OfficerId(BOB_AT_HANGZHOU), "moved", ERIN))
+                .expectEvents(new OfficerRemoved(HANGZHOU, BOB_AT_HANGZHOU, "moved", ERIN_AT_CENTRE, CENTRE, NOW));
     }
 
     @Test
     void only_an_appointed_officer_is_removed() {
         fixture.given(registered(HANGZHOU, BranchTier.MUNICIPAL_BRANCH, CENTRE, "330100", ERIN))
-                .when(new RemoveOfficer(new BranchCode(HANGZHOU), new OfficerId(CAROL_AT_NINGBO), "typo", ALICE))
+                .when(new RemoveOfficer(new BranchCode(HANGZHOU), new OfficerId(CAROL_AT_NINGBO), "typo", ERIN))
                 .expectException(BranchRefusals.OfficerNotAppointed.class)
                 .expectExceptionMessage("officer carol is not appointed to branch HZ-BRANCH")
                 .expectNoEvents();

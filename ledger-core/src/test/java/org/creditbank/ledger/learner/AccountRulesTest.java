@@ -114,6 +114,17 @@ class AccountRulesTest extends AccountSpecification {
     }
 
     @Test
+    void an_account_is_closed_only_within_the_opening_branchs_jurisdiction() {
+        fixture.given(accountOpened(ANNA))
+                .when(new CloseAccount(ANNA, "mischief", CAROL))
+                .expectException(org.creditbank.ledger.branch.OutsideJurisdiction.class)
+                .expectNoEvents();
+        fixture.given(accountOpened(ANNA))
+                .when(new CloseAccount(ANNA, "emigrated", ERIN))
+                .expectEvents(new AccountClosed(ANNA.value(), "emigrated", ERIN.officerId(), ERIN.branchCode(), NOW));
+    }
+
+    @Test
     void a_merged_account_forwards_to_its_survivor() {
         fixture.given(accountOpened(BORIS), new AccountMergedInto(BORIS.value(), ANNA.value(), "same person",
                         ALICE.officerId(), HANGZHOU, NOW))

@@ -3,6 +3,7 @@ package org.creditbank.ledger.api.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The ledger's own settings ({@code ledger.*}; environment variables {@code LEDGER_*}, see docs/configuration.md).
@@ -13,11 +14,15 @@ import java.nio.file.Path;
  *                        folder when neither is given
  * @param snapshotThreshold events after which a learner account is snapshotted ({@code LEDGER_SNAPSHOT_THRESHOLD},
  *                          default 100), so that loading an account never replays more than that many events
+ * @param idempotencyRetention how long responses kept for an Idempotency-Key are replayed
+ *                             ({@code LEDGER_IDEMPOTENCY_RETENTION}, default 24 hours)
  */
 @ConfigurationProperties("ledger")
-public record LedgerProperties(Path dataDir, String identityKey, Path identityKeyFile, int snapshotThreshold) {
+public record LedgerProperties(Path dataDir, String identityKey, Path identityKeyFile, int snapshotThreshold,
+                               Duration idempotencyRetention) {
 
     public LedgerProperties {
+        idempotencyRetention = idempotencyRetention == null ? Duration.ofHours(24) : idempotencyRetention;
         snapshotThreshold = snapshotThreshold <= 0 ? 100 : snapshotThreshold;
         dataDir = dataDir == null ? Path.of("ledger-data") : dataDir;
         identityKey = identityKey == null || identityKey.isBlank() ? null : identityKey.strip();

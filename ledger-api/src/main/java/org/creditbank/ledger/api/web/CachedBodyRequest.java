@@ -17,9 +17,15 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    CachedBodyRequest(HttpServletRequest request) throws IOException {
+    private CachedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
-        this.body = request.getInputStream().readAllBytes();
+        this.body = body;
+    }
+
+    /** The request with its body read, or null when the body is longer than {@code limit} bytes. */
+    static CachedBodyRequest read(HttpServletRequest request, int limit) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(limit + 1);
+        return body.length > limit ? null : new CachedBodyRequest(request, body);
     }
 
     byte[] body() {

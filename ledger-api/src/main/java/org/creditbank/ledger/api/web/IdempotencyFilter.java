@@ -23,6 +23,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,7 +32,9 @@ import java.util.regex.Pattern;
  * {@code Idempotency-Key} on a POST: the first request with a key is carried out and its response kept; a repeat
  * with the same key and the same request gets the kept response (header {@code Idempotent-Replayed: true}) and
  * changes nothing. The same key with a different request is refused (422); a repeat while the first is still being
- * carried out is refused (409). A response of 5xx is not kept, so the request can be retried under the same key.
+ * carried out is refused (409). Server errors (5xx) and conflicts (409, which may pass) are not kept, so the request
+ * can be retried under the same key. A key whose first request never finished (the server stopped) is taken over
+ * after {@link #LEASE}. Kept responses are deleted after the retention period ({@code ledger.idempotency-retention}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -41,6 +44,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     /** The response header marking a replayed response. */
     public static final String REPLAYED = "Idempotent-Replayed";
+
+    /** How long a first request may run before a repeat takes its key over. */
+    static final Duration LEASE = Duration.ofMinutes(1);
+    /** The largest body a request with a key may have. */
+    static final int MAX_BODY = 1 << 20;
 
     private static final Pattern WELL_FORMED = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
@@ -68,13 +76,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     HEADER + ": must be 1 to 255 visible ASCII characters", "must be 1 to 255 visible ASCII characters");
             return;
         }
-        CachedBodyRequest cached = new CachedBodyRequest(request);
-        String scope = request.getMethod() + " " + request.getRequestURI();
+        CachedBodyRequest cached = CachedBodyRequest.read(request, MAX_BODY);
+        if (cached == null) {
+            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Request too large",
+                    "a request with an " + HEADER + " may have at most " + MAX_BODY + " bytes of body", null);
+            return;
+        }
+        String scope = sha256(request.getMethod() + " " + request.getRequestURI());
         String hash = hash(cached);
-        try {
-            jdbc.update("INSERT INTO idempotency_record (idempotency_key, scope, request_hash, created_at)"
-                    + " VALUES (?, ?, ?, ?)", key, scope, hash, Sql.at(clock.instant()));
-        } catch (DuplicateKeyException repeat) {
+        if (!claim(key, scope, hash)) {
             answerRepeat(key, scope, hash, response);
             return;
         }
@@ -82,7 +92,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean kept = false;
         try {
             chain.doFilter(cached, recording);
-            if (recording.getStatus() < 500) {
+            int status = recording.getStatus();
+            if (status < 500 && status != HttpStatus.CONFLICT.value()) {
                 jdbc.update("UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, body = ?"
                                 + " WHERE idempotency_key = ? AND scope = ?", recording.getStatus(),
                         recording.getContentType(), recording.getHeader(HttpHeaders.LOCATION),
@@ -95,6 +106,30 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             recording.copyBodyToResponse();
         }
+    }
+
+    /** Claims the key for this request; false when another request holds it (or held it and finished). */
+    private boolean claim(String key, String scope, String hash) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                jdbc.update("INSERT INTO idempotency_record (idempotency_key, scope, request_hash, created_at)"
+                        + " VALUES (?, ?, ?, ?)", key, scope, hash, Sql.at(clock.instant()));
+                return true;
+            } catch (DuplicateKeyException held) {
+                int abandoned = jdbc.update("DELETE FROM idempotency_record WHERE idempotency_key = ? AND scope = ?"
+                        + " AND status IS NULL AND created_at < ?", key, scope, Sql.at(clock.instant().minus(LEASE)));
+                if (abandoned == 0) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Deletes kept responses older than the retention period. */
+    public int forgetOlderThan(Duration retention) {
+        return jdbc.update("DELETE FROM idempotency_record WHERE created_at < ?",
+                Sql.at(clock.instant().minus(retention)));
     }
 
     private void answerRepeat(String key, String scope, String hash, HttpServletResponse response)
@@ -140,16 +175,26 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 
+    /** What makes two requests the same: method, path, query, acting officer and branch, and body. */
     private static String hash(CachedBodyRequest request) {
-        SHA256Digest digest = new SHA256Digest();
+        StringBuilder head = new StringBuilder();
         for (String part : new String[]{request.getMethod(), request.getRequestURI(),
                 String.valueOf(request.getQueryString()), String.valueOf(request.getHeader(CommandMetadata.OFFICER_HEADER)),
                 String.valueOf(request.getHeader(CommandMetadata.BRANCH_HEADER))}) {
-            byte[] bytes = (part + "\n").getBytes(StandardCharsets.UTF_8);
-            digest.update(bytes, 0, bytes.length);
+            head.append(part).append('\n');
         }
-        byte[] body = request.body();
-        digest.update(body, 0, body.length);
+        return sha256(head.toString().getBytes(StandardCharsets.UTF_8), request.body());
+    }
+
+    private static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[]... parts) {
+        SHA256Digest digest = new SHA256Digest();
+        for (byte[] part : parts) {
+            digest.update(part, 0, part.length);
+        }
         byte[] out = new byte[digest.getDigestSize()];
         digest.doFinal(out, 0);
         return Hex.toHexString(out);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -40,6 +41,7 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private static final String TYPE_PREFIX = "urn:ledger:problem:";
+    private static final java.util.regex.Pattern LEARNER_NUMBER = java.util.regex.Pattern.compile("[0-9]{17}[0-9X]");
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> handleAny(Exception exception, WebRequest request) {
@@ -53,7 +55,8 @@ public class Problems extends ResponseEntityExceptionHandler {
         }
         if (find(exception, DuplicateKeyException.class) != null
                 || find(exception, ConcurrencyException.class) != null
-                || find(exception, AggregateStreamCreationException.class) != null) {
+                || find(exception, AggregateStreamCreationException.class) != null
+                || find(exception, LockAcquisitionFailedException.class) != null) {
             return answer(problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                     "another request changed the same thing at the same moment; nothing was stored — repeat the"
                             + " request", null, null));
@@ -113,7 +116,7 @@ public class Problems extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail notFound(String identifier) {
-        boolean learner = identifier != null && identifier.length() == 18;
+        boolean learner = identifier != null && LEARNER_NUMBER.matcher(identifier).matches();
         String field = learner ? "learnerNumber" : "branchCode";
         String detail = learner ? "no account has learner number " + identifier
                 : "no branch is registered with code " + identifier;

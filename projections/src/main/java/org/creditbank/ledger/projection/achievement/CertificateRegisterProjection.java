@@ -5,13 +5,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRecorded;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRejected;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRevoked;
+import org.creditbank.ledger.achievement.CertificateSerial;
 import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Which learner holds each certificate serial. The primary key on the serial makes two learners racing for one
- * certificate impossible: the second transaction fails and writes no event. A rejected or revoked achievement
- * releases its certificate, so the rightful holder can record it.
+ * Which learner holds each certificate, by issuer and canonical serial ({@link CertificateSerial#key}). The primary
+ * key makes two learners racing for one certificate impossible: the second transaction fails and writes no event. A
+ * rejected or revoked achievement releases its certificate, so the rightful holder can record it.
  */
 @ProcessingGroup(CertificateRegisterProjection.GROUP)
 public class CertificateRegisterProjection {
@@ -28,8 +29,10 @@ public class CertificateRegisterProjection {
     @EventHandler
     void on(AchievementRecorded e) {
         if (e.certificateSerial() != null) {
-            jdbc.update("INSERT INTO certificate_holder (certificate_serial, learner_number, achievement_id)"
-                    + " VALUES (?, ?, ?)", e.certificateSerial(), e.learnerNumber(), e.achievementId());
+            jdbc.update("INSERT INTO certificate_holder (certificate_key, certificate_serial, learner_number,"
+                            + " achievement_id) VALUES (?, ?, ?, ?)",
+                    CertificateSerial.key(e.externalIssuer(), e.certificateSerial()), e.certificateSerial(),
+                    e.learnerNumber(), e.achievementId());
         }
     }
 

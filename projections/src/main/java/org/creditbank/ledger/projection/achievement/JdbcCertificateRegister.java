@@ -1,5 +1,6 @@
 package org.creditbank.ledger.projection.achievement;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.creditbank.ledger.achievement.CertificateRegister;
 import org.creditbank.ledger.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The certificate register the rules consult, and the review list of refused claims. A refused claim is written in
- * a transaction of its own, because the act that made it is refused and rolls back.
+ * a transaction of its own after the refused act has rolled back.
  */
 public class JdbcCertificateRegister implements CertificateRegister {
 
@@ -26,13 +27,25 @@ public class JdbcCertificateRegister implements CertificateRegister {
     }
 
     @Override
-    public Optional<String> holderOf(String certificateSerial) {
-        return jdbc.queryForList("SELECT learner_number FROM certificate_holder WHERE certificate_serial = ?",
-                String.class, certificateSerial).stream().findFirst();
+    public Optional<String> holderOf(String certificateKey) {
+        return jdbc.queryForList("SELECT learner_number FROM certificate_holder WHERE certificate_key = ?",
+                String.class, certificateKey).stream().findFirst();
     }
 
+    /**
+     * Kept once the refused command's transaction has rolled back and given back its connection, so flagging never
+     * needs a second connection while the first is held.
+     */
     @Override
     public void flagRefusedClaim(RefusedClaim claim) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().onCleanup(unitOfWork -> keep(claim));
+        } else {
+            keep(claim);
+        }
+    }
+
+    private void keep(RefusedClaim claim) {
         separately.executeWithoutResult(status -> jdbc.update(
                 "INSERT INTO flagged_certificate_claim (certificate_serial, claimed_for, held_by, officer_id,"
                         + " branch_code, external_issuer, external_id, flagged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

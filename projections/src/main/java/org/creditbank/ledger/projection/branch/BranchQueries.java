@@ -23,8 +23,7 @@ public class BranchQueries {
 
     /** The code of the provincial centre, if registered. */
     public Optional<String> root() {
-        return jdbc.queryForList("SELECT code FROM branch WHERE parent_code IS NULL", String.class).stream()
-                .findFirst();
+        return jdbc.queryForList("SELECT code FROM provincial_centre", String.class).stream().findFirst();
     }
 
     private BranchView view(String code, int depth) {

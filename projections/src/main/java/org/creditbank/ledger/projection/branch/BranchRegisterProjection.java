@@ -39,6 +39,10 @@ public class BranchRegisterProjection {
                         + " registered_at, registered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.branchCode(), e.name(), e.tier(), e.parentCode(), e.divisionCode(), BranchStatus.ACTIVE.name(),
                 lineage, at(e.at()), e.registeredBy());
+        if (e.parentCode() == null) {
+            // The key of this one-row table makes a second provincial centre impossible, even under concurrency.
+            jdbc.update("INSERT INTO provincial_centre (singleton, code) VALUES ('X', ?)", e.branchCode());
+        }
     }
 
     @EventHandler

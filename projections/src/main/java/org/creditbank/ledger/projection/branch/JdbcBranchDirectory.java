@@ -32,8 +32,7 @@ public class JdbcBranchDirectory implements BranchDirectory {
 
     @Override
     public boolean hasProvincialCentre() {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM branch WHERE tier = ?", Integer.class,
-                BranchTier.PROVINCIAL_CENTRE.name());
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM provincial_centre", Integer.class);
         return count != null && count > 0;
     }
 

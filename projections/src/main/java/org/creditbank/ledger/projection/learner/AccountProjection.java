@@ -66,6 +66,11 @@ public class AccountProjection {
     void on(MergedAccountAbsorbed e) {
         jdbc.update("UPDATE achievement SET learner_number = ? WHERE learner_number = ?", e.learnerNumber(),
                 e.mergedNumber());
+        for (String duplicate : e.superseded()) {
+            status(duplicate, AchievementStatus.SUPERSEDED, e.at());
+            act(duplicate, "SUPERSEDED", "carried over from account " + e.mergedNumber()
+                    + " as a duplicate of an achievement already held", e.mergedBy(), e.branchCode(), e.at());
+        }
     }
 
     @EventHandler
