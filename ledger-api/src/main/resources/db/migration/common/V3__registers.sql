@@ -54,6 +54,18 @@ CREATE TABLE learner_account (
     CONSTRAINT learner_account_pk PRIMARY KEY (learner_number)
 );
 
+-- Each learner's own key for their personal data, stored only wrapped by the master key. Erasing the key (wrapped_key
+-- set to NULL) makes the learner's personal data unreadable in every event, which are never changed. Not derived from
+-- events: back it up with the database, and never restore an erased key.
+CREATE TABLE learner_key (
+    learner_number CHAR(18)                 NOT NULL,
+    wrapped_key    BYTEA,
+    master_key_id  CHAR(16)                 NOT NULL,
+    created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    erased_at      TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT learner_key_pk PRIMARY KEY (learner_number)
+);
+
 -- One natural person, one account: the key on the keyed identity hash makes that hold under concurrency.
 CREATE TABLE learner_identity (
     identity_hash  CHAR(64) NOT NULL,

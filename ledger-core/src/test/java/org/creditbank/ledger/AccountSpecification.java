@@ -58,6 +58,7 @@ public abstract class AccountSpecification {
     protected static final PersonalData ANNA_PERSON = new PersonalData("Anna Li", "RESIDENT_ID",
             "11010519491231002X", "1949-12-31", new ContactDetails("+86 571 0000", "anna@example.org", null));
     protected static final IdentityHasher HASHER = new IdentityHasher(new byte[32]);
+    protected static final TestVault VAULT = new TestVault();
 
     protected final TestNetwork network = TestNetwork.standard();
     protected final Map<String, String> identities = new HashMap<>();
@@ -85,15 +86,16 @@ public abstract class AccountSpecification {
             }
         });
         IdentityRegister identityRegister = hash -> Optional.ofNullable(identities.get(hash));
+        fixture.registerInjectableResource(VAULT);
         fixture.registerAnnotatedCommandHandler(new AccountOpening(fixture.getRepository(), jurisdiction,
                 identityRegister, HASHER, division -> LearnerNumber.issue(division, serials.incrementAndGet()),
-                clock));
+                VAULT, clock));
         fixture.registerAnnotatedCommandHandler(new AccountMerging(fixture.getRepository(), jurisdiction, clock));
     }
 
     protected static AccountOpened accountOpened(LearnerNumber learner) {
-        return new AccountOpened(learner.value(), HASHER.hash(ANNA_PERSON), ANNA_PERSON, ALICE.officerId(),
-                ALICE.branchCode(), NOW);
+        return new AccountOpened(learner.value(), HASHER.hash(ANNA_PERSON),
+                VAULT.sealPerson(learner.value(), ANNA_PERSON), ALICE.officerId(), ALICE.branchCode(), NOW);
     }
 
     protected static AchievementDetails course(String externalId) {

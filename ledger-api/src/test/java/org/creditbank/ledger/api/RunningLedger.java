@@ -97,6 +97,11 @@ public final class RunningLedger implements AutoCloseable {
         return context.getBean(JdbcTemplate.class);
     }
 
+    /** A component of the running server, for tests that check it directly. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     /** How many events the store holds. */
     public long eventCount() {
         return jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Every event of a learner account's own lifecycle (the achievement events share the account's stream). Personal data
- * travels only inside {@link PersonalData} and {@link ContactDetails} sub-records.
+ * travels only {@link Sealed}: encrypted with the learner's own key, never in clear.
  */
 public sealed interface AccountEvent {
 
@@ -18,15 +18,15 @@ public sealed interface AccountEvent {
     /** When the act was recorded. */
     Instant at();
 
-    /** An account was opened for a natural person at a branch. */
+    /** An account was opened for a natural person at a branch; {@code personalData} seals a {@link PersonalData}. */
     @Revision("1")
-    record AccountOpened(String learnerNumber, String identityHash, PersonalData personalData, String openedBy,
+    record AccountOpened(String learnerNumber, String identityHash, Sealed personalData, String openedBy,
                          String branchCode, Instant at) implements AccountEvent {
     }
 
-    /** The learner's contact details were replaced. */
+    /** The learner's contact details were replaced; {@code contact} seals a {@link ContactDetails}. */
     @Revision("1")
-    record ContactDetailsUpdated(String learnerNumber, ContactDetails contact, String updatedBy, String branchCode,
+    record ContactDetailsUpdated(String learnerNumber, Sealed contact, String updatedBy, String branchCode,
                                  Instant at) implements AccountEvent {
     }
 

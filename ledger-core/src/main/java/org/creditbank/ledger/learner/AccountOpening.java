@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /**
  * Opens accounts: one per natural person, found by the keyed hash of their identity; the learner number carries the
- * division code of the opening branch.
+ * division code of the opening branch; the person's data is sealed with a key of the learner's own.
  */
 public class AccountOpening {
 
@@ -21,15 +21,17 @@ public class AccountOpening {
     private final IdentityRegister identities;
     private final IdentityHasher hasher;
     private final LearnerNumberIssuer issuer;
+    private final PersonalDataVault vault;
     private final Clock clock;
 
     public AccountOpening(Repository<LearnerAccount> accounts, Jurisdiction jurisdiction, IdentityRegister identities,
-                          IdentityHasher hasher, LearnerNumberIssuer issuer, Clock clock) {
+                          IdentityHasher hasher, LearnerNumberIssuer issuer, PersonalDataVault vault, Clock clock) {
         this.accounts = accounts;
         this.jurisdiction = jurisdiction;
         this.identities = identities;
         this.hasher = hasher;
         this.issuer = issuer;
+        this.vault = vault;
         this.clock = clock;
     }
 
@@ -42,8 +44,8 @@ public class AccountOpening {
             throw new PersonAlreadyHasAccount(existing);
         });
         LearnerNumber number = issuer.next(new DivisionCode(branch.divisionCode()));
-        accounts.newInstance(() -> new LearnerAccount(number, identityHash, command.person(), command.actor(),
-                clock.instant()));
+        Sealed person = vault.sealPerson(number.value(), command.person());
+        accounts.newInstance(() -> new LearnerAccount(number, identityHash, person, command.actor(), clock.instant()));
         return number.value();
     }
 }

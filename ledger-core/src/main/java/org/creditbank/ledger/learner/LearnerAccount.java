@@ -73,16 +73,17 @@ public class LearnerAccount {
     protected LearnerAccount() {
     }
 
-    LearnerAccount(LearnerNumber number, String identityHash, PersonalData person, ActingOfficer actor, Instant at) {
+    LearnerAccount(LearnerNumber number, String identityHash, Sealed person, ActingOfficer actor, Instant at) {
         apply(new AccountOpened(number.value(), identityHash, person, actor.officerId(), actor.branchCode(), at));
     }
 
     @CommandHandler
-    public void handle(UpdateContactDetails command, Jurisdiction jurisdiction, Clock clock) {
+    public void handle(UpdateContactDetails command, Jurisdiction jurisdiction, PersonalDataVault vault,
+                       Clock clock) {
         requireOpen();
         jurisdiction.actingBranch(command.actor());
-        apply(new ContactDetailsUpdated(learnerNumber, command.contact(), command.actor().officerId(),
-                command.actor().branchCode(), clock.instant()));
+        apply(new ContactDetailsUpdated(learnerNumber, vault.sealContact(learnerNumber, command.contact()),
+                command.actor().officerId(), command.actor().branchCode(), clock.instant()));
     }
 
     @CommandHandler

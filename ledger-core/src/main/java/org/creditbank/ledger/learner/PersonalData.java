@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * A learner's personal data. It travels in events only as this separate sub-record so that it can be encrypted
- * with a key per learner: no code may read it from an event and assume it is clear text.
+ * A learner's personal data. It never travels in an event in clear: events carry it {@link Sealed} with the
+ * learner's own key (see {@link PersonalDataVault}).
  *
  * @param birthDate ISO-8601 date, kept as text so an encrypted form has the same shape
  */

@@ -33,8 +33,8 @@ class AccountRulesTest extends AccountSpecification {
                 .when(new OpenAccount(ANNA_PERSON, DAVE))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(expected.value())
-                .expectEvents(new AccountOpened(expected.value(), HASHER.hash(ANNA_PERSON), ANNA_PERSON,
-                        DAVE.officerId(), XIHU, NOW));
+                .expectEvents(new AccountOpened(expected.value(), HASHER.hash(ANNA_PERSON),
+                        VAULT.sealPerson(expected.value(), ANNA_PERSON), DAVE.officerId(), XIHU, NOW));
     }
 
     @Test
@@ -97,8 +97,8 @@ class AccountRulesTest extends AccountSpecification {
         ContactDetails moved = new ContactDetails("+86 574 1111", null, "Ningbo");
         fixture.given(accountOpened(ANNA))
                 .when(new UpdateContactDetails(ANNA, moved, CAROL))
-                .expectEvents(new ContactDetailsUpdated(ANNA.value(), moved, CAROL.officerId(),
-                        CAROL.branchCode(), NOW));
+                .expectEvents(new ContactDetailsUpdated(ANNA.value(), VAULT.sealContact(ANNA.value(), moved),
+                        CAROL.officerId(), CAROL.branchCode(), NOW));
     }
 
     @Test

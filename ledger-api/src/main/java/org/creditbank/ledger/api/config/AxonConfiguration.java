@@ -37,6 +37,7 @@ import org.creditbank.ledger.learner.IdentityHasher;
 import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerAccount;
 import org.creditbank.ledger.learner.LearnerNumberIssuer;
+import org.creditbank.ledger.learner.PersonalDataVault;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -164,7 +165,8 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule ledgerAggregatesAndProcessors(Jurisdiction jurisdiction, IdentityRegister identities,
                                                           IdentityHasher hasher, LearnerNumberIssuer issuer,
-                                                          Clock clock, LedgerProperties properties,
+                                                          PersonalDataVault vault, Clock clock,
+                                                          LedgerProperties properties,
                                                           GenericAggregateFactory<LearnerAccount> accounts) {
         return configurer -> {
             // A learner's stream grows all life: cached while in use, snapshotted so a cold load stays short.
@@ -176,7 +178,7 @@ public class AxonConfiguration {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Branch.class)
                     .configureCache(c -> new WeakReferenceCache()));
             configurer.registerCommandHandler(c -> new AccountOpening(c.repository(LearnerAccount.class),
-                    jurisdiction, identities, hasher, issuer, clock));
+                    jurisdiction, identities, hasher, issuer, vault, clock));
             configurer.registerCommandHandler(c -> new AccountMerging(c.repository(LearnerAccount.class),
                     jurisdiction, clock));
             // The registers behind the rules must never lag or swallow a failure: they run in the command's

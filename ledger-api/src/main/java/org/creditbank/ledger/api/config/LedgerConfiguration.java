@@ -1,10 +1,13 @@
 package org.creditbank.ledger.api.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditbank.ledger.api.privacy.JdbcPersonalDataVault;
 import org.creditbank.ledger.branch.BranchDirectory;
 import org.creditbank.ledger.branch.Jurisdiction;
 import org.creditbank.ledger.learner.IdentityHasher;
 import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerNumberIssuer;
+import org.creditbank.ledger.learner.PersonalDataVault;
 import org.creditbank.ledger.projection.achievement.CertificateRegisterProjection;
 import org.creditbank.ledger.projection.achievement.JdbcCertificateRegister;
 import org.creditbank.ledger.projection.branch.BranchQueries;
@@ -13,6 +16,7 @@ import org.creditbank.ledger.projection.branch.JdbcBranchDirectory;
 import org.creditbank.ledger.projection.learner.AccountProjection;
 import org.creditbank.ledger.projection.learner.AccountQueries;
 import org.creditbank.ledger.projection.learner.JdbcIdentityRegister;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
+import java.time.Clock;
 
 /** The domain's ports and the read models, wired to the database. */
 @Configuration(proxyBeanMethods = false)
@@ -54,7 +59,8 @@ public class LedgerConfiguration {
 
     @Bean
     public IdentityHasher identityHasher(LedgerProperties properties) {
-        return new IdentityHasher(IdentityKeys.load(properties));
+        return new IdentityHasher(SecretKeys.load("identity hash key", properties.identityKey(),
+                properties.identityKeyFile(), properties.dataDir().resolve("identity-hash.key")));
     }
 
     @Bean
@@ -72,8 +78,18 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public AccountProjection accountProjection(JdbcTemplate jdbc) {
-        return new AccountProjection(jdbc);
+    public AccountProjection accountProjection(JdbcTemplate jdbc, PersonalDataVault vault) {
+        return new AccountProjection(jdbc, vault);
+    }
+
+    /** Personal data sealed per learner; plaintext as the event mapper writes it, so it reads the same for life. */
+    @Bean
+    public JdbcPersonalDataVault personalDataVault(JdbcTemplate jdbc, LedgerProperties properties,
+                                                   @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                                                   Clock clock) {
+        byte[] master = SecretKeys.load("personal-data master key", properties.personalDataKey(),
+                properties.personalDataKeyFile(), properties.dataDir().resolve("personal-data.key"));
+        return new JdbcPersonalDataVault(jdbc, json, master, clock);
     }
 
     @Bean

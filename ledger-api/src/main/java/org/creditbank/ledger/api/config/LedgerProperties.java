@@ -12,19 +12,24 @@ import java.time.Duration;
  * @param identityKey     base64 key of the keyed identity hash, 32 bytes or more ({@code LEDGER_IDENTITY_KEY})
  * @param identityKeyFile file holding that key in base64 ({@code LEDGER_IDENTITY_KEY_FILE}); created in the data
  *                        folder when neither is given
+ * @param personalDataKey     base64 master key (32 bytes) that wraps every learner's personal-data key
+ *                            ({@code LEDGER_PERSONAL_DATA_KEY})
+ * @param personalDataKeyFile file holding that key ({@code LEDGER_PERSONAL_DATA_KEY_FILE}); created in the data
+ *                            folder when neither is given
  * @param snapshotThreshold events after which a learner account is snapshotted ({@code LEDGER_SNAPSHOT_THRESHOLD},
  *                          default 100), so that loading an account never replays more than that many events
  * @param idempotencyRetention how long responses kept for an Idempotency-Key are replayed
  *                             ({@code LEDGER_IDEMPOTENCY_RETENTION}, default 24 hours)
  */
 @ConfigurationProperties("ledger")
-public record LedgerProperties(Path dataDir, String identityKey, Path identityKeyFile, int snapshotThreshold,
-                               Duration idempotencyRetention) {
+public record LedgerProperties(Path dataDir, String identityKey, Path identityKeyFile, String personalDataKey,
+                               Path personalDataKeyFile, int snapshotThreshold, Duration idempotencyRetention) {
 
     public LedgerProperties {
         idempotencyRetention = idempotencyRetention == null ? Duration.ofHours(24) : idempotencyRetention;
         snapshotThreshold = snapshotThreshold <= 0 ? 100 : snapshotThreshold;
         dataDir = dataDir == null ? Path.of("ledger-data") : dataDir;
         identityKey = identityKey == null || identityKey.isBlank() ? null : identityKey.strip();
+        personalDataKey = personalDataKey == null || personalDataKey.isBlank() ? null : personalDataKey.strip();
     }
 }

@@ -15,17 +15,22 @@ import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
 import org.creditbank.ledger.learner.AccountEvent.ContactDetailsUpdated;
 import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
 import org.creditbank.ledger.learner.ContactDetails;
+import org.creditbank.ledger.learner.PersonalData;
+import org.creditbank.ledger.learner.PersonalDataVault;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.creditbank.ledger.projection.Sql.at;
 
 /**
  * Learner accounts as officers read them: status, contact, every achievement with its current fields and the
  * history of acts on it, and the identity register (keyed identity hash to account) the opening rule consults.
+ * Personal data is opened from the sealed events through the vault; once a learner's key is erased, a rebuild shows
+ * it as erased.
  */
 @ProcessingGroup(AccountProjection.GROUP)
 public class AccountProjection {
@@ -33,27 +38,34 @@ public class AccountProjection {
     /** The processing group that builds the account read model. */
     public static final String GROUP = "accounts";
 
-    private final JdbcTemplate jdbc;
+    /** What the account shows in place of personal data whose key was erased. */
+    public static final String ERASED = "(erased)";
 
-    public AccountProjection(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final PersonalDataVault vault;
+
+    public AccountProjection(JdbcTemplate jdbc, PersonalDataVault vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
     }
 
     @EventHandler
     void on(AccountOpened e) {
-        ContactDetails contact = e.personalData().contact();
+        Optional<PersonalData> person = vault.openPerson(e.learnerNumber(), e.personalData());
+        ContactDetails contact = person.map(PersonalData::contact).orElse(ContactDetails.NONE);
         jdbc.update("INSERT INTO learner_account (learner_number, status, full_name, phone, email, address,"
                         + " opened_at, opened_by, opening_branch) VALUES (?, 'OPEN', ?, ?, ?, ?, ?, ?, ?)",
-                e.learnerNumber(), e.personalData().fullName(), contact.phone(), contact.email(), contact.address(),
-                at(e.at()), e.openedBy(), e.branchCode());
+                e.learnerNumber(), person.map(PersonalData::fullName).orElse(ERASED), contact.phone(),
+                contact.email(), contact.address(), at(e.at()), e.openedBy(), e.branchCode());
         jdbc.update("INSERT INTO learner_identity (identity_hash, learner_number) VALUES (?, ?)", e.identityHash(),
                 e.learnerNumber());
     }
 
     @EventHandler
     void on(ContactDetailsUpdated e) {
+        ContactDetails contact = vault.openContact(e.learnerNumber(), e.contact()).orElse(ContactDetails.NONE);
         jdbc.update("UPDATE learner_account SET phone = ?, email = ?, address = ? WHERE learner_number = ?",
-                e.contact().phone(), e.contact().email(), e.contact().address(), e.learnerNumber());
+                contact.phone(), contact.email(), contact.address(), e.learnerNumber());
     }
 
     @EventHandler
