@@ -36,6 +36,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The achievement lifecycle over HTTP: record, certify, reject, correct, revoke; read one. */
 @RestController
@@ -134,41 +135,45 @@ public class AchievementController {
     @Operation(summary = "Certify a recorded achievement, depositing its credits")
     public AchievementView certify(@PathVariable String learnerNumber, @PathVariable String achievementId,
                                    ActingOfficer actor) {
-        LearnerNumber learner = LearnerNumber.parse(learnerNumber);
-        commands.send(new CertifyAchievement(learner, achievementId, actor), actor);
-        return read(learner, achievementId);
+        return act(learnerNumber, achievementId, learner -> new CertifyAchievement(learner, achievementId, actor),
+                actor);
     }
 
     @PostMapping("/api/learners/{learnerNumber}/achievements/{achievementId}/rejection")
     @Operation(summary = "Reject a recorded achievement, with a reason")
     public AchievementView reject(@PathVariable String learnerNumber, @PathVariable String achievementId,
                                   @RequestBody ReasonRequest request, ActingOfficer actor) {
-        LearnerNumber learner = LearnerNumber.parse(learnerNumber);
-        commands.send(new RejectAchievement(learner, achievementId, request.reason(), actor), actor);
-        return read(learner, achievementId);
+        return act(learnerNumber, achievementId,
+                learner -> new RejectAchievement(learner, achievementId, request.reason(), actor), actor);
     }
 
     @PostMapping("/api/learners/{learnerNumber}/achievements/{achievementId}/correction")
     @Operation(summary = "Supersede fields of a recorded or certified achievement, with a reason")
     public AchievementView correct(@PathVariable String learnerNumber, @PathVariable String achievementId,
                                    @RequestBody CorrectionRequest request, ActingOfficer actor) {
-        LearnerNumber learner = LearnerNumber.parse(learnerNumber);
         AchievementCorrection correction = new AchievementCorrection(request.title(), request.awardingBody(),
                 request.assessingBody(), Requests.date("achievedOn", request.achievedOn(), false),
                 request.evidence() == null ? null : request.evidence().toEvidence(),
                 request.credits() == null ? null : request.credits().toCredits(),
                 request.qualificationLevel(), request.vocationalLevel(),
                 request.result() == null ? null : request.result().toResult());
-        commands.send(new CorrectAchievement(learner, achievementId, request.reason(), correction, actor), actor);
-        return read(learner, achievementId);
+        return act(learnerNumber, achievementId,
+                learner -> new CorrectAchievement(learner, achievementId, request.reason(), correction, actor), actor);
     }
 
     @PostMapping("/api/learners/{learnerNumber}/achievements/{achievementId}/revocation")
     @Operation(summary = "Revoke a certified achievement, with a reason")
     public AchievementView revoke(@PathVariable String learnerNumber, @PathVariable String achievementId,
                                   @RequestBody ReasonRequest request, ActingOfficer actor) {
+        return act(learnerNumber, achievementId,
+                learner -> new RevokeAchievement(learner, achievementId, request.reason(), actor), actor);
+    }
+
+    /** Sends the command made for the account in the path and answers the achievement as it now stands. */
+    private AchievementView act(String learnerNumber, String achievementId, Function<LearnerNumber, Object> command,
+                                ActingOfficer actor) {
         LearnerNumber learner = LearnerNumber.parse(learnerNumber);
-        commands.send(new RevokeAchievement(learner, achievementId, request.reason(), actor), actor);
+        commands.send(command.apply(learner), actor);
         return read(learner, achievementId);
     }
 

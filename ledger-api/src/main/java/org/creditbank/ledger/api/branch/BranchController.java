@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.function.Function;
 
 /** The branch network over HTTP: register, appoint and remove officers, suspend, reinstate, close; read the tree. */
 @RestController
@@ -98,32 +99,32 @@ public class BranchController {
     @Operation(summary = "Remove an officer from the branch")
     public BranchView remove(@PathVariable String code, @PathVariable String officerId,
                              @RequestBody Reason request, ActingOfficer actor) {
-        BranchCode branch = BranchCode.of("code", code);
-        commands.send(new RemoveOfficer(branch, OfficerId.of("officerId", officerId), request.reason(), actor), actor);
-        return view(branch.value(), 0);
+        OfficerId officer = OfficerId.of("officerId", officerId);
+        return act(code, branch -> new RemoveOfficer(branch, officer, request.reason(), actor), actor);
     }
 
     @PostMapping("/{code}/suspension")
     @Operation(summary = "Suspend the branch (from a branch above it)")
     public BranchView suspend(@PathVariable String code, @RequestBody Reason request, ActingOfficer actor) {
-        BranchCode branch = BranchCode.of("code", code);
-        commands.send(new SuspendBranch(branch, request.reason(), actor), actor);
-        return view(branch.value(), 0);
+        return act(code, branch -> new SuspendBranch(branch, request.reason(), actor), actor);
     }
 
     @PostMapping("/{code}/reinstatement")
     @Operation(summary = "Reinstate a suspended branch (from a branch above it)")
     public BranchView reinstate(@PathVariable String code, @RequestBody Reason request, ActingOfficer actor) {
-        BranchCode branch = BranchCode.of("code", code);
-        commands.send(new ReinstateBranch(branch, request.reason(), actor), actor);
-        return view(branch.value(), 0);
+        return act(code, branch -> new ReinstateBranch(branch, request.reason(), actor), actor);
     }
 
     @PostMapping("/{code}/closure")
     @Operation(summary = "Close the branch for good (from a branch above it)")
     public BranchView close(@PathVariable String code, @RequestBody Reason request, ActingOfficer actor) {
+        return act(code, branch -> new CloseBranch(branch, request.reason(), actor), actor);
+    }
+
+    /** Sends the command made for the branch named in the path and answers the branch as it now stands. */
+    private BranchView act(String code, Function<BranchCode, Object> command, ActingOfficer actor) {
         BranchCode branch = BranchCode.of("code", code);
-        commands.send(new CloseBranch(branch, request.reason(), actor), actor);
+        commands.send(command.apply(branch), actor);
         return view(branch.value(), 0);
     }
 
