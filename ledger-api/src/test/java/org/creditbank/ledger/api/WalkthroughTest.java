@@ -18,6 +18,10 @@ class WalkthroughTest {
             JsonNode account = http.get("/api/learners/" + learner).json();
             assertWalkthroughAccount(account, learner);
             assertThat(ledger.eventCount(learner)).isEqualTo(3);
+            String recorded = new String(ledger.jdbc().queryForObject("SELECT payload FROM domain_event_entry"
+                    + " WHERE aggregate_identifier = ? AND sequence_number = 1", byte[].class, learner),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(recorded).as("exact decimals are stored as strings").contains("\"credits\":\"3.5\"");
 
             JsonNode tree = http.get("/api/branches?depth=1").json();
             assertThat(tree.get("children")).extracting(child -> child.get("code").asText()).containsExactly(HANGZHOU);

@@ -1,6 +1,7 @@
 package org.creditbank.ledger.api.config;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -46,6 +47,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 
 /**
@@ -88,19 +90,26 @@ public class AxonConfiguration {
     }
 
     /**
-     * The mapper for events and other messages: stable whatever the HTTP layer's settings, ISO-8601 times, exact
-     * decimals, and tolerant of fields added by later revisions.
+     * The mapper for events and other messages: stable whatever the HTTP layer's settings, ISO-8601 times, and
+     * tolerant of fields added by later revisions. Exact decimals are written as JSON strings ({@code "12.5"}): a JSON
+     * number is a double to RFC 8785, which the log canonicalizes payloads with, and a double is not exact.
      */
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper() {
-        return JsonMapper.builder()
+        return eventMapper().build();
+    }
+
+    private static JsonMapper.Builder eventMapper() {
+        JsonMapper.Builder builder = JsonMapper.builder()
                 .findAndAddModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        builder.withConfigOverride(BigDecimal.class,
+                override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
+        return builder;
     }
 
     /**
@@ -114,13 +123,9 @@ public class AxonConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema) {
-        ObjectMapper snapshots = JsonMapper.builder()
-                .findAndAddModules()
+        ObjectMapper snapshots = eventMapper()
                 .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(JacksonSerializer.builder().objectMapper(snapshots).build())

@@ -1,0 +1,126 @@
+package org.creditbank.ledger.log;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import org.erdtman.jcs.JsonCanonicalizer;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * What one leaf of the log says about one event. The leaf data is the RFC 8785 (JCS) canonical JSON of
+ *
+ * <pre>
+ * { "aggregateId": "...", "eventId": "...", "eventType": "...", "format": "ledger-leaf/v1",
+ *   "payloadSha256": "&lt;base64 SHA-256 of the canonical payload&gt;",
+ *   "previousLeafHash": "&lt;base64 leaf hash of the aggregate's previous event&gt;" or null,
+ *   "recordedAt": "&lt;the event's recorded time, ISO-8601&gt;", "sequenceNumber": n }
+ * </pre>
+ *
+ * <p>{@code previousLeafHash} chains every aggregate's events (one learner's history) so that none can be dropped
+ * or reordered unseen. The payload hash covers the payload as stored — personal data sealed — so erasing a
+ * learner's key never breaks the log.
+ */
+public record LeafEnvelope(String eventId, String aggregateId, long sequenceNumber, String eventType,
+                           String recordedAt, Hash previousLeafHash, Hash payloadSha256) {
+
+    /** The format of leaves this class writes. */
+    public static final String FORMAT = "ledger-leaf/v1";
+
+    private static final Set<String> KEYS = Set.of("aggregateId", "eventId", "eventType", "format", "payloadSha256",
+            "previousLeafHash", "recordedAt", "sequenceNumber");
+    private static final long MAX_EXACT_INTEGER = (1L << 53) - 1;
+
+    public LeafEnvelope {
+        requireText("eventId", eventId);
+        requireText("aggregateId", aggregateId);
+        requireText("eventType", eventType);
+        requireText("recordedAt", recordedAt);
+        if (sequenceNumber < 0 || sequenceNumber > MAX_EXACT_INTEGER) {
+            throw new IllegalArgumentException("sequenceNumber must be 0 to 2^53-1");
+        }
+        if (payloadSha256 == null) {
+            throw new IllegalArgumentException("payloadSha256 is required");
+        }
+    }
+
+    /** The leaf data: the canonical JSON text. */
+    public String canonicalJson() {
+        JsonObjectBuilder object = Json.createObjectBuilder()
+                .add("aggregateId", aggregateId)
+                .add("eventId", eventId)
+                .add("eventType", eventType)
+                .add("format", FORMAT)
+                .add("payloadSha256", payloadSha256.base64())
+                .add("recordedAt", recordedAt)
+                .add("sequenceNumber", sequenceNumber);
+        if (previousLeafHash == null) {
+            object.addNull("previousLeafHash");
+        } else {
+            object.add("previousLeafHash", previousLeafHash.base64());
+        }
+        return canonicalize(object.build().toString());
+    }
+
+    /** The leaf data as bytes (UTF-8). */
+    public byte[] leafData() {
+        return canonicalJson().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The RFC 6962 leaf hash of this leaf. */
+    public Hash leafHash() {
+        return Rfc6962.leafHash(leafData());
+    }
+
+    /** The SHA-256 of a payload's canonical JSON. */
+    public static Hash payloadHash(String payloadJson) {
+        return Rfc6962.sha256(canonicalize(payloadJson).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** RFC 8785 canonical form of a JSON text. */
+    public static String canonicalize(String json) {
+        try {
+            return new JsonCanonicalizer(json).getEncodedString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage());
+        }
+    }
+
+    /** Reads leaf data, refusing anything that is not exactly a canonical leaf of this format. */
+    public static LeafEnvelope parse(String leafJson) {
+        if (!canonicalize(leafJson).equals(leafJson)) {
+            throw new IllegalArgumentException("the leaf is not in RFC 8785 canonical form");
+        }
+        JsonObject object;
+        try (JsonReader reader = Json.createReader(new StringReader(leafJson))) {
+            object = reader.readObject();
+        }
+        if (!object.keySet().equals(KEYS)) {
+            throw new IllegalArgumentException("the leaf has fields " + object.keySet() + ", expected " + KEYS);
+        }
+        if (!FORMAT.equals(object.getString("format"))) {
+            throw new IllegalArgumentException("unknown leaf format " + object.getString("format"));
+        }
+        JsonValue previous = object.get("previousLeafHash");
+        return new LeafEnvelope(object.getString("eventId"), object.getString("aggregateId"),
+                object.getJsonNumber("sequenceNumber").longValueExact(), object.getString("eventType"),
+                object.getString("recordedAt"),
+                previous.getValueType() == JsonValue.ValueType.NULL ? null
+                        : Hash.fromBase64(object.getString("previousLeafHash")),
+                Hash.fromBase64(object.getString("payloadSha256")));
+    }
+
+    private static void requireText(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+    }
+}
