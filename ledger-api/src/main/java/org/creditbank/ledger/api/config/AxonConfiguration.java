@@ -29,6 +29,8 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.creditbank.ledger.api.log.LogProperties;
+import org.creditbank.ledger.api.log.LogSequencer;
 import org.creditbank.ledger.api.web.CommandMetadata;
 import org.creditbank.ledger.branch.Branch;
 import org.creditbank.ledger.branch.Jurisdiction;
@@ -171,7 +173,7 @@ public class AxonConfiguration {
     public ConfigurerModule ledgerAggregatesAndProcessors(Jurisdiction jurisdiction, IdentityRegister identities,
                                                           IdentityHasher hasher, LearnerNumberIssuer issuer,
                                                           PersonalDataVault vault, Clock clock,
-                                                          LedgerProperties properties,
+                                                          LedgerProperties properties, LogProperties log,
                                                           GenericAggregateFactory<LearnerAccount> accounts) {
         return configurer -> {
             // A learner's stream grows all life: cached while in use, snapshotted so a cold load stays short.
@@ -190,6 +192,11 @@ public class AxonConfiguration {
             // transaction, and an error there (a unique key, say) rolls the whole command back.
             configurer.eventProcessing()
                     .usingSubscribingEventProcessors()
+                    // The log sequencer streams every committed event, in batches, as one segment: one node
+                    // sequences, and its leaves commit with its token.
+                    .registerPooledStreamingEventProcessor(LogSequencer.GROUP, c -> c.eventStore(),
+                            (c, builder) -> builder.batchSize(log.batchSize()).initialSegmentCount(1)
+                                    .maxClaimedSegments(1))
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
         };

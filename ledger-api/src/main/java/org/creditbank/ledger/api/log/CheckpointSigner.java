@@ -1,0 +1,87 @@
+package org.creditbank.ledger.api.log;
+
+import org.creditbank.ledger.api.log.JdbcLogStore.StoredCheckpoint;
+import org.creditbank.ledger.log.Checkpoint;
+import org.creditbank.ledger.log.Hash;
+import org.creditbank.ledger.log.MerkleTree;
+import org.creditbank.ledger.log.NoteKeys;
+import org.creditbank.ledger.log.ProofVerification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Signs a new checkpoint when the log has grown. It signs only a tree consistent with the latest checkpoint (the
+ * consistency proof is computed from storage and verified first), and moves the head by compare-and-swap, so two
+ * signers can never fork the log: the one that loses the swap signs nothing.
+ */
+public class CheckpointSigner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointSigner.class);
+
+    private final JdbcLogStore store;
+    private final NoteKeys.Signer signer;
+    private final String origin;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public CheckpointSigner(JdbcLogStore store, NoteKeys.Signer signer, String origin,
+                            TransactionTemplate transactions, Clock clock) {
+        if (!signer.name().equals(origin)) {
+            throw new IllegalStateException("the log signing key is named " + signer.name() + ", but the log's"
+                    + " origin is " + origin + "; they must match");
+        }
+        this.store = store;
+        this.signer = signer;
+        this.origin = origin;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Signs a checkpoint of the log as it stands, if it has grown; answers it, or empty when there was nothing. */
+    public Optional<StoredCheckpoint> signIfGrown() {
+        return transactions.execute(status -> {
+            Optional<StoredCheckpoint> latest = store.latestCheckpoint();
+            long size = store.size();
+            if (latest.isPresent() && latest.get().treeSize() >= size || latest.isEmpty() && size == 0) {
+                return Optional.empty();
+            }
+            Hash root = MerkleTree.root(size, store);
+            if (latest.isPresent()) {
+                StoredCheckpoint last = latest.get();
+                ProofVerification.verifyConsistency(last.treeSize(), size, last.root(), root,
+                        MerkleTree.consistencyProof(last.treeSize(), size, store));
+            }
+            String note = new Checkpoint(origin, size, root).sign(signer);
+            StoredCheckpoint next = new StoredCheckpoint(size, root, note, clock.instant());
+            if (!store.advanceHead(latest.orElse(null), next)) {
+                LOG.info("Another signer moved the log head first; not signing size {}", size);
+                return Optional.empty();
+            }
+            return Optional.of(next);
+        });
+    }
+
+    /** The scheduled tick: a failure is logged and retried on the next tick, never signed around. */
+    public void tick() {
+        try {
+            signIfGrown();
+        } catch (ProofVerification.ProofRejected e) {
+            LOG.error("REFUSING to sign: the log is not consistent with its latest checkpoint: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not sign a checkpoint this time: {}", e.toString());
+        }
+    }
+
+    /** The verifier key of the log. */
+    public NoteKeys.Verifier verifier() {
+        return signer.verifier();
+    }
+
+    public String origin() {
+        return origin;
+    }
+}

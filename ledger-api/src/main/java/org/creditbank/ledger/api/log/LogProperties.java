@@ -1,0 +1,29 @@
+package org.creditbank.ledger.api.log;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The verifiable log's settings ({@code ledger.log.*}; environment variables {@code LEDGER_LOG_*}).
+ *
+ * @param origin             the log's origin line, also its key name ({@code LEDGER_LOG_ORIGIN})
+ * @param signingKey         the checkpoint signing key, {@code PRIVATE+KEY+…} ({@code LEDGER_LOG_SIGNING_KEY})
+ * @param signingKeyFile     a file holding it ({@code LEDGER_LOG_SIGNING_KEY_FILE}); generated in the data folder
+ *                           when neither is given
+ * @param batchSize          events the sequencer appends per transaction ({@code LEDGER_LOG_BATCH_SIZE})
+ * @param checkpointInterval how often a new checkpoint is signed while leaves arrive
+ *                           ({@code LEDGER_LOG_CHECKPOINT_INTERVAL})
+ */
+@ConfigurationProperties("ledger.log")
+public record LogProperties(String origin, String signingKey, Path signingKeyFile, int batchSize,
+                            Duration checkpointInterval) {
+
+    public LogProperties {
+        origin = origin == null || origin.isBlank() ? "ledger.creditbank.local/log" : origin.strip();
+        signingKey = signingKey == null || signingKey.isBlank() ? null : signingKey.strip();
+        batchSize = batchSize <= 0 ? 1000 : batchSize;
+        checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(1) : checkpointInterval;
+    }
+}
