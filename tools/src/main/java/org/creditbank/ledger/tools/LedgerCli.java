@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ledger", mixinStandardHelpOptions = true, version = "ledger 0.1.0",
         description = "The lifelong learning ledger's command-line tools.",
-        subcommands = {CheckNumber.class, IdentityKey.class, CommandBenchmark.class})
+        subcommands = {CheckNumber.class, IdentityKey.class, LogKey.class, VerifyArchive.class,
+                CommandBenchmark.class})
 public class LedgerCli {
 
     public static void main(String[] args) {

@@ -1,0 +1,123 @@
+package org.creditbank.ledger.api.log;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import org.creditbank.ledger.api.log.JdbcLogStore.Leaf;
+import org.creditbank.ledger.api.log.JdbcLogStore.StoredCheckpoint;
+import org.creditbank.ledger.learner.AccountRefusals.UnknownAccount;
+import org.creditbank.ledger.learner.LearnerNumber;
+import org.creditbank.ledger.log.ArchivedCredits;
+import org.creditbank.ledger.log.ArchivedCredits.ArchivedEvent;
+import org.creditbank.ledger.log.MerkleTree;
+import org.creditbank.ledger.log.TlogProof;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The self-contained verified archive of a learner: every event of their account in the log under the latest
+ * checkpoint, each with its leaf, its payload as stored (personal data sealed) and a complete C2SP tlog-proof, plus
+ * the checkpoint and the verifier key. Deterministic for a given checkpoint; checking it needs no network.
+ */
+@RestController
+@Tag(name = "Verifiable log")
+public class VerifiedArchiveController {
+
+    /** The archive format. */
+    public static final String FORMAT = "ledger-verified-archive/v1";
+
+    private final JdbcLogStore store;
+    private final CheckpointSigner signer;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper events;
+
+    public VerifiedArchiveController(JdbcLogStore store, CheckpointSigner signer, JdbcTemplate jdbc,
+                                     @Qualifier("defaultAxonObjectMapper") ObjectMapper events) {
+        this.store = store;
+        this.signer = signer;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** The archive (BRIEF §4). {@code creditTotals} is recomputed from the entries' events alone. */
+    public record VerifiedArchive(String format, String learnerNumber, String verifierKey, String checkpoint,
+                                  List<Entry> entries, Map<String, String> creditTotals) {
+    }
+
+    /** One event: its leaf index, leaf data, event and proof. */
+    public record Entry(long leafIndex, String leaf, Event event, String proof) {
+    }
+
+    /** An event as stored: its type and payload. */
+    public record Event(String type, JsonNode payload) {
+    }
+
+    @GetMapping("/api/learners/{learnerNumber}/verified-archive")
+    @Operation(summary = "The learner's self-contained, offline-verifiable archive (ledger-verified-archive/v1)")
+    public VerifiedArchive archive(@PathVariable String learnerNumber) {
+        String number = LearnerNumber.parse(learnerNumber).value();
+        StoredCheckpoint checkpoint = store.latestCheckpoint()
+                .orElseThrow(() -> new LogRefusals.NotYetCheckpointed("the log"));
+        List<Leaf> leaves = store.leavesOf(number, checkpoint.treeSize());
+        if (leaves.isEmpty()) {
+            Integer accounts = jdbc.queryForObject("SELECT COUNT(*) FROM learner_account WHERE learner_number = ?",
+                    Integer.class, number);
+            if (accounts == null || accounts == 0) {
+                throw new UnknownAccount("learnerNumber", number);
+            }
+            throw new LogRefusals.NotYetCheckpointed("account " + number);
+        }
+        Map<String, StoredPayload> payloads = payloads(number);
+        List<Entry> entries = new ArrayList<>(leaves.size());
+        List<ArchivedEvent> archived = new ArrayList<>(leaves.size());
+        for (Leaf leaf : leaves) {
+            StoredPayload stored = payloads.get(leaf.eventId());
+            String proof = new TlogProof(null, leaf.index(),
+                    MerkleTree.inclusionProof(leaf.index(), checkpoint.treeSize(), store), checkpoint.signedNote())
+                    .text();
+            entries.add(new Entry(leaf.index(), new String(leaf.data(), StandardCharsets.UTF_8),
+                    new Event(stored.type(), tree(stored.json())), proof));
+            try (JsonReader reader = Json.createReader(new StringReader(stored.json()))) {
+                archived.add(new ArchivedEvent(stored.type(), reader.readObject()));
+            }
+        }
+        return new VerifiedArchive(FORMAT, number, signer.verifier().toString(), checkpoint.signedNote(), entries,
+                ArchivedCredits.totals(archived));
+    }
+
+    private Map<String, StoredPayload> payloads(String aggregateId) {
+        Map<String, StoredPayload> payloads = new HashMap<>();
+        jdbc.query("SELECT event_identifier, payload_type, payload FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ?", rs -> {
+                    payloads.put(rs.getString("event_identifier"), new StoredPayload(rs.getString("payload_type"),
+                            new String(rs.getBytes("payload"), StandardCharsets.UTF_8)));
+                }, aggregateId);
+        return payloads;
+    }
+
+    private JsonNode tree(String json) {
+        try {
+            return events.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record StoredPayload(String type, String json) {
+    }
+}

@@ -1,0 +1,42 @@
+package org.creditbank.ledger.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the ledger command-line program as a separate process, as an auditor or a learner would. */
+final class LedgerCliProcess {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private LedgerCliProcess() {
+    }
+
+    static Run ledger(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.creditbank.ledger.tools.LedgerCli"));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).start();
+            process.getOutputStream().close();
+            byte[] out = process.getInputStream().readAllBytes();
+            byte[] err = process.getErrorStream().readAllBytes();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("ledger " + String.join(" ", args) + " did not exit");
+            }
+            return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                    new String(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
