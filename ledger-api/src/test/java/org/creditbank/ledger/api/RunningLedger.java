@@ -97,6 +97,16 @@ public final class RunningLedger implements AutoCloseable {
         return context.getBean(JdbcTemplate.class);
     }
 
+    /** The JDBC URL of this ledger's database (PostgreSQL ledgers only). */
+    public String jdbcUrl() {
+        return POSTGRES_URL + "?currentSchema=" + schema;
+    }
+
+    /** The schema of this ledger (PostgreSQL ledgers only). */
+    public String schema() {
+        return schema;
+    }
+
     /** A component of the running server, for tests that check it directly. */
     public <T> T bean(Class<T> type) {
         return context.getBean(type);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ledger", mixinStandardHelpOptions = true, version = "ledger 0.1.0",
         description = "The lifelong learning ledger's command-line tools.",
-        subcommands = {CheckNumber.class, IdentityKey.class, LogKey.class, VerifyArchive.class,
+        subcommands = {CheckNumber.class, IdentityKey.class, LogKey.class, VerifyArchive.class, VerifyLog.class,
                 CommandBenchmark.class})
 public class LedgerCli {
 

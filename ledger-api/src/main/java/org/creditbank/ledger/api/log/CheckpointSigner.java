@@ -1,6 +1,7 @@
 package org.creditbank.ledger.api.log;
 
-import org.creditbank.ledger.api.log.JdbcLogStore.StoredCheckpoint;
+import org.creditbank.ledger.projection.log.JdbcLogStore;
+import org.creditbank.ledger.projection.log.JdbcLogStore.StoredCheckpoint;
 import org.creditbank.ledger.log.Checkpoint;
 import org.creditbank.ledger.log.Hash;
 import org.creditbank.ledger.log.MerkleTree;

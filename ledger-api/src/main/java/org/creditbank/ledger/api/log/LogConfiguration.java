@@ -1,6 +1,7 @@
 package org.creditbank.ledger.api.log;
 
 import org.creditbank.ledger.api.config.LedgerProperties;
+import org.creditbank.ledger.projection.log.JdbcLogStore;
 import org.creditbank.ledger.log.NoteKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,8 @@ package org.creditbank.ledger.api.log;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.creditbank.ledger.api.log.JdbcLogStore.StoredCheckpoint;
+import org.creditbank.ledger.projection.log.JdbcLogStore;
+import org.creditbank.ledger.projection.log.JdbcLogStore.StoredCheckpoint;
 import org.creditbank.ledger.log.Hash;
 import org.creditbank.ledger.log.MerkleTree;
 import org.creditbank.ledger.rule.InvalidField;

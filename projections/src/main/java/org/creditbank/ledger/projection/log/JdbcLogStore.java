@@ -1,4 +1,4 @@
-package org.creditbank.ledger.api.log;
+package org.creditbank.ledger.projection.log;
 
 import org.creditbank.ledger.log.Hash;
 import org.creditbank.ledger.log.HashReader;

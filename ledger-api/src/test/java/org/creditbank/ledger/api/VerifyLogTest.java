@@ -1,0 +1,62 @@
+package org.creditbank.ledger.api;
+
+import org.creditbank.ledger.log.NoteKeys;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditbank.ledger.api.Scenario.ALICE;
+
+/** An auditor recomputes the log from the event store; a rewritten event row is found and named. */
+class VerifyLogTest {
+
+    @Test
+    void verify_log_passes_on_an_honest_ledger_and_names_the_leaf_of_a_rewritten_event() {
+        try (RunningLedger ledger = RunningLedger.onPostgres()) {
+            Http http = ledger.http();
+            String learner = Scenario.walkthrough(http);
+            for (int i = 0; i < 10; i++) {
+                Scenario.record(http, ALICE, learner, Scenario.course("AUDIT-" + i, "1"));
+            }
+            String key = http.get("/log/key").text().strip();
+            VerifiableLogTest.awaitCheckpoint(http, NoteKeys.Verifier.parse(key), ledger.eventCount());
+            String[] args = {"verify-log", "--db-url", ledger.jdbcUrl(), "--db-user", RunningLedger.POSTGRES_USER,
+                    "--key", key};
+
+            LedgerCliProcess.Run honest = LedgerCliProcess.ledger(args);
+            assertThat(honest.exit()).as(honest.err()).isZero();
+            assertThat(honest.out()).startsWith("VERIFIED log ledger.creditbank.local/log: "
+                    + ledger.eventCount() + " leaves recomputed");
+
+            // An attacker with the database owner's rights: switch off the append-only trigger and rewrite history.
+            Map<String, Object> target = ledger.jdbc().queryForMap("SELECT e.event_identifier, l.leaf_index"
+                    + " FROM domain_event_entry e JOIN log_leaf l ON l.event_identifier = e.event_identifier"
+                    + " WHERE e.aggregate_identifier = ? AND e.payload_type LIKE '%AchievementCertified'", learner);
+            ledger.jdbc().execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
+            int changed = ledger.jdbc().update("UPDATE domain_event_entry SET payload = convert_to(replace("
+                    + "convert_from(payload, 'UTF8'), '\"3.5\"', '\"35\"'), 'UTF8') WHERE event_identifier = ?",
+                    target.get("event_identifier"));
+            assertThat(changed).isEqualTo(1);
+
+            LedgerCliProcess.Run tampered = LedgerCliProcess.ledger(args);
+            assertThat(tampered.exit()).isEqualTo(1);
+            assertThat(tampered.err()).isEqualTo("ledger: LOG NOT VERIFIED: leaf " + target.get("leaf_index")
+                    + " (event " + target.get("event_identifier") + ") of account " + learner + ", sequence 2: the"
+                    + " event as stored no longer matches its leaf (its payload was changed)\n");
+        }
+    }
+
+    @Test
+    void the_database_refuses_to_change_or_delete_an_event_row() {
+        RunningLedger ledger = SharedLedger.get();
+        String learner = Scenario.openAccount(ledger.http(), ALICE, "Immutable");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.jdbc().update(
+                        "UPDATE domain_event_entry SET payload_revision = '2' WHERE aggregate_identifier = ?", learner))
+                .rootCause().hasMessageContaining("domain_event_entry is append-only: UPDATE refused");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.jdbc().update(
+                        "DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", learner))
+                .rootCause().hasMessageContaining("domain_event_entry is append-only: DELETE refused");
+        assertThat(ledger.eventCount(learner)).isEqualTo(1);
+    }
+}
