@@ -47,21 +47,30 @@ public final class RunningLedger implements AutoCloseable {
         properties.put("spring.datasource.password", "");
         properties.put("spring.flyway.schemas", schema);
         properties.put("spring.flyway.create-schemas", "true");
+        properties.put("ledger.data-dir", temporaryFolder("ledger-postgres-").toString());
         properties.putAll(settings);
         return new RunningLedger(properties, schema);
     }
 
     /** A ledger on the embedded default (no database configuration) in a fresh data folder. */
     public static RunningLedger embedded() {
+        Map<String, Object> properties = common();
+        properties.put("ledger.data-dir", temporaryFolder("ledger-embedded-").toString());
+        properties.remove("ledger.identity-key");
+        return new RunningLedger(properties, null);
+    }
+
+    private static Path temporaryFolder(String prefix) {
         try {
-            Path folder = Files.createTempDirectory("ledger-embedded-");
-            Map<String, Object> properties = common();
-            properties.put("ledger.data-dir", folder.toString());
-            properties.remove("ledger.identity-key");
-            return new RunningLedger(properties, null);
+            return Files.createTempDirectory(prefix);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The ledger's data folder: its generated keys live there. */
+    public Path dataDir() {
+        return Path.of((String) properties.get("ledger.data-dir"));
     }
 
     private static Map<String, Object> common() {
@@ -73,19 +82,25 @@ public final class RunningLedger implements AutoCloseable {
         return properties;
     }
 
-    private void start() {
+    /** Stops the server and starts it again on the same database. */
+    public void restart() {
+        stop();
+        start();
+    }
+
+    /** Stops the server, keeping its database. */
+    public void stop() {
+        context.close();
+    }
+
+    /** Starts the server (again) on its database. */
+    public void start() {
         // As command-line arguments, so they outrank application.yml exactly as an operator's settings would.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         context = new SpringApplicationBuilder(LedgerServer.class).run(args);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         http = new Http("http://127.0.0.1:" + port);
-    }
-
-    /** Stops the server and starts it again on the same database. */
-    public void restart() {
-        context.close();
-        start();
     }
 
     public Http http() {
@@ -112,6 +127,11 @@ public final class RunningLedger implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The database, reached directly: works while the server is stopped (PostgreSQL ledgers only). */
+    public JdbcTemplate jdbcAdmin() {
+        return new JdbcTemplate(new DriverManagerDataSource(jdbcUrl(), POSTGRES_USER, ""));
+    }
+
     /** How many events the store holds. */
     public long eventCount() {
         return jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
@@ -125,7 +145,9 @@ public final class RunningLedger implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        if (context.isActive()) {
+            context.close();
+        }
         if (schema != null) {
             DriverManagerDataSource admin = new DriverManagerDataSource(POSTGRES_URL, POSTGRES_USER, "");
             new JdbcTemplate(admin).execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -4,13 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,21 +22,12 @@ class ServerProcessTest {
                 RunningLedger.POSTGRES_USER, ""));
         admin.execute("CREATE SCHEMA " + schema);
         Path data = Files.createTempDirectory("ledger-process-");
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LedgerServer.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("server.log").toFile());
-        builder.environment().put("LEDGER_DB_URL", RunningLedger.POSTGRES_URL + "?currentSchema=" + schema);
-        builder.environment().put("LEDGER_DB_USER", RunningLedger.POSTGRES_USER);
-        builder.environment().put("LEDGER_DB_PASSWORD", "");
-        builder.environment().put("LEDGER_PORT", String.valueOf(port));
-        builder.environment().put("LEDGER_DATA_DIR", data.toString());
-        Process server = builder.start();
-        try {
-            Http http = new Http("http://127.0.0.1:" + port);
-            awaitHealthy(http, server, data.resolve("server.log"));
+        try (ServerProcess server = ServerProcess.start(Map.of(
+                "LEDGER_DB_URL", RunningLedger.POSTGRES_URL + "?currentSchema=" + schema,
+                "LEDGER_DB_USER", RunningLedger.POSTGRES_USER,
+                "LEDGER_DB_PASSWORD", "",
+                "LEDGER_DATA_DIR", data.toString()))) {
+            Http http = server.http;
             String learner = Scenario.walkthrough(http);
             assertThat(http.get("/api/learners/" + learner).json().get("creditTotals").get(0).get("total")
                     .decimalValue()).isEqualByComparingTo("3.5");
@@ -48,36 +36,9 @@ class ServerProcessTest {
             assertThat(stored).contains(learner, Scenario.CENTRE, Scenario.HANGZHOU);
             assertThat(data.resolve("identity-hash.key")).exists();
             assertThat(data.resolve("personal-data.key")).exists();
+            assertThat(data.resolve("log-signing.key")).exists();
         } finally {
-            server.destroy();
-            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
             admin.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
-
-    private static void awaitHealthy(Http http, Process server, Path log) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new AssertionError("the server exited: " + Files.readString(log));
-            }
-            try {
-                if (http.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (java.io.UncheckedIOException notYetListening) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the server did not become healthy within 90 s: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,0 +1,85 @@
+package org.creditbank.ledger.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The ledger server in a process of its own, configured by LEDGER_* environment variables, as an operator runs it. */
+final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    final Http http;
+
+    private ServerProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.http = new Http("http://127.0.0.1:" + port);
+    }
+
+    /** Starts the server with these LEDGER_* variables (and a free LEDGER_PORT) and waits until it is healthy. */
+    static ServerProcess start(Map<String, String> environment) {
+        try {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path log = Files.createTempFile("ledger-server-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), LedgerServer.class.getName())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            builder.environment().put("LEDGER_PORT", String.valueOf(port));
+            ServerProcess server = new ServerProcess(builder.start(), log, port);
+            Await.until("the server to answer /actuator/health", Duration.ofSeconds(90), server::health,
+                    status -> status == 200);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int health() {
+        if (!process.isAlive()) {
+            throw new AssertionError("the server exited: " + output());
+        }
+        try {
+            return http.get("/actuator/health").status();
+        } catch (UncheckedIOException notYetListening) {
+            return 0;
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Kills the process outright (SIGKILL): no shutdown hook, no graceful anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}
