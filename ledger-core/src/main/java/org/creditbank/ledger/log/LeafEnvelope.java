@@ -1,10 +1,10 @@
 package org.creditbank.ledger.log;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 import java.io.IOException;
@@ -36,6 +36,8 @@ public record LeafEnvelope(String eventId, String aggregateId, long sequenceNumb
     private static final Set<String> KEYS = Set.of("aggregateId", "eventId", "eventType", "format", "payloadSha256",
             "previousLeafHash", "recordedAt", "sequenceNumber");
     private static final long MAX_EXACT_INTEGER = (1L << 53) - 1;
+    /** Looked up once: {@code Json.create…} would search the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public LeafEnvelope {
         requireText("eventId", eventId);
@@ -52,20 +54,34 @@ public record LeafEnvelope(String eventId, String aggregateId, long sequenceNumb
 
     /** The leaf data: the canonical JSON text. */
     public String canonicalJson() {
-        JsonObjectBuilder object = Json.createObjectBuilder()
+        JsonObjectBuilder object = JSON.createObjectBuilder()
                 .add("aggregateId", aggregateId)
                 .add("eventId", eventId)
                 .add("eventType", eventType)
                 .add("format", FORMAT)
-                .add("payloadSha256", payloadSha256.base64())
-                .add("recordedAt", recordedAt)
-                .add("sequenceNumber", sequenceNumber);
+                .add("payloadSha256", payloadSha256.base64());
         if (previousLeafHash == null) {
             object.addNull("previousLeafHash");
         } else {
             object.add("previousLeafHash", previousLeafHash.base64());
         }
-        return canonicalize(object.build().toString());
+        object.add("recordedAt", recordedAt).add("sequenceNumber", sequenceNumber);
+        String json = object.build().toString();
+        // Keys are added in sorted order and the sequence number is an exact integer, so when every string is
+        // printable ASCII without quote or backslash (which JCS and JSON-P write alike, unescaped) the text is
+        // already canonical; anything else goes through the RFC 8785 canonicalizer.
+        return jcsSafe(aggregateId) && jcsSafe(eventId) && jcsSafe(eventType) && jcsSafe(recordedAt)
+                ? json : canonicalize(json);
+    }
+
+    private static boolean jcsSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The leaf data as bytes (UTF-8). */
@@ -80,7 +96,13 @@ public record LeafEnvelope(String eventId, String aggregateId, long sequenceNumb
 
     /** The SHA-256 of a payload's canonical JSON. */
     public static Hash payloadHash(String payloadJson) {
-        return Rfc6962.sha256(canonicalize(payloadJson).getBytes(StandardCharsets.UTF_8));
+        try {
+            return Rfc6962.sha256(new JsonCanonicalizer(payloadJson).getEncodedUTF8());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage());
+        }
     }
 
     /** RFC 8785 canonical form of a JSON text. */
@@ -99,10 +121,7 @@ public record LeafEnvelope(String eventId, String aggregateId, long sequenceNumb
         if (!canonicalize(leafJson).equals(leafJson)) {
             throw new IllegalArgumentException("the leaf is not in RFC 8785 canonical form");
         }
-        JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(leafJson))) {
-            object = reader.readObject();
-        }
+        JsonObject object = parseObject(leafJson);
         if (!object.keySet().equals(KEYS)) {
             throw new IllegalArgumentException("the leaf has fields " + object.keySet() + ", expected " + KEYS);
         }
@@ -116,6 +135,13 @@ public record LeafEnvelope(String eventId, String aggregateId, long sequenceNumb
                 previous.getValueType() == JsonValue.ValueType.NULL ? null
                         : Hash.fromBase64(object.getString("previousLeafHash")),
                 Hash.fromBase64(object.getString("payloadSha256")));
+    }
+
+    /** Parses a JSON object (for verifiers and the archive). */
+    public static JsonObject parseObject(String json) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 
     private static void requireText(String field, String value) {

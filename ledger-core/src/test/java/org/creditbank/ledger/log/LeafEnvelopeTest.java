@@ -51,6 +51,17 @@ class LeafEnvelopeTest {
     }
 
     @Test
+    void every_leaf_is_rfc_8785_canonical_whatever_its_strings_hold() {
+        for (String odd : new String[]{"plain-id", "caf\u00e9", "quote\"d", "back\\slash", "tab\tbed", "\u20ac/\u4e2d\u6587",
+                "emoji\ud83d\ude00", "A$B.C"}) {
+            LeafEnvelope leaf = new LeafEnvelope(odd, odd, 9_007_199_254_740_991L, odd, odd, PAYLOAD, PAYLOAD);
+            String json = leaf.canonicalJson();
+            assertThat(LeafEnvelope.canonicalize(json)).as(odd).isEqualTo(json);
+            assertThat(LeafEnvelope.parse(json)).isEqualTo(leaf);
+        }
+    }
+
+    @Test
     void a_leaf_that_is_not_canonical_or_not_of_this_format_is_refused() {
         String canonical = first().canonicalJson();
         assertThatThrownBy(() -> LeafEnvelope.parse(canonical.replace(",", ", ")))

@@ -2,8 +2,6 @@ package org.creditbank.ledger.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
 import org.creditbank.ledger.log.ArchivedCredits;
 import org.creditbank.ledger.log.ArchivedCredits.ArchivedEvent;
 import org.creditbank.ledger.log.Checkpoint;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,9 +113,7 @@ class VerifyArchive implements Callable<Integer> {
                 proof.verify(leaf.leafData(), verifier, checkpoint.origin());
                 previous = leaf.leafHash();
                 expectedSequence++;
-                try (JsonReader reader = Json.createReader(new StringReader(payload.toString()))) {
-                    events.add(new ArchivedEvent(type, reader.readObject()));
-                }
+                events.add(new ArchivedEvent(type, LeafEnvelope.parseObject(payload.toString())));
             } catch (RuntimeException e) {
                 throw new Bad(where + ": " + e.getMessage());
             }

@@ -9,8 +9,7 @@ import org.creditbank.ledger.projection.log.JdbcLogStore;
 import org.creditbank.ledger.projection.log.JdbcLogStore.Leaf;
 import org.creditbank.ledger.log.CompactRange;
 import org.creditbank.ledger.log.Hash;
-import org.creditbank.ledger.log.LeafEnvelope;
-import org.creditbank.ledger.log.Rfc6962;
+import org.creditbank.ledger.log.LeafBatch;
 import org.creditbank.ledger.log.StoredNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -66,47 +65,47 @@ public class LogSequencer {
         if (fresh.isEmpty()) {
             return;
         }
-        long size = store.size();
-        CompactRange range = CompactRange.of(size, store);
-        Map<String, Hash> previous = previousLeafHashes(fresh);
-        List<Leaf> leaves = new ArrayList<>(fresh.size());
-        List<StoredNode> nodes = new ArrayList<>(fresh.size() * 2);
+        List<LeafBatch.Input> inputs = new ArrayList<>(fresh.size());
         for (Pending event : fresh) {
             StoredEvent row = stored.get(event.eventId());
             if (row == null) {
                 throw new IllegalStateException("event " + event.eventId() + " is not in the event store");
             }
-            Hash previousLeaf = null;
-            if (event.sequenceNumber() > 0) {
-                previousLeaf = previous.get(JdbcLogStore.key(event.aggregateId(), event.sequenceNumber() - 1));
-                if (previousLeaf == null) {
-                    throw new IllegalStateException("event " + event.eventId() + " of " + event.aggregateId()
-                            + " follows sequence " + (event.sequenceNumber() - 1) + ", which is not in the log");
-                }
+            inputs.add(new LeafBatch.Input(event.eventId(), event.aggregateId(), event.sequenceNumber(),
+                    row.payloadType(), row.recordedAt(), row.payloadJson()));
+        }
+        Map<String, Hash> previous = previousLeafHashes(fresh);
+        List<LeafBatch.Output> built = LeafBatch.build(inputs, first -> {
+            Hash hash = previous.get(JdbcLogStore.key(first.aggregateId(), first.sequenceNumber() - 1));
+            if (hash == null) {
+                throw new IllegalStateException("event " + first.eventId() + " of " + first.aggregateId()
+                        + " follows sequence " + (first.sequenceNumber() - 1) + ", which is not in the log");
             }
-            LeafEnvelope envelope = new LeafEnvelope(event.eventId(), event.aggregateId(), event.sequenceNumber(),
-                    row.payloadType(), row.recordedAt(), previousLeaf, LeafEnvelope.payloadHash(row.payloadJson()));
-            byte[] data = envelope.leafData();
-            Hash leafHash = Rfc6962.leafHash(data);
-            nodes.addAll(range.append(leafHash));
+            return hash;
+        });
+        long size = store.size();
+        CompactRange range = CompactRange.of(size, store);
+        List<Leaf> leaves = new ArrayList<>(built.size());
+        List<StoredNode> nodes = new ArrayList<>(built.size() * 2);
+        for (LeafBatch.Output leaf : built) {
+            nodes.addAll(range.append(leaf.hash()));
+            LeafBatch.Input event = leaf.input();
             leaves.add(new Leaf(size + leaves.size(), event.eventId(), event.aggregateId(), event.sequenceNumber(),
-                    row.globalIndex(), data, leafHash));
-            previous.put(JdbcLogStore.key(event.aggregateId(), event.sequenceNumber()), leafHash);
+                    stored.get(event.eventId()).globalIndex(), leaf.data(), leaf.hash()));
         }
         store.append(leaves, nodes);
     }
 
+    /** The leaf hashes, already in the log, of the events before each stream's first event in the batch. */
     private Map<String, Hash> previousLeafHashes(List<Pending> events) {
-        Set<String> inBatch = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         List<String> wanted = new ArrayList<>();
         for (Pending event : events) {
-            inBatch.add(JdbcLogStore.key(event.aggregateId(), event.sequenceNumber()));
-            String previous = JdbcLogStore.key(event.aggregateId(), event.sequenceNumber() - 1);
-            if (event.sequenceNumber() > 0 && !inBatch.contains(previous)) {
-                wanted.add(previous);
+            if (seen.add(event.aggregateId()) && event.sequenceNumber() > 0) {
+                wanted.add(JdbcLogStore.key(event.aggregateId(), event.sequenceNumber() - 1));
             }
         }
-        return new HashMap<>(store.leafHashes(wanted));
+        return store.leafHashes(wanted);
     }
 
     private Map<String, StoredEvent> storedEvents(List<Pending> events) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
 import org.creditbank.ledger.projection.log.JdbcLogStore;
 import org.creditbank.ledger.projection.log.JdbcLogStore.Leaf;
 import org.creditbank.ledger.projection.log.JdbcLogStore;
@@ -14,6 +12,7 @@ import org.creditbank.ledger.learner.AccountRefusals.UnknownAccount;
 import org.creditbank.ledger.learner.LearnerNumber;
 import org.creditbank.ledger.log.ArchivedCredits;
 import org.creditbank.ledger.log.ArchivedCredits.ArchivedEvent;
+import org.creditbank.ledger.log.LeafEnvelope;
 import org.creditbank.ledger.log.MerkleTree;
 import org.creditbank.ledger.log.TlogProof;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -94,9 +92,7 @@ public class VerifiedArchiveController {
                     .text();
             entries.add(new Entry(leaf.index(), new String(leaf.data(), StandardCharsets.UTF_8),
                     new Event(stored.type(), tree(stored.json())), proof));
-            try (JsonReader reader = Json.createReader(new StringReader(stored.json()))) {
-                archived.add(new ArchivedEvent(stored.type(), reader.readObject()));
-            }
+            archived.add(new ArchivedEvent(stored.type(), LeafEnvelope.parseObject(stored.json())));
         }
         return new VerifiedArchive(FORMAT, number, signer.verifier().toString(), checkpoint.signedNote(), entries,
                 ArchivedCredits.totals(archived));

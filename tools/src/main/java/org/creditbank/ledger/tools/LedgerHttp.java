@@ -1,0 +1,75 @@
+package org.creditbank.ledger.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** A running ledger, driven over HTTP by the benchmarks as one officer. */
+final class LedgerHttp {
+
+    private final String url;
+    private final String officer;
+    private final String branch;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    LedgerHttp(String url, String officer, String branch) {
+        this.url = url;
+        this.officer = officer;
+        this.branch = branch;
+    }
+
+    /** Opens an account for a new (benchmark) person and answers its learner number. */
+    String openAccount() throws IOException, InterruptedException {
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("fullName", "Benchmark Learner");
+        person.put("idDocumentType", "BENCHMARK");
+        person.put("idDocumentNumber", UUID.randomUUID().toString());
+        person.put("birthDate", "2000-01-01");
+        return post("/api/learners", person).get("learnerNumber").asText();
+    }
+
+    /** Records an online course and answers its achievement id. */
+    String record(String learner, String externalId) throws IOException, InterruptedException {
+        Map<String, Object> achievement = new LinkedHashMap<>();
+        achievement.put("kind", "ONLINE_COURSE");
+        achievement.put("title", "Benchmark course " + externalId);
+        achievement.put("awardingBody", "Benchmark MOOC");
+        achievement.put("achievedOn", "2025-01-01");
+        achievement.put("evidence", Map.of("sha256", "0".repeat(64), "mediaType", "application/pdf"));
+        achievement.put("credits", Map.of("amount", 1, "unit", "HOURS"));
+        achievement.put("externalReference", Map.of("issuer", "BENCH-" + learner, "id", externalId));
+        return post("/api/learners/" + learner + "/achievements", achievement).get("achievementId").asText();
+    }
+
+    JsonNode post(String path, Object body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
+                .header("Content-Type", "application/json")
+                .header("Ledger-Officer", officer)
+                .header("Ledger-Branch", branch)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                .build();
+        return json.readTree(checked(path, client.send(request, HttpResponse.BodyHandlers.ofString())));
+    }
+
+    String get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).GET().build();
+        return checked(path, client.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static String checked(String path, HttpResponse<String> response) {
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}
