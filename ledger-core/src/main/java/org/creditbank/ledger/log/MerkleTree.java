@@ -36,6 +36,31 @@ public final class MerkleTree {
         return hashes(path, reader);
     }
 
+    /**
+     * The audit paths of many leaves of one tree, with a single batched read of the nodes they need (shared nodes
+     * read once): what a learner's archive needs.
+     */
+    public static List<List<Hash>> inclusionProofs(List<Long> indexes, long size, HashReader reader) {
+        List<Range> ranges = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>(indexes.size());
+        for (long index : indexes) {
+            if (index < 0 || index >= size) {
+                throw new IllegalArgumentException("leaf " + index + " is not in a tree of size " + size);
+            }
+            int before = ranges.size();
+            inclusionPath(index, 0, size, ranges);
+            lengths.add(ranges.size() - before);
+        }
+        List<Hash> all = hashes(ranges, reader);
+        List<List<Hash>> proofs = new ArrayList<>(indexes.size());
+        int at = 0;
+        for (int length : lengths) {
+            proofs.add(List.copyOf(all.subList(at, at + length)));
+            at += length;
+        }
+        return proofs;
+    }
+
     /** The RFC 9162 consistency proof from the tree of {@code first} leaves to the tree of {@code second} leaves. */
     public static List<Hash> consistencyProof(long first, long second, HashReader reader) {
         if (first < 0 || first > second) {

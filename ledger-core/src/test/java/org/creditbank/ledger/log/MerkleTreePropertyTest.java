@@ -110,6 +110,18 @@ class MerkleTreePropertyTest {
     }
 
     @Test
+    void many_proofs_at_once_equal_the_proofs_one_by_one_with_one_read() {
+        InMemoryNodes tree = InMemoryNodes.of(leaves(1500));
+        List<Long> indexes = List.of(0L, 7L, 8L, 999L, 1000L, 1333L, 1499L);
+        tree.readCalls = 0;
+        List<List<Hash>> together = MerkleTree.inclusionProofs(indexes, 1500, tree);
+        assertThat(tree.readCalls).isEqualTo(1);
+        for (int i = 0; i < indexes.size(); i++) {
+            assertThat(together.get(i)).isEqualTo(MerkleTree.inclusionProof(indexes.get(i), 1500, tree));
+        }
+    }
+
+    @Test
     void a_compact_range_rebuilt_from_storage_continues_the_same_tree() {
         List<Hash> all = leaves(500);
         InMemoryNodes tree = InMemoryNodes.of(all.subList(0, 333));

@@ -21,6 +21,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -193,10 +194,11 @@ public class AxonConfiguration {
             configurer.eventProcessing()
                     .usingSubscribingEventProcessors()
                     // The log sequencer streams every committed event, in batches, as one segment: one node
-                    // sequences, and its leaves commit with its token.
-                    .registerPooledStreamingEventProcessor(LogSequencer.GROUP, c -> c.eventStore(),
-                            (c, builder) -> builder.batchSize(log.batchSize()).initialSegmentCount(1)
-                                    .maxClaimedSegments(1))
+                    // sequences, and its leaves commit with its token. A tracking processor waits on the stream and
+                    // wakes as soon as this node appends (the pooled one would poll the embedded store every 500 ms).
+                    .registerTrackingEventProcessor(LogSequencer.GROUP, c -> c.eventStore(),
+                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andBatchSize(log.batchSize()).andInitialSegmentsCount(1))
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
         };

@@ -12,12 +12,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Signs a new checkpoint when the log has grown. It signs only a tree consistent with the latest checkpoint (the
- * consistency proof is computed from storage and verified first), and moves the head by compare-and-swap, so two
- * signers can never fork the log: the one that loses the swap signs nothing.
+ * Signs a new checkpoint as soon as the log has grown, but at most once per interval. It signs only a tree
+ * consistent with the latest checkpoint (the consistency proof is computed from storage and verified first), and
+ * moves the head by compare-and-swap, so two signers can never fork the log: the one that loses the swap signs
+ * nothing.
  */
 public class CheckpointSigner {
 
@@ -27,10 +29,11 @@ public class CheckpointSigner {
     private final NoteKeys.Signer signer;
     private final String origin;
     private final TransactionTemplate transactions;
+    private final Duration interval;
     private final Clock clock;
 
     public CheckpointSigner(JdbcLogStore store, NoteKeys.Signer signer, String origin,
-                            TransactionTemplate transactions, Clock clock) {
+                            TransactionTemplate transactions, Duration interval, Clock clock) {
         if (!signer.name().equals(origin)) {
             throw new IllegalStateException("the log signing key is named " + signer.name() + ", but the log's"
                     + " origin is " + origin + "; they must match");
@@ -39,13 +42,20 @@ public class CheckpointSigner {
         this.signer = signer;
         this.origin = origin;
         this.transactions = transactions;
+        this.interval = interval;
         this.clock = clock;
     }
 
-    /** Signs a checkpoint of the log as it stands, if it has grown; answers it, or empty when there was nothing. */
+    /**
+     * Signs a checkpoint of the log as it stands if it has grown and the interval has passed since the latest
+     * checkpoint (by any node); answers it, or empty when there was nothing to sign yet.
+     */
     public Optional<StoredCheckpoint> signIfGrown() {
         return transactions.execute(status -> {
             Optional<StoredCheckpoint> latest = store.latestCheckpoint();
+            if (latest.isPresent() && clock.instant().isBefore(latest.get().signedAt().plus(interval))) {
+                return Optional.empty();
+            }
             long size = store.size();
             if (latest.isPresent() && latest.get().treeSize() >= size || latest.isEmpty() && size == 0) {
                 return Optional.empty();

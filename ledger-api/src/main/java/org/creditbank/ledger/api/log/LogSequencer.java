@@ -23,8 +23,8 @@ import java.util.Set;
 
 /**
  * Makes every committed event a leaf of the log, in the order the events are seen to commit (the streaming processor
- * handles late-committing events, the gaps of the global index, when they appear). It runs as one segment of a
- * pooled streaming processor, so exactly one node sequences; a batch's leaves, subtree hashes and processor token
+ * handles late-committing events, the gaps of the global index, when they appear). It runs as the one segment of a
+ * tracking (streaming) processor, so exactly one node sequences; a batch's leaves, subtree hashes and processor token
  * commit in one transaction, and an event already in the log is never appended again.
  */
 @ProcessingGroup(LogSequencer.GROUP)

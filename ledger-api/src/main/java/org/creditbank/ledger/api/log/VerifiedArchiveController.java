@@ -12,6 +12,7 @@ import org.creditbank.ledger.learner.AccountRefusals.UnknownAccount;
 import org.creditbank.ledger.learner.LearnerNumber;
 import org.creditbank.ledger.log.ArchivedCredits;
 import org.creditbank.ledger.log.ArchivedCredits.ArchivedEvent;
+import org.creditbank.ledger.log.Hash;
 import org.creditbank.ledger.log.LeafEnvelope;
 import org.creditbank.ledger.log.MerkleTree;
 import org.creditbank.ledger.log.TlogProof;
@@ -83,13 +84,14 @@ public class VerifiedArchiveController {
             throw new LogRefusals.NotYetCheckpointed("account " + number);
         }
         Map<String, StoredPayload> payloads = payloads(number);
+        List<List<Hash>> paths = MerkleTree.inclusionProofs(leaves.stream().map(Leaf::index).toList(),
+                checkpoint.treeSize(), store);
         List<Entry> entries = new ArrayList<>(leaves.size());
         List<ArchivedEvent> archived = new ArrayList<>(leaves.size());
-        for (Leaf leaf : leaves) {
+        for (int i = 0; i < leaves.size(); i++) {
+            Leaf leaf = leaves.get(i);
             StoredPayload stored = payloads.get(leaf.eventId());
-            String proof = new TlogProof(null, leaf.index(),
-                    MerkleTree.inclusionProof(leaf.index(), checkpoint.treeSize(), store), checkpoint.signedNote())
-                    .text();
+            String proof = new TlogProof(null, leaf.index(), paths.get(i), checkpoint.signedNote()).text();
             entries.add(new Entry(leaf.index(), new String(leaf.data(), StandardCharsets.UTF_8),
                     new Event(stored.type(), tree(stored.json())), proof));
             archived.add(new ArchivedEvent(stored.type(), LeafEnvelope.parseObject(stored.json())));

@@ -13,11 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The log's tables: leaves, stored subtree hashes, checkpoints and the head. */
 public class JdbcLogStore implements HashReader {
 
     /** How many nodes one query reads at most. */
+    private static final int NODES_PER_QUERY = 2000;
+    /** How many (stream, sequence) pairs one query looks up at most. */
     private static final int READ_CHUNK = 200;
 
     private final JdbcTemplate jdbc;
@@ -41,18 +44,22 @@ public class JdbcLogStore implements HashReader {
         return max == null ? 0 : max + 1;
     }
 
+    /** Reads the nodes in one query per {@value #NODES_PER_QUERY} nodes: one IN list per tree level. */
     @Override
     public List<Hash> read(List<NodeId> nodes) {
         Map<NodeId, Hash> found = new HashMap<>();
-        for (int from = 0; from < nodes.size(); from += READ_CHUNK) {
-            List<NodeId> chunk = nodes.subList(from, Math.min(nodes.size(), from + READ_CHUNK));
+        for (int from = 0; from < nodes.size(); from += NODES_PER_QUERY) {
+            Map<Integer, List<Long>> byLevel = new TreeMap<>();
+            nodes.subList(from, Math.min(nodes.size(), from + NODES_PER_QUERY))
+                    .forEach(node -> byLevel.computeIfAbsent(node.level(), k -> new ArrayList<>()).add(node.index()));
             StringBuilder sql = new StringBuilder("SELECT level, node_index, hash FROM log_node WHERE ");
             List<Object> args = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : " OR ").append("(level = ? AND node_index = ?)");
-                args.add(chunk.get(i).level());
-                args.add(chunk.get(i).index());
-            }
+            byLevel.forEach((level, indexes) -> {
+                sql.append(args.isEmpty() ? "" : " OR ").append("(level = ? AND node_index IN (")
+                        .append(String.join(",", java.util.Collections.nCopies(indexes.size(), "?"))).append("))");
+                args.add(level);
+                args.addAll(indexes);
+            });
             jdbc.query(sql.toString(), rs -> {
                 found.put(new NodeId(rs.getInt("level"), rs.getLong("node_index")), Hash.of(rs.getBytes("hash")));
             }, args.toArray());
