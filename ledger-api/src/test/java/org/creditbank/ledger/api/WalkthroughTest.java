@@ -1,7 +1,12 @@
 package org.creditbank.ledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.creditbank.ledger.log.NoteKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,13 +62,21 @@ class WalkthroughTest {
     }
 
     @Test
-    void the_walkthrough_runs_on_the_embedded_default() {
+    void the_walkthrough_and_the_verifiable_log_run_on_the_embedded_default(@TempDir Path dir) throws Exception {
         try (RunningLedger ledger = RunningLedger.embedded()) {
             String learner = Scenario.walkthrough(ledger.http());
             JsonNode account = ledger.http().get("/api/learners/" + learner).json();
             assertWalkthroughAccount(account, learner);
             ledger.restart();
             assertThat(ledger.http().get("/api/learners/" + learner).json()).isEqualTo(account);
+
+            String key = ledger.http().get("/log/key").text().strip();
+            VerifiableLogTest.awaitCheckpoint(ledger.http(), NoteKeys.Verifier.parse(key), ledger.eventCount());
+            Path archive = dir.resolve("archive.json");
+            Files.writeString(archive, ledger.http().get("/api/learners/" + learner + "/verified-archive").text());
+            LedgerCliProcess.Run verified = LedgerCliProcess.ledger("verify-archive", archive.toString(), "--key", key);
+            assertThat(verified.exit()).as(verified.err()).isZero();
+            assertThat(verified.out()).contains("3 events", "BANK_CREDIT=3.5");
         }
     }
 
