@@ -48,6 +48,60 @@ class VerifyLogTest {
     }
 
     @Test
+    void events_the_stream_skipped_are_appended_before_their_successors_and_verify_log_finds_any_left_out() {
+        try (RunningLedger ledger = RunningLedger.onPostgres()) {
+            Http http = ledger.http();
+            Scenario.walkthrough(http);
+            String key = http.get("/log/key").text().strip();
+            NoteKeys.Verifier verifier = NoteKeys.Verifier.parse(key);
+            VerifiableLogTest.awaitCheckpoint(http, verifier, ledger.eventCount());
+
+            // A transaction that committed after the processor gave up on its gap: its row sits below the token.
+            String skippedFirst = lateEvent(ledger, "LATE-STREAM", 0, -200_000L);
+            String successor = lateEvent(ledger, "LATE-STREAM", 1, null);
+            VerifiableLogTest.awaitCheckpoint(http, verifier, ledger.eventCount());
+            Long first = ledger.jdbc().queryForObject("SELECT leaf_index FROM log_leaf WHERE event_identifier = ?",
+                    Long.class, skippedFirst);
+            Long second = ledger.jdbc().queryForObject("SELECT leaf_index FROM log_leaf WHERE event_identifier = ?",
+                    Long.class, successor);
+            assertThat(second).isEqualTo(first + 1);
+            String[] args = {"verify-log", "--db-url", ledger.jdbcUrl(), "--db-user", RunningLedger.POSTGRES_USER,
+                    "--key", key};
+            LedgerCliProcess.Run complete = LedgerCliProcess.ledger(args);
+            assertThat(complete.exit()).as(complete.err()).isZero();
+
+            String lost = lateEvent(ledger, "LOST-STREAM", 0, -300_000L);
+            LedgerCliProcess.Run incomplete = LedgerCliProcess.ledger(args);
+            assertThat(incomplete.exit()).isEqualTo(1);
+            assertThat(incomplete.err()).isEqualTo("ledger: LOG NOT VERIFIED: 1 event(s) older than the log's newest"
+                    + " were never sequenced, the first " + lost + "\n");
+        }
+    }
+
+    /** Writes an event row as a late-committing transaction would leave it; a null global index takes the next one. */
+    private static String lateEvent(RunningLedger ledger, String stream, long sequence, Long globalIndex) {
+        String id = java.util.UUID.randomUUID().toString();
+        byte[] payload = ("{\"learnerNumber\":\"" + stream + "\",\"reason\":\"late\",\"closedBy\":\"alice\","
+                + "\"branchCode\":\"HZ-BRANCH\",\"at\":\"2026-01-01T00:00:00Z\"}").getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        String columns = "event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,"
+                + " payload_revision, payload, meta_data";
+        Object[] values = {id, stream, sequence, "LearnerAccount", "2026-01-01T00:00:00Z",
+                "org.creditbank.ledger.learner.AccountEvent$AccountClosed", "1", payload,
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)};
+        if (globalIndex == null) {
+            ledger.jdbc().update("INSERT INTO domain_event_entry (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    values);
+        } else {
+            Object[] withIndex = java.util.Arrays.copyOf(values, values.length + 1);
+            withIndex[values.length] = globalIndex;
+            ledger.jdbc().update("INSERT INTO domain_event_entry (" + columns + ", global_index)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", withIndex);
+        }
+        return id;
+    }
+
+    @Test
     void the_database_refuses_to_change_or_delete_an_event_row() {
         RunningLedger ledger = SharedLedger.get();
         String learner = Scenario.openAccount(ledger.http(), ALICE, "Immutable");

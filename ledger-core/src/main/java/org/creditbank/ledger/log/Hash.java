@@ -28,11 +28,16 @@ public final class Hash {
 
     /** The hash written in standard base64 (RFC 4648 §4). */
     public static Hash fromBase64(String base64) {
+        Hash hash;
         try {
-            return of(Base64.getDecoder().decode(base64));
+            hash = of(Base64.getDecoder().decode(base64));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a base64 SHA-256 hash: " + base64);
         }
+        if (!hash.base64().equals(base64)) {
+            throw new IllegalArgumentException("not canonical padded base64: " + base64);
+        }
+        return hash;
     }
 
     /** The hash written in lower-case hex. */

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class NoteKeys {
 
     static final byte ED25519 = 0x01;
-    private static final Pattern NAME = Pattern.compile("[^\\s+]+");
+    /** Non-empty, no Unicode space, no plus (as Go's note package requires). */
+    private static final Pattern NAME = Pattern.compile("[^\\s\\p{Z}\\u0085+]+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final String PRIVATE_PREFIX = "PRIVATE+KEY+";
 
     private NoteKeys() {

@@ -58,8 +58,9 @@ public final class ProofVerification {
             return;
         }
         if (first == 0) {
-            if (!proof.isEmpty()) {
-                throw new ProofRejected("the empty tree is consistent with every tree without proof");
+            if (!proof.isEmpty() || !firstRoot.equals(Rfc6962.emptyRoot())) {
+                throw new ProofRejected("the empty tree has the empty root and is consistent with every tree"
+                        + " without proof");
             }
             return;
         }

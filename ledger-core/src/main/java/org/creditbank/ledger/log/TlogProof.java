@@ -64,6 +64,11 @@ public record TlogProof(byte[] extra, long index, List<Hash> path, String signed
         return new TlogProof(extra, index, path, text.substring(blank + 2));
     }
 
+    /** Checks this proof for a leaf of the log named by the verifier key (its origin). */
+    public Checkpoint verify(byte[] leafData, NoteKeys.Verifier verifier) {
+        return verify(leafData, verifier, verifier.name());
+    }
+
     /**
      * Checks this proof for a leaf: the checkpoint's signature by {@code verifier}, its origin, and the inclusion of
      * the leaf data at {@link #index} in the checkpointed tree. Answers the verified checkpoint.

@@ -38,6 +38,18 @@ class MerkleTreeKnownAnswerTest {
     }
 
     @Test
+    void hashes_are_read_only_in_canonical_padded_base64_and_the_empty_tree_has_the_empty_root() {
+        Hash root = Hash.fromHex(ROOTS.get(0));
+        assertThat(Hash.fromBase64(root.base64())).isEqualTo(root);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Hash.fromBase64(root.base64().replace("=", "")))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProofVerification.verifyConsistency(0, 8, root,
+                        Hash.fromHex(ROOTS.get(7)), List.of()))
+                .isInstanceOf(ProofVerification.ProofRejected.class);
+        ProofVerification.verifyConsistency(0, 8, Rfc6962.emptyRoot(), Hash.fromHex(ROOTS.get(7)), List.of());
+    }
+
+    @Test
     void roots_of_sizes_one_to_eight_match_the_published_vectors() {
         IntStream.rangeClosed(1, 8).forEach(size ->
                 assertThat(MerkleTree.root(size, tree).hex()).as("root of size %d", size)

@@ -75,6 +75,14 @@ class SignedNoteTest {
     }
 
     @Test
+    void key_names_hold_no_space_of_any_kind_nor_plus() {
+        for (String bad : new String[]{"a b", "a\u00a0b", "a\u2003b", "a\u0085b", "a+b", ""}) {
+            assertThatThrownBy(() -> NoteKeys.Signer.generate(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void a_generated_key_round_trips_through_its_strings() {
         NoteKeys.Signer signer = NoteKeys.Signer.generate("ledger.example/log");
         NoteKeys.Signer again = NoteKeys.Signer.parse(signer.encoded());

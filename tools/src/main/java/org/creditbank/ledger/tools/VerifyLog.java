@@ -34,6 +34,8 @@ import java.util.concurrent.Callable;
 class VerifyLog implements Callable<Integer> {
 
     private static final int PAGE = 5_000;
+    /** Events this close to the newest sequenced one may still be in flight (their transaction committing late). */
+    private static final long SKIP_MARGIN = 10_000;
 
     @Option(names = "--db-url", required = true, description = "JDBC URL of the ledger's database")
     String url;
@@ -97,10 +99,14 @@ class VerifyLog implements Callable<Integer> {
 
         CompactRange tree = CompactRange.empty();
         Map<String, Hash> lastOfAggregate = new HashMap<>();
+        Map<String, Long> lastSequence = new HashMap<>();
+        long newestGlobalIndex = -1;
         long next = 0;
         int matched = 0;
         while (true) {
             List<Map<String, Object>> page = jdbc.queryForList("SELECT l.leaf_index, l.event_identifier,"
+                    + " l.aggregate_identifier AS leaf_aggregate, l.sequence_number AS leaf_sequence,"
+                    + " l.global_index AS leaf_global_index, e.global_index,"
                     + " l.leaf_data, l.leaf_hash, e.aggregate_identifier, e.sequence_number, e.payload_type,"
                     + " e.time_stamp, e.payload FROM log_leaf l LEFT JOIN domain_event_entry e"
                     + " ON e.event_identifier = l.event_identifier WHERE l.leaf_index >= ? ORDER BY l.leaf_index"
@@ -120,6 +126,20 @@ class VerifyLog implements Callable<Integer> {
                 }
                 String aggregate = (String) row.get("aggregate_identifier");
                 long sequence = ((Number) row.get("sequence_number")).longValue();
+                long globalIndex = ((Number) row.get("global_index")).longValue();
+                if (!aggregate.equals(row.get("leaf_aggregate"))
+                        || sequence != ((Number) row.get("leaf_sequence")).longValue()
+                        || globalIndex != ((Number) row.get("leaf_global_index")).longValue()) {
+                    throw new Broken(where + ": the log's index of the leaf (stream, sequence, global index) does"
+                            + " not match the event");
+                }
+                long expected = lastSequence.getOrDefault(aggregate, -1L) + 1;
+                if (sequence != expected) {
+                    throw new Broken(where + " of account " + aggregate + ": sequence " + sequence + " where "
+                            + expected + " was due: an event of the stream is missing from the log or out of order");
+                }
+                lastSequence.put(aggregate, sequence);
+                newestGlobalIndex = Math.max(newestGlobalIndex, globalIndex);
                 LeafEnvelope recomputed = new LeafEnvelope(eventId, aggregate, sequence,
                         (String) row.get("payload_type"), (String) row.get("time_stamp"),
                         lastOfAggregate.get(aggregate), LeafEnvelope.payloadHash(
@@ -159,6 +179,16 @@ class VerifyLog implements Callable<Integer> {
                 throw new Broken("checkpoints of sizes " + before.treeSize() + " and " + after.treeSize()
                         + " are not consistent: " + e.getMessage());
             }
+        }
+        // An event that committed before the newest leaf's event, long enough ago, should be in the log: one that is
+        // not was skipped (its transaction committed after the sequencer gave up on its gap).
+        List<String> skipped = jdbc.queryForList("SELECT e.event_identifier FROM domain_event_entry e"
+                + " WHERE e.global_index < ? AND NOT EXISTS (SELECT 1 FROM log_leaf l"
+                + " WHERE l.event_identifier = e.event_identifier) ORDER BY e.global_index", String.class,
+                newestGlobalIndex - SKIP_MARGIN);
+        if (!skipped.isEmpty()) {
+            throw new Broken(skipped.size() + " event(s) older than the log's newest were never sequenced, the first "
+                    + skipped.get(0));
         }
         Long unsequenced = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry e WHERE NOT EXISTS"
                 + " (SELECT 1 FROM log_leaf l WHERE l.event_identifier = e.event_identifier)", Long.class);

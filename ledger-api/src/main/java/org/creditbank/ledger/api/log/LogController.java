@@ -29,8 +29,11 @@ public class LogController {
         this.signer = signer;
     }
 
-    /** An inclusion proof: the audit path of a leaf in the tree of {@code treeSize} leaves. */
-    public record InclusionProof(long leafIndex, long treeSize, List<String> hashes) {
+    /**
+     * An inclusion proof: the audit path of a leaf in the tree of {@code treeSize} leaves, and the signed checkpoint of
+     * that size it was computed against.
+     */
+    public record InclusionProof(long leafIndex, long treeSize, List<String> hashes, String checkpoint) {
     }
 
     /** A consistency proof between two tree sizes. */
@@ -58,7 +61,7 @@ public class LogController {
             throw new LogRefusals.NotYetCheckpointed("event " + event);
         }
         return new InclusionProof(leaf.index(), checkpoint.treeSize(),
-                base64(MerkleTree.inclusionProof(leaf.index(), checkpoint.treeSize(), store)));
+                base64(MerkleTree.inclusionProof(leaf.index(), checkpoint.treeSize(), store)), checkpoint.signedNote());
     }
 
     @GetMapping("/proof/consistency")

@@ -33,6 +33,7 @@ public class LogSequencer {
     /** The processing group, and the processor's name. */
     public static final String GROUP = "log-sequencer";
     private static final String BATCH = LogSequencer.class.getName() + ".batch";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LogSequencer.class);
 
     private final JdbcLogStore store;
     private final JdbcTemplate jdbc;
@@ -59,12 +60,13 @@ public class LogSequencer {
         if (events.isEmpty()) {
             return;
         }
-        Map<String, StoredEvent> stored = storedEvents(events);
         Set<String> already = alreadyInLog(events);
-        List<Pending> fresh = events.stream().filter(e -> !already.contains(e.eventId())).toList();
+        List<Pending> fresh = withSkippedPredecessors(
+                events.stream().filter(e -> !already.contains(e.eventId())).toList());
         if (fresh.isEmpty()) {
             return;
         }
+        Map<String, StoredEvent> stored = storedEvents(fresh);
         List<LeafBatch.Input> inputs = new ArrayList<>(fresh.size());
         for (Pending event : fresh) {
             StoredEvent row = stored.get(event.eventId());
@@ -94,6 +96,46 @@ public class LogSequencer {
                     stored.get(event.eventId()).globalIndex(), leaf.data(), leaf.hash()));
         }
         store.append(leaves, nodes);
+    }
+
+    /**
+     * The batch, preceded by any earlier events of its streams that never reached the log. An event whose
+     * transaction committed after the streaming processor gave up waiting for its gap is never delivered; when a
+     * later event of the same stream arrives, the missing ones are read from the event store and appended first.
+     */
+    private List<Pending> withSkippedPredecessors(List<Pending> events) {
+        Map<String, Long> firstInBatch = new java.util.LinkedHashMap<>();
+        for (Pending event : events) {
+            firstInBatch.putIfAbsent(event.aggregateId(), event.sequenceNumber());
+        }
+        List<String> wanted = new ArrayList<>();
+        firstInBatch.forEach((aggregate, sequence) -> {
+            if (sequence > 0) {
+                wanted.add(JdbcLogStore.key(aggregate, sequence - 1));
+            }
+        });
+        Map<String, Hash> inLog = store.leafHashes(wanted);
+        List<Pending> skipped = new ArrayList<>();
+        firstInBatch.forEach((aggregate, sequence) -> {
+            if (sequence > 0 && !inLog.containsKey(JdbcLogStore.key(aggregate, sequence - 1))) {
+                Long lastLogged = jdbc.queryForObject("SELECT MAX(sequence_number) FROM log_leaf"
+                        + " WHERE aggregate_identifier = ?", Long.class, aggregate);
+                skipped.addAll(jdbc.query("SELECT event_identifier, aggregate_identifier, sequence_number"
+                                + " FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number > ?"
+                                + " AND sequence_number < ? ORDER BY sequence_number",
+                        (rs, i) -> new Pending(rs.getString("event_identifier"), rs.getString("aggregate_identifier"),
+                                rs.getLong("sequence_number")),
+                        aggregate, lastLogged == null ? -1 : lastLogged, sequence));
+            }
+        });
+        if (skipped.isEmpty()) {
+            return events;
+        }
+        LOG.warn("Appending {} event(s) that the event stream skipped (late commits), before their successors",
+                skipped.size());
+        List<Pending> all = new ArrayList<>(skipped);
+        all.addAll(events);
+        return all;
     }
 
     /** The leaf hashes, already in the log, of the events before each stream's first event in the batch. */
