@@ -112,5 +112,10 @@ class VerifyLogTest {
                         "DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", learner))
                 .rootCause().hasMessageContaining("domain_event_entry is append-only: DELETE refused");
         assertThat(ledger.eventCount(learner)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.jdbc().update(
+                        "UPDATE log_leaf SET aggregate_identifier = 'elsewhere' WHERE leaf_index = 0"))
+                .rootCause().hasMessageContaining("log_leaf is append-only: UPDATE refused");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.jdbc().update("DELETE FROM log_checkpoint"))
+                .rootCause().hasMessageContaining("log_checkpoint is append-only: DELETE refused");
     }
 }

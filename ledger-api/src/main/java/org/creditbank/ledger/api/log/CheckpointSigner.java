@@ -3,16 +3,20 @@ package org.creditbank.ledger.api.log;
 import org.creditbank.ledger.projection.log.JdbcLogStore;
 import org.creditbank.ledger.projection.log.JdbcLogStore.StoredCheckpoint;
 import org.creditbank.ledger.log.Checkpoint;
+import org.creditbank.ledger.log.CompactRange;
 import org.creditbank.ledger.log.Hash;
 import org.creditbank.ledger.log.MerkleTree;
 import org.creditbank.ledger.log.NoteKeys;
 import org.creditbank.ledger.log.ProofVerification;
+import org.creditbank.ledger.log.Rfc6962;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,10 +34,11 @@ public class CheckpointSigner {
     private final String origin;
     private final TransactionTemplate transactions;
     private final Duration interval;
+    private final SignerMemory memory;
     private final Clock clock;
 
     public CheckpointSigner(JdbcLogStore store, NoteKeys.Signer signer, String origin,
-                            TransactionTemplate transactions, Duration interval, Clock clock) {
+                            TransactionTemplate transactions, Duration interval, Path memory, Clock clock) {
         if (!signer.name().equals(origin)) {
             throw new IllegalStateException("the log signing key is named " + signer.name() + ", but the log's"
                     + " origin is " + origin + "; they must match");
@@ -43,6 +48,7 @@ public class CheckpointSigner {
         this.origin = origin;
         this.transactions = transactions;
         this.interval = interval;
+        this.memory = new SignerMemory(memory);
         this.clock = clock;
     }
 
@@ -61,10 +67,21 @@ public class CheckpointSigner {
                 return Optional.empty();
             }
             Hash root = MerkleTree.root(size, store);
+            requireLeavesMatchNodes(latest.map(StoredCheckpoint::treeSize).orElse(0L), size, root);
             if (latest.isPresent()) {
                 StoredCheckpoint last = latest.get();
                 ProofVerification.verifyConsistency(last.treeSize(), size, last.root(), root,
                         MerkleTree.consistencyProof(last.treeSize(), size, store));
+            }
+            Optional<SignerMemory.Signed> mine = memory.read();
+            if (mine.isPresent()) {
+                SignerMemory.Signed signed = mine.get();
+                if (size < signed.size()) {
+                    throw new ProofVerification.ProofRejected("the log holds " + size + " leaves but this signer"
+                            + " already signed " + signed.size() + ": the database was restored or rewritten");
+                }
+                ProofVerification.verifyConsistency(signed.size(), size, signed.root(), root,
+                        MerkleTree.consistencyProof(signed.size(), size, store));
             }
             String note = new Checkpoint(origin, size, root).sign(signer);
             StoredCheckpoint next = new StoredCheckpoint(size, root, note, clock.instant());
@@ -72,8 +89,40 @@ public class CheckpointSigner {
                 LOG.info("Another signer moved the log head first; not signing size {}", size);
                 return Optional.empty();
             }
+            memory.remember(size, root);
             return Optional.of(next);
         });
+    }
+
+    /**
+     * The new leaves, hashed again from their stored data and appended to the signed tree, must give the root the
+     * stored subtree hashes give: nothing is signed on the word of the node table alone.
+     */
+    private void requireLeavesMatchNodes(long from, long size, Hash root) {
+        CompactRange tree = CompactRange.of(from, store);
+        long next = from;
+        while (next < size) {
+            List<JdbcLogStore.Leaf> page = store.leaves(next, (int) Math.min(10_000, size - next));
+            if (page.isEmpty()) {
+                break;
+            }
+            for (JdbcLogStore.Leaf leaf : page) {
+                if (leaf.index() != next) {
+                    throw new ProofVerification.ProofRejected("leaf " + next + " is missing from the log");
+                }
+                Hash hash = Rfc6962.leafHash(leaf.data());
+                if (!hash.equals(leaf.hash())) {
+                    throw new ProofVerification.ProofRejected("leaf " + next + "'s stored hash is not the hash of its"
+                            + " data");
+                }
+                tree.append(hash);
+                next++;
+            }
+        }
+        if (tree.size() != size || !tree.root().equals(root)) {
+            throw new ProofVerification.ProofRejected("the leaves from " + from + " to " + size + " do not give the"
+                    + " root of the stored subtree hashes");
+        }
     }
 
     /** The scheduled tick: a failure is logged and retried on the next tick, never signed around. */

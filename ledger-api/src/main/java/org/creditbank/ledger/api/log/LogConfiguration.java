@@ -42,7 +42,9 @@ public class LogConfiguration {
     public CheckpointSigner checkpointSigner(JdbcLogStore store, LogProperties log, LedgerProperties ledger,
                                              PlatformTransactionManager transactions, Clock clock) {
         return new CheckpointSigner(store, signingKey(log, ledger), log.origin(),
-                new TransactionTemplate(transactions), log.checkpointInterval(), clock);
+                new TransactionTemplate(transactions), log.checkpointInterval(),
+                log.signerStateFile() != null ? log.signerStateFile() : ledger.dataDir().resolve("log-signer.state"),
+                clock);
     }
 
     /** Looks for leaves to sign ten times per interval, on a thread of its own; the signer keeps the interval. */

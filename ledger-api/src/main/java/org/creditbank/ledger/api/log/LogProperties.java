@@ -15,10 +15,12 @@ import java.time.Duration;
  * @param batchSize          events the sequencer appends per transaction ({@code LEDGER_LOG_BATCH_SIZE})
  * @param checkpointInterval how often a new checkpoint is signed while leaves arrive
  *                           ({@code LEDGER_LOG_CHECKPOINT_INTERVAL})
+ * @param signerStateFile    where the signer remembers what it signed last, outside the database
+ *                           ({@code LEDGER_LOG_SIGNER_STATE_FILE}; default {@code log-signer.state} in the data folder)
  */
 @ConfigurationProperties("ledger.log")
 public record LogProperties(String origin, String signingKey, Path signingKeyFile, int batchSize,
-                            Duration checkpointInterval) {
+                            Duration checkpointInterval, Path signerStateFile) {
 
     public LogProperties {
         origin = origin == null || origin.isBlank() ? "ledger.creditbank.local/log" : origin.strip();
