@@ -21,6 +21,16 @@ public final class RunningLedger implements AutoCloseable {
     static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String POSTGRES_USER = "postgres";
     static final String IDENTITY_KEY = "bGVkZ2VyLWludGVncmF0aW9uLXRlc3RzLWlkZW50aXR5LWtleSE=";
+    static final String PERSONAL_DATA_KEY = "bGVkZ2VyLWludGVncmF0aW9uLXRlc3RzLXBlcnNvbmFsLWRhdGE=";
+    /** One log signing key for the test run (on PostgreSQL every node must be given the same key). */
+    static final String LOG_SIGNING_KEY =
+            org.creditbank.ledger.log.NoteKeys.Signer.generate("ledger.creditbank.local/log").encoded();
+
+    /** The keys a PostgreSQL ledger must be given, as LEDGER_* environment variables. */
+    static Map<String, String> keyEnvironment() {
+        return Map.of("LEDGER_IDENTITY_KEY", IDENTITY_KEY, "LEDGER_PERSONAL_DATA_KEY", PERSONAL_DATA_KEY,
+                "LEDGER_LOG_SIGNING_KEY", LOG_SIGNING_KEY);
+    }
 
     private final Map<String, Object> properties;
     private final String schema;
@@ -48,6 +58,8 @@ public final class RunningLedger implements AutoCloseable {
         properties.put("spring.flyway.schemas", schema);
         properties.put("spring.flyway.create-schemas", "true");
         properties.put("ledger.data-dir", temporaryFolder("ledger-postgres-").toString());
+        properties.put("ledger.personal-data-key", PERSONAL_DATA_KEY);
+        properties.put("ledger.log.signing-key", LOG_SIGNING_KEY);
         properties.putAll(settings);
         return new RunningLedger(properties, schema);
     }

@@ -65,10 +65,10 @@ class SequencerCrashTest {
             ledger.jdbcAdmin().update("DELETE FROM token_entry WHERE processor_name = 'log-sequencer'");
             java.nio.file.Files.deleteIfExists(ledger.dataDir().resolve("log-signer.state"));
 
-            ServerProcess doomed = ServerProcess.start(Map.of(
-                    "LEDGER_DB_URL", ledger.jdbcUrl(), "LEDGER_DB_USER", RunningLedger.POSTGRES_USER,
-                    "LEDGER_DATA_DIR", ledger.dataDir().toString(),
-                    "LEDGER_IDENTITY_KEY", RunningLedger.IDENTITY_KEY, "LEDGER_LOG_BATCH_SIZE", "5"));
+            Map<String, String> environment = new java.util.HashMap<>(RunningLedger.keyEnvironment());
+            environment.putAll(Map.of("LEDGER_DB_URL", ledger.jdbcUrl(), "LEDGER_DB_USER", RunningLedger.POSTGRES_USER,
+                    "LEDGER_DATA_DIR", ledger.dataDir().toString(), "LEDGER_LOG_BATCH_SIZE", "5"));
+            ServerProcess doomed = ServerProcess.start(environment);
             Await.until("the sequencer to be under way", Duration.ofSeconds(60), () -> leaves(ledger),
                     count -> count >= 100);
             doomed.kill();

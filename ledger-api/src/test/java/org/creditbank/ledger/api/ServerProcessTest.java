@@ -22,11 +22,11 @@ class ServerProcessTest {
                 RunningLedger.POSTGRES_USER, ""));
         admin.execute("CREATE SCHEMA " + schema);
         Path data = Files.createTempDirectory("ledger-process-");
-        try (ServerProcess server = ServerProcess.start(Map.of(
-                "LEDGER_DB_URL", RunningLedger.POSTGRES_URL + "?currentSchema=" + schema,
-                "LEDGER_DB_USER", RunningLedger.POSTGRES_USER,
-                "LEDGER_DB_PASSWORD", "",
-                "LEDGER_DATA_DIR", data.toString()))) {
+        Map<String, String> environment = new java.util.HashMap<>(RunningLedger.keyEnvironment());
+        environment.putAll(Map.of("LEDGER_DB_URL", RunningLedger.POSTGRES_URL + "?currentSchema=" + schema,
+                "LEDGER_DB_USER", RunningLedger.POSTGRES_USER, "LEDGER_DB_PASSWORD", "",
+                "LEDGER_DATA_DIR", data.toString()));
+        try (ServerProcess server = ServerProcess.start(environment)) {
             Http http = server.http;
             String learner = Scenario.walkthrough(http);
             assertThat(http.get("/api/learners/" + learner).json().get("creditTotals").get(0).get("total")
@@ -34,9 +34,30 @@ class ServerProcessTest {
             List<String> stored = admin.queryForList("SELECT DISTINCT aggregate_identifier FROM " + schema
                     + ".domain_event_entry", String.class);
             assertThat(stored).contains(learner, Scenario.CENTRE, Scenario.HANGZHOU);
-            assertThat(data.resolve("identity-hash.key")).exists();
-            assertThat(data.resolve("personal-data.key")).exists();
-            assertThat(data.resolve("log-signing.key")).exists();
+            assertThat(http.get("/log/key").text().strip()).isEqualTo(
+                    org.creditbank.ledger.log.NoteKeys.Signer.parse(RunningLedger.LOG_SIGNING_KEY).verifier()
+                            .toString());
+            assertThat(data.resolve("identity-hash.key")).as("no key is generated on PostgreSQL").doesNotExist();
+            assertThat(data.resolve("log-signing.key")).doesNotExist();
+        } finally {
+            admin.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    @Test
+    void on_postgres_a_server_without_its_keys_stops_saying_which_to_set() throws Exception {
+        String schema = "it_proc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(RunningLedger.POSTGRES_URL,
+                RunningLedger.POSTGRES_USER, ""));
+        admin.execute("CREATE SCHEMA " + schema);
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerProcess.start(Map.of(
+                            "LEDGER_DB_URL", RunningLedger.POSTGRES_URL + "?currentSchema=" + schema,
+                            "LEDGER_DB_USER", RunningLedger.POSTGRES_USER,
+                            "LEDGER_DATA_DIR", Files.createTempDirectory("ledger-nokeys-").toString())))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("the server exited")
+                    .hasMessageContaining("on PostgreSQL every node must use the same key. Set LEDGER_");
         } finally {
             admin.execute("DROP SCHEMA " + schema + " CASCADE");
         }

@@ -57,10 +57,22 @@ public class LedgerConfiguration {
         return new JdbcCertificateRegister(jdbc, transactions);
     }
 
+    /** Whether the ledger runs on the embedded default, where missing keys may be generated. */
     @Bean
-    public IdentityHasher identityHasher(LedgerProperties properties) {
-        return new IdentityHasher(SecretKeys.load("identity hash key", properties.identityKey(),
-                properties.identityKeyFile(), properties.dataDir().resolve("identity-hash.key")));
+    public EmbeddedDefault embeddedDefault(DataSource dataSource) throws MetaDataAccessException {
+        return new EmbeddedDefault("H2".equals(
+                JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)));
+    }
+
+    /** @param embedded true on the embedded H2 database */
+    public record EmbeddedDefault(boolean embedded) {
+    }
+
+    @Bean
+    public IdentityHasher identityHasher(LedgerProperties properties, EmbeddedDefault database) {
+        return new IdentityHasher(SecretKeys.load(SecretKeys.symmetric("identity hash key", "LEDGER_IDENTITY_KEY"),
+                properties.identityKey(), properties.identityKeyFile(),
+                properties.dataDir().resolve("identity-hash.key"), database.embedded()));
     }
 
     @Bean
@@ -86,9 +98,10 @@ public class LedgerConfiguration {
     @Bean
     public JdbcPersonalDataVault personalDataVault(JdbcTemplate jdbc, LedgerProperties properties,
                                                    @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
-                                                   Clock clock) {
-        byte[] master = SecretKeys.load("personal-data master key", properties.personalDataKey(),
-                properties.personalDataKeyFile(), properties.dataDir().resolve("personal-data.key"));
+                                                   EmbeddedDefault database, Clock clock) {
+        byte[] master = SecretKeys.load(SecretKeys.symmetric("personal-data master key", "LEDGER_PERSONAL_DATA_KEY"),
+                properties.personalDataKey(), properties.personalDataKeyFile(),
+                properties.dataDir().resolve("personal-data.key"), database.embedded());
         return new JdbcPersonalDataVault(jdbc, json, master, clock);
     }
 

@@ -1,72 +1,95 @@
 package org.creditbank.ledger.api.config;
 
-import org.bouncycastle.crypto.CryptoServicesRegistrar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Base64;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Finds a secret key of the ledger (the identity hash key, the personal-data master key): from configuration, from a
- * key file, or — on a first start with neither — a fresh random key written to the data folder. Keys are never
- * logged.
+ * Finds a secret key of the ledger — the identity hash key, the personal-data master key, the log signing key —
+ * from configuration or a key file. Only on the embedded default (one node, one data folder) is a missing key
+ * generated into the data folder; on PostgreSQL, where several nodes may share the database, every node must use the
+ * same configured key, so a missing one stops the server with a clear message. Keys are never logged.
  */
-final class SecretKeys {
+public final class SecretKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretKeys.class);
-    private static final int KEY_BYTES = 32;
 
     private SecretKeys() {
     }
 
     /**
-     * @param what        what the key is for, in messages
-     * @param explicit    the key in base64, or null
-     * @param file        a file holding it, which must exist, or null
-     * @param defaultFile where to keep a generated key when neither is given
+     * A kind of secret.
+     *
+     * @param what     what it is for, in messages
+     * @param variable the environment variable that configures it (and {@code <variable>_FILE})
+     * @param generate a fresh secret, as text
+     * @param parse    the secret from its text, refusing a malformed one
      */
-    static byte[] load(String what, String explicit, Path file, Path defaultFile) {
-        if (explicit != null) {
-            return decode(explicit, what + " (configuration)");
+    public record Secret<T>(String what, String variable, Supplier<String> generate, Function<String, T> parse) {
+    }
+
+    /** The secret from its configured text, its file, or the default file (generated there when allowed). */
+    public static <T> T load(Secret<T> secret, String explicit, Path file, Path defaultFile, boolean mayGenerate) {
+        if (explicit != null && !explicit.isBlank()) {
+            return parse(secret, explicit.strip(), secret.variable());
         }
         Path source = file != null ? file : defaultFile;
         try {
             if (Files.exists(source)) {
-                return decode(Files.readString(source, StandardCharsets.US_ASCII).strip(), source.toString());
+                return parse(secret, Files.readString(source, StandardCharsets.US_ASCII).strip(), source.toString());
             }
             if (file != null) {
-                throw new IllegalStateException("the " + what + " file " + file + " does not exist");
+                throw new IllegalStateException("the " + secret.what() + " file " + file + " does not exist");
             }
-            byte[] key = new byte[KEY_BYTES];
-            CryptoServicesRegistrar.getSecureRandom().nextBytes(key);
+            if (!mayGenerate) {
+                throw new IllegalStateException("no " + secret.what() + " is configured: on PostgreSQL every node must"
+                        + " use the same key. Set " + secret.variable() + " or " + secret.variable() + "_FILE"
+                        + " (see docs/configuration.md)");
+            }
+            String generated = secret.generate().get();
             Files.createDirectories(source.toAbsolutePath().getParent());
-            Files.writeString(source, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
-                    StandardOpenOption.CREATE_NEW);
-            LOG.warn("Generated a new {} in {}. Back it up; production configures it explicitly"
-                    + " (see docs/configuration.md).", what, source);
-            return key;
+            Files.writeString(source, generated + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rw-------"));
+            }
+            LOG.warn("Generated a new {} in {}. Back it up; production configures {} (see docs/configuration.md).",
+                    secret.what(), source, secret.variable());
+            return secret.parse().apply(generated);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the " + what + " file " + source, e);
+            throw new UncheckedIOException("cannot read or create the " + secret.what() + " file " + source, e);
         }
     }
 
-    private static byte[] decode(String base64, String source) {
-        byte[] key;
+    private static <T> T parse(Secret<T> secret, String text, String source) {
         try {
-            key = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the key in " + source + " is not base64");
+            return secret.parse().apply(text);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the " + secret.what() + " in " + source + " is unusable: " + e.getMessage());
         }
-        if (key.length < KEY_BYTES) {
-            throw new IllegalStateException("the key in " + source + " has " + key.length + " bytes; it needs at least "
-                    + KEY_BYTES);
-        }
-        return key;
+    }
+
+    /** A 32-byte symmetric key, in base64. */
+    public static Secret<byte[]> symmetric(String what, String variable) {
+        return new Secret<>(what, variable, () -> {
+            byte[] key = new byte[32];
+            org.bouncycastle.crypto.CryptoServicesRegistrar.getSecureRandom().nextBytes(key);
+            return java.util.Base64.getEncoder().encodeToString(key);
+        }, text -> {
+            byte[] key = java.util.Base64.getDecoder().decode(text);
+            if (key.length < 32) {
+                throw new IllegalArgumentException("it has " + key.length + " bytes; it needs at least 32");
+            }
+            return key;
+        });
     }
 }

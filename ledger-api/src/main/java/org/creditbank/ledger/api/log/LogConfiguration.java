@@ -1,6 +1,8 @@
 package org.creditbank.ledger.api.log;
 
+import org.creditbank.ledger.api.config.LedgerConfiguration;
 import org.creditbank.ledger.api.config.LedgerProperties;
+import org.creditbank.ledger.api.config.SecretKeys;
 import org.creditbank.ledger.projection.log.JdbcLogStore;
 import org.creditbank.ledger.log.NoteKeys;
 import org.slf4j.Logger;
@@ -13,12 +15,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 
 /** The verifiable log's wiring: store, sequencer, signer and its schedule. */
@@ -40,8 +36,9 @@ public class LogConfiguration {
 
     @Bean
     public CheckpointSigner checkpointSigner(JdbcLogStore store, LogProperties log, LedgerProperties ledger,
+                                             LedgerConfiguration.EmbeddedDefault database,
                                              PlatformTransactionManager transactions, Clock clock) {
-        return new CheckpointSigner(store, signingKey(log, ledger), log.origin(),
+        return new CheckpointSigner(store, signingKey(log, ledger, database.embedded()), log.origin(),
                 new TransactionTemplate(transactions), log.checkpointInterval(),
                 log.signerStateFile() != null ? log.signerStateFile() : ledger.dataDir().resolve("log-signer.state"),
                 clock);
@@ -59,28 +56,13 @@ public class LogConfiguration {
         return scheduler;
     }
 
-    private static NoteKeys.Signer signingKey(LogProperties log, LedgerProperties ledger) {
-        if (log.signingKey() != null) {
-            return NoteKeys.Signer.parse(log.signingKey());
-        }
-        Path file = log.signingKeyFile() != null ? log.signingKeyFile()
-                : ledger.dataDir().resolve("log-signing.key");
-        try {
-            if (Files.exists(file)) {
-                return NoteKeys.Signer.parse(Files.readString(file, StandardCharsets.US_ASCII).strip());
-            }
-            if (log.signingKeyFile() != null) {
-                throw new IllegalStateException("the log signing key file " + file + " does not exist");
-            }
-            NoteKeys.Signer generated = NoteKeys.Signer.generate(log.origin());
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, generated.encoded() + "\n", StandardCharsets.US_ASCII,
-                    StandardOpenOption.CREATE_NEW);
-            LOG.warn("Generated a new log signing key in {}; its verifier key is {}. Production configures"
-                    + " LEDGER_LOG_SIGNING_KEY_FILE (see docs/configuration.md).", file, generated.verifier());
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the log signing key file " + file, e);
-        }
+    private static NoteKeys.Signer signingKey(LogProperties log, LedgerProperties ledger, boolean embedded) {
+        SecretKeys.Secret<NoteKeys.Signer> secret = new SecretKeys.Secret<>("log signing key",
+                "LEDGER_LOG_SIGNING_KEY", () -> NoteKeys.Signer.generate(log.origin()).encoded(),
+                NoteKeys.Signer::parse);
+        NoteKeys.Signer signer = SecretKeys.load(secret, log.signingKey(), log.signingKeyFile(),
+                ledger.dataDir().resolve("log-signing.key"), embedded);
+        LOG.info("The log signs checkpoints as {}", signer.verifier());
+        return signer;
     }
 }
