@@ -44,7 +44,7 @@ public class LogConfiguration {
                 clock);
     }
 
-    /** Looks for leaves to sign ten times per interval, on a thread of its own; the signer keeps the interval. */
+    /** Looks for leaves to sign forty times per interval, on a thread of its own; the signer keeps the interval. */
     @Bean(destroyMethod = "shutdown")
     public ThreadPoolTaskScheduler checkpointSchedule(CheckpointSigner signer, LogProperties log) {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
@@ -52,7 +52,7 @@ public class LogConfiguration {
         scheduler.setThreadNamePrefix("log-checkpoint-");
         scheduler.setDaemon(true);
         scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(signer::tick, log.checkpointInterval().dividedBy(10));
+        scheduler.scheduleWithFixedDelay(signer::tick, log.checkpointInterval().dividedBy(40));
         return scheduler;
     }
 
