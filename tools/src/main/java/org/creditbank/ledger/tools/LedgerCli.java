@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ledger", mixinStandardHelpOptions = true, version = "ledger 0.1.0",
         description = "The lifelong learning ledger's command-line tools.",
         subcommands = {CheckNumber.class, IdentityKey.class, LogKey.class, VerifyArchive.class, VerifyLog.class,
-                LogBenchmark.class, ArchiveBenchmark.class, CheckpointLagBenchmark.class,
+                LogBenchmark.class, StoredProofBenchmark.class, ArchiveBenchmark.class,
+                CheckpointLagBenchmark.class,
                 CommandBenchmark.class})
 public class LedgerCli {
 

@@ -145,6 +145,11 @@ class LogBenchmark implements Callable<Integer> {
                 + "\"at\":\"2026-03-01T09:00:00.123456Z\"}";
     }
 
+    /** The leaf hash of the benchmarks' synthetic leaf {@code i}. */
+    static Hash syntheticLeaf(int i) {
+        return Rfc6962.leafHash(new byte[]{(byte) i, (byte) (i >> 8), (byte) (i >> 16), (byte) (i >> 24)});
+    }
+
     /** Every stored node hash of a tree, level by level in flat arrays: 64 bytes per leaf in all. */
     static final class ArrayNodes implements HashReader {
 
@@ -161,13 +166,8 @@ class LogBenchmark implements Callable<Integer> {
                 levels[level] = new byte[(int) ((size >> level) * Hash.SIZE)];
             }
             CompactRange range = CompactRange.empty();
-            byte[] seed = new byte[8];
             for (int i = 0; i < size; i++) {
-                seed[0] = (byte) i;
-                seed[1] = (byte) (i >> 8);
-                seed[2] = (byte) (i >> 16);
-                seed[3] = (byte) (i >> 24);
-                for (StoredNode node : range.append(Rfc6962.leafHash(seed))) {
+                for (StoredNode node : range.append(syntheticLeaf(i))) {
                     System.arraycopy(node.hash().bytes(), 0, levels[node.id().level()],
                             (int) (node.id().index() * Hash.SIZE), Hash.SIZE);
                 }
