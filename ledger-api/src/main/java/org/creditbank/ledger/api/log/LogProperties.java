@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param signingKeyFile     a file holding it ({@code LEDGER_LOG_SIGNING_KEY_FILE}); generated in the data folder
  *                           when neither is given
  * @param batchSize          events the sequencer appends per transaction ({@code LEDGER_LOG_BATCH_SIZE})
- * @param checkpointInterval how often a new checkpoint is signed while leaves arrive
- *                           ({@code LEDGER_LOG_CHECKPOINT_INTERVAL})
+ * @param checkpointInterval the least time between two checkpoints ({@code LEDGER_LOG_CHECKPOINT_INTERVAL}, default
+ *                           0.5 s): while leaves arrive, a new checkpoint follows within a second
  * @param signerStateFile    where the signer remembers what it signed last, outside the database
  *                           ({@code LEDGER_LOG_SIGNER_STATE_FILE}; default {@code log-signer.state} in the data folder)
  */
@@ -26,6 +26,6 @@ public record LogProperties(String origin, String signingKey, Path signingKeyFil
         origin = origin == null || origin.isBlank() ? "ledger.creditbank.local/log" : origin.strip();
         signingKey = signingKey == null || signingKey.isBlank() ? null : signingKey.strip();
         batchSize = batchSize <= 0 ? 1000 : batchSize;
-        checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(1) : checkpointInterval;
+        checkpointInterval = checkpointInterval == null ? Duration.ofMillis(500) : checkpointInterval;
     }
 }
