@@ -16,7 +16,9 @@ import org.creditbank.ledger.branch.BranchTier;
 import org.creditbank.ledger.branch.DivisionCode;
 import org.creditbank.ledger.branch.OfficerId;
 import org.creditbank.ledger.branch.UnknownBranch;
+import org.creditbank.ledger.projection.audit.AuditQueries;
 import org.creditbank.ledger.projection.branch.BranchQueries;
+import org.creditbank.ledger.projection.learner.AccountQueries;
 import org.creditbank.ledger.projection.branch.BranchView;
 import org.creditbank.ledger.rule.InvalidField;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 import java.util.function.Function;
 
 /** The branch network over HTTP: register, appoint and remove officers, suspend, reinstate, close; read the tree. */
@@ -41,10 +44,15 @@ public class BranchController {
 
     private final LedgerCommands commands;
     private final BranchQueries queries;
+    private final AccountQueries accounts;
+    private final AuditQueries audit;
 
-    public BranchController(LedgerCommands commands, BranchQueries queries) {
+    public BranchController(LedgerCommands commands, BranchQueries queries, AccountQueries accounts,
+                            AuditQueries audit) {
         this.commands = commands;
         this.queries = queries;
+        this.accounts = accounts;
+        this.audit = audit;
     }
 
     /** A new branch. {@code parentCode} is absent only for the provincial centre. */
@@ -83,6 +91,24 @@ public class BranchController {
     @Operation(summary = "A branch with its officers and its children")
     public BranchView branch(@PathVariable String code, @RequestParam(defaultValue = "1") int depth) {
         return view(BranchCode.of("code", code).value(), depth);
+    }
+
+    @GetMapping("/{code}/queue")
+    @Operation(summary = "Achievements awaiting certification in the branch's jurisdiction, oldest first")
+    public AccountQueries.Page queue(@PathVariable String code, @RequestParam(defaultValue = "0") int offset,
+                                     @RequestParam(defaultValue = "50") int limit) {
+        String branch = view(BranchCode.of("code", code).value(), 0).code();
+        Requests.requirePage(offset, limit);
+        return accounts.awaitingCertification(branch, offset, limit);
+    }
+
+    @GetMapping("/{code}/activity")
+    @Operation(summary = "The latest acts in the branch's jurisdiction: who, for which branch, when, correlation id")
+    public List<AuditQueries.Act> activity(@PathVariable String code, @RequestParam(defaultValue = "0") int offset,
+                                           @RequestParam(defaultValue = "50") int limit) {
+        String branch = view(BranchCode.of("code", code).value(), 0).code();
+        Requests.requirePage(offset, limit);
+        return audit.acts(new AuditQueries.Filter(null, null, branch), offset, limit);
     }
 
     @PostMapping("/{code}/officers")

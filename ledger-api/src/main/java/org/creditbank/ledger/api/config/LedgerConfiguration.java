@@ -9,6 +9,8 @@ import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerNumberIssuer;
 import org.creditbank.ledger.learner.PersonalDataVault;
 import org.creditbank.ledger.projection.achievement.CertificateRegisterProjection;
+import org.creditbank.ledger.projection.audit.ActLogProjection;
+import org.creditbank.ledger.projection.audit.AuditQueries;
 import org.creditbank.ledger.projection.achievement.JdbcCertificateRegister;
 import org.creditbank.ledger.projection.branch.BranchQueries;
 import org.creditbank.ledger.projection.branch.BranchRegisterProjection;
@@ -108,6 +110,16 @@ public class LedgerConfiguration {
     @Bean
     public CertificateRegisterProjection certificateRegisterProjection(JdbcTemplate jdbc) {
         return new CertificateRegisterProjection(jdbc);
+    }
+
+    @Bean
+    public ActLogProjection actLogProjection(JdbcTemplate jdbc) {
+        return new ActLogProjection(jdbc);
+    }
+
+    @Bean
+    public AuditQueries auditQueries(JdbcTemplate jdbc) {
+        return new AuditQueries(jdbc);
     }
 
     @Bean

@@ -2,7 +2,10 @@ package org.creditbank.ledger.api.learner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.creditbank.ledger.achievement.AchievementKind;
+import org.creditbank.ledger.achievement.AchievementStatus;
 import org.creditbank.ledger.api.web.LedgerCommands;
+import org.creditbank.ledger.api.web.Requests;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.learner.AccountCommands.CloseAccount;
 import org.creditbank.ledger.learner.AccountCommands.MergeAccounts;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -81,6 +85,27 @@ public class LearnerController {
                     .location(URI.create("/api/learners/" + account.mergedInto())).body(account);
         }
         return ResponseEntity.ok(account);
+    }
+
+    @GetMapping("/{learnerNumber}/archive")
+    @Operation(summary = "The lifelong archive: every achievement of a life with its history, filtered and paged")
+    public Map<String, Object> archive(@PathVariable String learnerNumber,
+                                       @RequestParam(required = false) String kind,
+                                       @RequestParam(required = false) String status,
+                                       @RequestParam(required = false) String achievedFrom,
+                                       @RequestParam(required = false) String achievedTo,
+                                       @RequestParam(defaultValue = "0") int offset,
+                                       @RequestParam(defaultValue = "50") int limit) {
+        AccountView account = read(learnerNumber);
+        Requests.requirePage(offset, limit);
+        AccountQueries.ArchiveFilter filter = new AccountQueries.ArchiveFilter(
+                kind == null ? null : Requests.oneOf("kind", kind, AchievementKind.class).name(),
+                status == null ? null : Requests.oneOf("status", status, AchievementStatus.class).name(),
+                Requests.date("achievedFrom", achievedFrom, false), Requests.date("achievedTo", achievedTo, false));
+        AccountQueries.Page page = queries.archive(account.learnerNumber(), filter, offset, limit);
+        return Map.of("learnerNumber", account.learnerNumber(), "status", account.status(),
+                "creditTotals", account.creditTotals(), "offset", page.offset(), "limit", page.limit(),
+                "total", page.total(), "achievements", page.achievements());
     }
 
     @PutMapping("/{learnerNumber}/contact")

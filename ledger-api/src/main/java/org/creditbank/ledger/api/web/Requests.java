@@ -26,6 +26,19 @@ public final class Requests {
         }
     }
 
+    /** The largest page a list answers. */
+    public static final int MAX_LIMIT = 500;
+
+    /** Refuses an offset below 0 or a limit outside 1 to {@value #MAX_LIMIT}. */
+    public static void requirePage(int offset, int limit) {
+        if (offset < 0) {
+            throw new InvalidField("offset", "must not be negative");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidField("limit", "must be 1 to " + MAX_LIMIT);
+        }
+    }
+
     /** An ISO-8601 date, or null when absent and optional. */
     public static LocalDate date(String field, String value, boolean required) {
         if (value == null || value.isBlank()) {

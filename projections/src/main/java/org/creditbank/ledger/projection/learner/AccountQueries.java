@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,77 @@ public class AccountQueries {
                 (rs, i) -> achievement(rs, history), learnerNumber, achievementId).stream().findFirst();
     }
 
+    /** What to select from a learner's archive; null parts select everything. */
+    public record ArchiveFilter(String kind, String status, LocalDate achievedFrom, LocalDate achievedTo) {
+    }
+
+    /** A page of achievements, with how many match in all. */
+    public record Page(int offset, int limit, long total, List<AchievementView> achievements) {
+    }
+
+    /** The learner's lifelong archive: every achievement of a life, filtered and paged, oldest first. */
+    public Page archive(String learnerNumber, ArchiveFilter filter, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE learner_number = ?");
+        List<Object> args = new ArrayList<>(List.of(learnerNumber));
+        if (filter.kind() != null) {
+            where.append(" AND kind = ?");
+            args.add(filter.kind());
+        }
+        if (filter.status() != null) {
+            where.append(" AND status = ?");
+            args.add(filter.status());
+        }
+        if (filter.achievedFrom() != null) {
+            where.append(" AND achieved_on >= ?");
+            args.add(filter.achievedFrom());
+        }
+        if (filter.achievedTo() != null) {
+            where.append(" AND achieved_on <= ?");
+            args.add(filter.achievedTo());
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM achievement" + where, Long.class, args.toArray());
+        return new Page(offset, limit, total == null ? 0 : total, page("SELECT * FROM achievement" + where
+                + " ORDER BY achieved_on, recorded_at, achievement_id", args, offset, limit));
+    }
+
+    /** Achievements awaiting certification whose recording branch lies in the branch's jurisdiction, oldest first. */
+    public Page awaitingCertification(String branchCode, int offset, int limit) {
+        List<Object> args = new ArrayList<>(List.of("%/" + branchCode + "/%"));
+        String from = " FROM achievement a JOIN branch b ON b.code = a.recording_branch AND b.lineage LIKE ?"
+                + " WHERE a.status = 'RECORDED'";
+        Long total = jdbc.queryForObject("SELECT COUNT(*)" + from, Long.class, args.toArray());
+        return new Page(offset, limit, total == null ? 0 : total,
+                page("SELECT a.*" + from + " ORDER BY a.recorded_at, a.achievement_id", args, offset, limit));
+    }
+
+    private List<AchievementView> page(String sql, List<Object> args, int offset, int limit) {
+        List<Object> paged = new ArrayList<>(args);
+        paged.add(limit);
+        paged.add(offset);
+        List<String> ids = new ArrayList<>();
+        List<java.util.function.Function<Map<String, List<AchievementView.Act>>, AchievementView>> rows =
+                jdbc.query(sql + " LIMIT ? OFFSET ?", (rs, i) -> {
+                    ids.add(rs.getString("achievement_id"));
+                    AchievementView withoutHistory = achievement(rs, Map.of());
+                    return history -> withHistory(withoutHistory, history);
+                }, paged.toArray());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<AchievementView.Act>> history = history("SELECT * FROM achievement_act WHERE achievement_id"
+                + " IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY id",
+                ids.toArray());
+        return rows.stream().map(row -> row.apply(history)).toList();
+    }
+
+    private static AchievementView withHistory(AchievementView a, Map<String, List<AchievementView.Act>> history) {
+        return new AchievementView(a.achievementId(), a.learnerNumber(), a.kind(), a.title(), a.awardingBody(),
+                a.assessingBody(), a.achievedOn(), a.evidence(), a.credits(), a.qualificationLevel(),
+                a.vocationalLevel(), a.result(), a.externalReference(), a.certificateSerial(), a.status(),
+                a.recordedBy(), a.recordingBranch(), a.recordedAt(),
+                List.copyOf(history.getOrDefault(a.achievementId(), List.of())));
+    }
+
     private List<AccountView.CreditTotal> totals(String learnerNumber) {
         return jdbc.query("SELECT credit_unit, SUM(credits) AS total, COUNT(*) AS n FROM achievement"
                         + " WHERE learner_number = ? AND status = 'CERTIFIED' GROUP BY credit_unit ORDER BY credit_unit",
@@ -55,7 +127,7 @@ public class AccountQueries {
                 (rs, i) -> achievement(rs, history), learnerNumber);
     }
 
-    private Map<String, List<AchievementView.Act>> history(String sql, Object key) {
+    private Map<String, List<AchievementView.Act>> history(String sql, Object... key) {
         Map<String, List<AchievementView.Act>> byAchievement = new HashMap<>();
         jdbc.query(sql, rs -> {
             byAchievement.computeIfAbsent(rs.getString("achievement_id"), k -> new ArrayList<>())

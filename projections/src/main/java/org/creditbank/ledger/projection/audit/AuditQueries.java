@@ -1,0 +1,53 @@
+package org.creditbank.ledger.projection.audit;
+
+import org.creditbank.ledger.projection.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads of the act log: every act on a learner's account, by an officer, or within a branch's jurisdiction. */
+public class AuditQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public AuditQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One act. */
+    public record Act(String eventId, String stream, long sequenceNumber, String type, String officerId,
+                      String branchCode, String correlationId, Instant at) {
+    }
+
+    /** What to select; null parts select everything. {@code branch} includes the branches under it. */
+    public record Filter(String learnerNumber, String officerId, String branch) {
+    }
+
+    /** Matching acts, newest first. */
+    public List<Act> acts(Filter filter, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT a.* FROM ledger_act a");
+        List<Object> args = new ArrayList<>();
+        if (filter.branch() != null) {
+            sql.append(" JOIN branch b ON b.code = a.branch_code AND b.lineage LIKE ?");
+            args.add("%/" + filter.branch() + "/%");
+        }
+        sql.append(" WHERE 1 = 1");
+        if (filter.learnerNumber() != null) {
+            sql.append(" AND a.aggregate_identifier = ?");
+            args.add(filter.learnerNumber());
+        }
+        if (filter.officerId() != null) {
+            sql.append(" AND a.officer_id = ?");
+            args.add(filter.officerId());
+        }
+        sql.append(" ORDER BY a.acted_at DESC, a.aggregate_identifier, a.sequence_number DESC LIMIT ? OFFSET ?");
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query(sql.toString(), (rs, i) -> new Act(rs.getString("event_identifier"),
+                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("event_type"),
+                rs.getString("officer_id"), rs.getString("branch_code"), rs.getString("correlation_id"),
+                Sql.instant(rs, "acted_at")), args.toArray());
+    }
+}
