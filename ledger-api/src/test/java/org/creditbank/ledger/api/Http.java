@@ -56,6 +56,23 @@ public final class Http {
         return send(builder(path, headers).GET());
     }
 
+    /** A GET whose answer is binary (a PDF, say). */
+    public byte[] getBytes(String path, String... headers) {
+        try {
+            HttpResponse<byte[]> response = client.send(builder(path, headers).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply post(String path, Object body, String... headers) {
         return send(builder(path, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text(body))));
