@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,16 +43,10 @@ public class LogConfiguration {
                 clock);
     }
 
-    /** Looks for leaves to sign forty times per interval, on a thread of its own; the signer keeps the interval. */
-    @Bean(destroyMethod = "shutdown")
-    public ThreadPoolTaskScheduler checkpointSchedule(CheckpointSigner signer, LogProperties log) {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(1);
-        scheduler.setThreadNamePrefix("log-checkpoint-");
-        scheduler.setDaemon(true);
-        scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(signer::tick, log.checkpointInterval().dividedBy(40));
-        return scheduler;
+    /** Looks for leaves to sign forty times per interval; the signer keeps the interval. */
+    @Bean
+    public CheckpointSchedule checkpointSchedule(CheckpointSigner signer, LogProperties log) {
+        return new CheckpointSchedule(signer, log.checkpointInterval().dividedBy(40));
     }
 
     private static NoteKeys.Signer signingKey(LogProperties log, LedgerProperties ledger, boolean embedded) {
