@@ -61,11 +61,12 @@ public class LogSequencer {
             return;
         }
         Set<String> already = alreadyInLog(events);
-        List<Pending> fresh = withSkippedPredecessors(
-                events.stream().filter(e -> !already.contains(e.eventId())).toList());
-        if (fresh.isEmpty()) {
+        List<Pending> unlogged = events.stream().filter(e -> !already.contains(e.eventId())).toList();
+        if (unlogged.isEmpty()) {
             return;
         }
+        Plan plan = plan(unlogged);
+        List<Pending> fresh = plan.events();
         Map<String, StoredEvent> stored = storedEvents(fresh);
         List<LeafBatch.Input> inputs = new ArrayList<>(fresh.size());
         for (Pending event : fresh) {
@@ -76,9 +77,8 @@ public class LogSequencer {
             inputs.add(new LeafBatch.Input(event.eventId(), event.aggregateId(), event.sequenceNumber(),
                     row.payloadType(), row.recordedAt(), row.payloadJson()));
         }
-        Map<String, Hash> previous = previousLeafHashes(fresh);
         List<LeafBatch.Output> built = LeafBatch.build(inputs, first -> {
-            Hash hash = previous.get(JdbcLogStore.key(first.aggregateId(), first.sequenceNumber() - 1));
+            Hash hash = plan.previous().get(JdbcLogStore.key(first.aggregateId(), first.sequenceNumber() - 1));
             if (hash == null) {
                 throw new IllegalStateException("event " + first.eventId() + " of " + first.aggregateId()
                         + " follows sequence " + (first.sequenceNumber() - 1) + ", which is not in the log");
@@ -98,12 +98,17 @@ public class LogSequencer {
         store.append(leaves, nodes);
     }
 
+    /** The events to append, in order, and the leaf hash already in the log before each stream's first one. */
+    private record Plan(List<Pending> events, Map<String, Hash> previous) {
+    }
+
     /**
-     * The batch, preceded by any earlier events of its streams that never reached the log. An event whose
-     * transaction committed after the streaming processor gave up waiting for its gap is never delivered; when a
-     * later event of the same stream arrives, the missing ones are read from the event store and appended first.
+     * The batch, preceded by any earlier events of its streams that never reached the log, and the predecessors'
+     * leaf hashes (one query when nothing was skipped). An event whose transaction committed after the streaming
+     * processor gave up waiting for its gap is never delivered; when a later event of the same stream arrives, the
+     * missing ones are read from the event store and appended first.
      */
-    private List<Pending> withSkippedPredecessors(List<Pending> events) {
+    private Plan plan(List<Pending> events) {
         Map<String, Long> firstInBatch = new java.util.LinkedHashMap<>();
         for (Pending event : events) {
             firstInBatch.putIfAbsent(event.aggregateId(), event.sequenceNumber());
@@ -114,12 +119,16 @@ public class LogSequencer {
                 wanted.add(JdbcLogStore.key(aggregate, sequence - 1));
             }
         });
-        Map<String, Hash> inLog = store.leafHashes(wanted);
+        Map<String, Hash> previous = new HashMap<>(store.leafHashes(wanted));
         List<Pending> skipped = new ArrayList<>();
+        List<String> lastLoggedKeys = new ArrayList<>();
         firstInBatch.forEach((aggregate, sequence) -> {
-            if (sequence > 0 && !inLog.containsKey(JdbcLogStore.key(aggregate, sequence - 1))) {
+            if (sequence > 0 && !previous.containsKey(JdbcLogStore.key(aggregate, sequence - 1))) {
                 Long lastLogged = jdbc.queryForObject("SELECT MAX(sequence_number) FROM log_leaf"
                         + " WHERE aggregate_identifier = ?", Long.class, aggregate);
+                if (lastLogged != null) {
+                    lastLoggedKeys.add(JdbcLogStore.key(aggregate, lastLogged));
+                }
                 skipped.addAll(jdbc.query("SELECT event_identifier, aggregate_identifier, sequence_number"
                                 + " FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number > ?"
                                 + " AND sequence_number < ? ORDER BY sequence_number",
@@ -129,25 +138,14 @@ public class LogSequencer {
             }
         });
         if (skipped.isEmpty()) {
-            return events;
+            return new Plan(events, previous);
         }
         LOG.warn("Appending {} event(s) that the event stream skipped (late commits), before their successors",
                 skipped.size());
+        previous.putAll(store.leafHashes(lastLoggedKeys));
         List<Pending> all = new ArrayList<>(skipped);
         all.addAll(events);
-        return all;
-    }
-
-    /** The leaf hashes, already in the log, of the events before each stream's first event in the batch. */
-    private Map<String, Hash> previousLeafHashes(List<Pending> events) {
-        Set<String> seen = new HashSet<>();
-        List<String> wanted = new ArrayList<>();
-        for (Pending event : events) {
-            if (seen.add(event.aggregateId()) && event.sequenceNumber() > 0) {
-                wanted.add(JdbcLogStore.key(event.aggregateId(), event.sequenceNumber() - 1));
-            }
-        }
-        return store.leafHashes(wanted);
+        return new Plan(all, previous);
     }
 
     private Map<String, StoredEvent> storedEvents(List<Pending> events) {
