@@ -1,0 +1,29 @@
+package org.creditbank.ledger.api.readmodel;
+
+import org.creditbank.ledger.projection.Slot;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A read model that can be rebuilt from the event store beside the live one and then switched to.
+ *
+ * @param name      its name, the key of the {@code read_model} table
+ * @param tables    the base names of its tables, children before parents (the order they are cleared in)
+ * @param handler   the projection that writes a given slot
+ * @param streaming true when its live slot is fed by a tracking processor of its own (eventually consistent);
+ *                  false when it is fed in the command's transaction by a subscribing processor
+ * @param segments  how many segments its tracking processors use: 1 where a merge moves rows between streams
+ */
+public record ReadModel(String name, List<String> tables, Function<Slot, Object> handler, boolean streaming,
+                        int segments) {
+
+    public ReadModel {
+        tables = List.copyOf(tables);
+    }
+
+    /** The name of the tracking processor that writes a slot. */
+    public String processor(Slot slot) {
+        return name + "@" + slot;
+    }
+}

@@ -1,0 +1,45 @@
+package org.creditbank.ledger.api.readmodel;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** For operators: the rebuildable read models, their live slots, and rebuilds with their progress. */
+@RestController
+@Tag(name = "Read models", description = "Rebuild any read model from the event store while the live one serves")
+public class ReadModelController {
+
+    private static final String PATH = "/api/admin/read-models";
+
+    private final ReadModels readModels;
+
+    public ReadModelController(ReadModels readModels) {
+        this.readModels = readModels;
+    }
+
+    @GetMapping(PATH)
+    @Operation(summary = "Every read model: its live slot and its latest rebuild")
+    public List<ReadModels.Status> readModels() {
+        return readModels.statuses();
+    }
+
+    @GetMapping(PATH + "/{name}")
+    @Operation(summary = "One read model: its live slot and its latest rebuild's progress")
+    public ReadModels.Status readModel(@PathVariable String name) {
+        return readModels.status(name);
+    }
+
+    @PostMapping(PATH + "/{name}/rebuild")
+    @Operation(summary = "Rebuild the read model into its idle slot, then switch to it (202; follow Location)")
+    public ResponseEntity<ReadModels.Progress> rebuild(@PathVariable String name) {
+        ReadModels.Progress progress = readModels.rebuild(name);
+        return ResponseEntity.accepted().location(URI.create(PATH + "/" + name)).body(progress);
+    }
+}

@@ -1,0 +1,380 @@
+package org.creditbank.ledger.projection.statistics;
+
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.creditbank.ledger.achievement.AchievementEvent;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementCertified;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementCorrected;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementRecorded;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementRejected;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementRevoked;
+import org.creditbank.ledger.learner.AccountEvent.AccountClosed;
+import org.creditbank.ledger.learner.AccountEvent.AccountMergedInto;
+import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
+import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
+import org.creditbank.ledger.projection.Slot;
+import org.creditbank.ledger.projection.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.creditbank.ledger.projection.Sql.at;
+
+/**
+ * The statistics read model of one slot: a fact per counted act (with its dimensions as they stood then), the facts
+ * summed by month, and the learners active per month and branch.
+ *
+ * <p>Built for catch-up speed: the handlers only collect the events of the processor's batch; the batch is folded in
+ * memory and written in a handful of JDBC batches when the unit of work prepares to commit, in the same transaction
+ * as the processor's token. Acts are counted for the branch that performed them. It needs the events in commit order
+ * (a merge moves achievements between streams), so it runs as one segment.
+ */
+public class StatisticsProjection {
+
+    private static final int IN_LIST = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final Slot slot;
+    private final ZoneId zone;
+    private final String batchKey;
+
+    public StatisticsProjection(JdbcTemplate jdbc, Slot slot, ZoneId zone) {
+        this.jdbc = jdbc;
+        this.slot = slot;
+        this.zone = zone;
+        this.batchKey = StatisticsProjection.class.getName() + "/" + slot;
+    }
+
+    /** The slot this projection writes. */
+    public Slot slot() {
+        return slot;
+    }
+
+    @EventHandler
+    void on(AccountOpened e, EventMessage<?> message) {
+        batch().add(message);
+    }
+
+    @EventHandler
+    void on(AccountMergedInto e, EventMessage<?> message) {
+        batch().add(message);
+    }
+
+    @EventHandler
+    void on(MergedAccountAbsorbed e, EventMessage<?> message) {
+        batch().add(message);
+    }
+
+    @EventHandler
+    void on(AccountClosed e, EventMessage<?> message) {
+        batch().add(message);
+    }
+
+    @EventHandler
+    void on(AchievementEvent e, EventMessage<?> message) {
+        batch().add(message);
+    }
+
+    private Batch batch() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(batchKey, key -> {
+            Batch batch = new Batch();
+            root.onPrepareCommit(u -> batch.flush());
+            return batch;
+        });
+    }
+
+    /** What the statistics remember of an achievement. */
+    private static final class Row {
+        final String id;
+        String learner;
+        final String kind;
+        Integer level;
+        LocalDate achievedOn;
+        BigDecimal credits;
+        String unit;
+        boolean certified;
+
+        Row(String id, String learner, String kind, Integer level, LocalDate achievedOn, BigDecimal credits,
+            String unit, boolean certified) {
+            this.id = id;
+            this.learner = learner;
+            this.kind = kind;
+            this.level = level;
+            this.achievedOn = achievedOn;
+            this.credits = credits;
+            this.unit = unit;
+            this.certified = certified;
+        }
+    }
+
+    private record Fact(String eventId, int ordinal, Measure measure, String branch, String learner, Row row,
+                        String unit, int n, BigDecimal credits, Instant at) {
+    }
+
+    private record MonthKey(LocalDate month, String branch, String measure, String kind, int level, String unit)
+            implements Comparable<MonthKey> {
+        private static final Comparator<MonthKey> ORDER = Comparator.comparing(MonthKey::month)
+                .thenComparing(MonthKey::branch).thenComparing(MonthKey::measure).thenComparing(MonthKey::kind)
+                .thenComparingInt(MonthKey::level).thenComparing(MonthKey::unit);
+
+        @Override
+        public int compareTo(MonthKey o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
+    private record Active(LocalDate month, String branch, String learner) implements Comparable<Active> {
+        private static final Comparator<Active> ORDER = Comparator.comparing(Active::month)
+                .thenComparing(Active::branch).thenComparing(Active::learner);
+
+        @Override
+        public int compareTo(Active o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
+    /** The events of one batch, folded and written together. */
+    private final class Batch {
+        private final List<EventMessage<?>> events = new ArrayList<>();
+        private final Map<String, Row> rows = new HashMap<>();
+        private final Set<String> created = new java.util.LinkedHashSet<>();
+        private final Set<String> changed = new java.util.LinkedHashSet<>();
+        private final List<Fact> facts = new ArrayList<>();
+        private final List<Object[]> moves = new ArrayList<>();
+
+        void add(EventMessage<?> message) {
+            events.add(message);
+        }
+
+        void flush() {
+            load();
+            for (EventMessage<?> message : events) {
+                fold(message.getIdentifier(), message.getPayload());
+            }
+            write();
+        }
+
+        private void load() {
+            Set<String> wanted = new HashSet<>();
+            for (EventMessage<?> message : events) {
+                Object payload = message.getPayload();
+                if (payload instanceof AchievementEvent a && !(payload instanceof AchievementRecorded)) {
+                    wanted.add(a.achievementId());
+                } else if (payload instanceof MergedAccountAbsorbed m) {
+                    wanted.addAll(m.superseded());
+                }
+            }
+            List<String> ids = new ArrayList<>(wanted);
+            for (int from = 0; from < ids.size(); from += IN_LIST) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+                jdbc.query("SELECT * FROM " + table("stat_achievement") + " WHERE achievement_id IN ("
+                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+                    Row row = new Row(rs.getString("achievement_id"), rs.getString("learner_number"),
+                            rs.getString("kind"), Sql.integer(rs, "qualification_level"), Sql.date(rs, "achieved_on"),
+                            rs.getBigDecimal("credits"), rs.getString("credit_unit"), rs.getBoolean("certified"));
+                    rows.put(row.id, row);
+                }, chunk.toArray());
+            }
+        }
+
+        private void fold(String eventId, Object payload) {
+            if (payload instanceof AccountOpened e) {
+                account(eventId, Measure.ACCOUNT_OPENED, e.branchCode(), e.learnerNumber(), e.at());
+            } else if (payload instanceof AccountMergedInto e) {
+                account(eventId, Measure.ACCOUNT_MERGED, e.branchCode(), e.learnerNumber(), e.at());
+            } else if (payload instanceof AccountClosed e) {
+                account(eventId, Measure.ACCOUNT_CLOSED, e.branchCode(), e.learnerNumber(), e.at());
+            } else if (payload instanceof MergedAccountAbsorbed e) {
+                absorbed(eventId, e);
+            } else if (payload instanceof AchievementRecorded e) {
+                Row row = new Row(e.achievementId(), e.learnerNumber(), e.kind(), e.qualificationLevel(),
+                        e.achievedOn(), e.credits(), e.creditUnit(), false);
+                rows.put(row.id, row);
+                created.add(row.id);
+                act(eventId, 0, Measure.RECORDED, e.branchCode(), row, null, 1, BigDecimal.ZERO, e.at());
+            } else if (payload instanceof AchievementCertified e) {
+                Row row = row(e.achievementId());
+                row.credits = e.credits();
+                row.unit = e.creditUnit();
+                row.certified = true;
+                changed.add(row.id);
+                act(eventId, 0, Measure.CERTIFIED, e.branchCode(), row, row.unit, 1, row.credits, e.at());
+            } else if (payload instanceof AchievementRejected e) {
+                act(eventId, 0, Measure.REJECTED, e.branchCode(), row(e.achievementId()), null, 1, BigDecimal.ZERO,
+                        e.at());
+            } else if (payload instanceof AchievementCorrected e) {
+                corrected(eventId, e);
+            } else if (payload instanceof AchievementRevoked e) {
+                withdraw(eventId, 0, Measure.REVOKED, e.branchCode(), row(e.achievementId()), e.at());
+            }
+        }
+
+        private void absorbed(String eventId, MergedAccountAbsorbed e) {
+            for (Row row : rows.values()) {
+                if (row.learner.equals(e.mergedNumber())) {
+                    row.learner = e.learnerNumber();
+                    changed.add(row.id);
+                }
+            }
+            moves.add(new Object[] {e.learnerNumber(), e.mergedNumber()});
+            int ordinal = 0;
+            for (String id : e.superseded()) {
+                Row row = row(id);
+                row.learner = e.learnerNumber();
+                withdraw(eventId, ordinal++, Measure.SUPERSEDED, e.branchCode(), row, e.at());
+            }
+        }
+
+        private void corrected(String eventId, AchievementCorrected e) {
+            Row row = row(e.achievementId());
+            AchievementEvent.CorrectedFields c = e.corrected();
+            if (c.qualificationLevel() != null) {
+                row.level = c.qualificationLevel();
+            }
+            if (c.achievedOn() != null) {
+                row.achievedOn = c.achievedOn();
+            }
+            changed.add(row.id);
+            if (c.credits() == null) {
+                act(eventId, 0, Measure.CORRECTED, e.branchCode(), row, null, 1, BigDecimal.ZERO, e.at());
+                return;
+            }
+            BigDecimal before = row.credits;
+            String unitBefore = row.unit;
+            row.credits = c.credits();
+            row.unit = c.creditUnit();
+            if (!row.certified) {
+                act(eventId, 0, Measure.CORRECTED, e.branchCode(), row, null, 1, BigDecimal.ZERO, e.at());
+            } else if (unitBefore.equals(row.unit)) {
+                act(eventId, 0, Measure.CORRECTED, e.branchCode(), row, row.unit, 1, row.credits.subtract(before),
+                        e.at());
+            } else {
+                // Units are never added together: the old amount leaves its unit, the new one enters its own.
+                act(eventId, 0, Measure.CORRECTED, e.branchCode(), row, unitBefore, 1, before.negate(), e.at());
+                act(eventId, 1, Measure.CORRECTED, e.branchCode(), row, row.unit, 0, row.credits, e.at());
+            }
+        }
+
+        private void withdraw(String eventId, int ordinal, Measure measure, String branch, Row row, Instant at) {
+            if (row.certified) {
+                act(eventId, ordinal, measure, branch, row, row.unit, 1, row.credits.negate(), at);
+            } else {
+                act(eventId, ordinal, measure, branch, row, null, 1, BigDecimal.ZERO, at);
+            }
+            row.certified = false;
+            changed.add(row.id);
+        }
+
+        private Row row(String achievementId) {
+            Row row = rows.get(achievementId);
+            if (row == null) {
+                throw new IllegalStateException("statistics know no achievement " + achievementId
+                        + ": events arrived out of commit order");
+            }
+            return row;
+        }
+
+        private void account(String eventId, Measure measure, String branch, String learner, Instant at) {
+            facts.add(new Fact(eventId, 0, measure, branch, learner, null, null, 1, BigDecimal.ZERO, at));
+        }
+
+        private void act(String eventId, int ordinal, Measure measure, String branch, Row row, String unit, int n,
+                         BigDecimal credits, Instant at) {
+            facts.add(new Fact(eventId, ordinal, measure, branch, row.learner, row, unit, n, credits, at));
+        }
+
+        private void write() {
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
+            for (String id : created) {
+                Row r = rows.get(id);
+                inserts.add(new Object[] {r.id, r.learner, r.kind, r.level, r.achievedOn, r.credits, r.unit,
+                        r.certified});
+            }
+            for (String id : changed) {
+                if (!created.contains(id)) {
+                    Row r = rows.get(id);
+                    updates.add(new Object[] {r.learner, r.level, r.achievedOn, r.credits, r.unit, r.certified, r.id});
+                }
+            }
+            batch("INSERT INTO " + table("stat_achievement") + " (achievement_id, learner_number, kind,"
+                    + " qualification_level, achieved_on, credits, credit_unit, certified)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+            batch("UPDATE " + table("stat_achievement") + " SET learner_number = ?, qualification_level = ?,"
+                    + " achieved_on = ?, credits = ?, credit_unit = ?, certified = ? WHERE achievement_id = ?",
+                    updates);
+            batch("UPDATE " + table("stat_achievement") + " SET learner_number = ? WHERE learner_number = ?", moves);
+
+            List<Object[]> factRows = new ArrayList<>(facts.size());
+            Map<MonthKey, Object[]> months = new TreeMap<>();
+            Set<Active> active = new TreeSet<>();
+            for (Fact f : facts) {
+                LocalDate month = LocalDate.ofInstant(f.at(), zone).withDayOfMonth(1);
+                String kind = f.row() == null ? "" : f.row().kind;
+                int level = f.row() == null || f.row().level == null ? 0 : f.row().level;
+                String unit = f.unit() == null ? "" : f.unit();
+                factRows.add(new Object[] {f.eventId(), f.ordinal(), f.measure().name(), f.branch(), f.learner(),
+                        kind, level, unit, f.n(), f.credits(), at(f.at()), month,
+                        f.row() == null ? null : f.row().achievedOn});
+                Object[] sum = months.computeIfAbsent(new MonthKey(month, f.branch(), f.measure().name(), kind, level,
+                        unit), k -> new Object[] {0L, BigDecimal.ZERO});
+                sum[0] = (Long) sum[0] + f.n();
+                sum[1] = ((BigDecimal) sum[1]).add(f.credits());
+                if (f.measure().isLearning()) {
+                    active.add(new Active(month, f.branch(), f.learner()));
+                }
+            }
+            batch("INSERT INTO " + table("stat_fact") + " (event_identifier, ordinal, measure, branch_code,"
+                    + " learner_number, kind, qualification_level, credit_unit, n, credits, recorded_at, month,"
+                    + " achieved_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", factRows);
+            List<Object[]> monthRows = new ArrayList<>(months.size());
+            months.forEach((k, sum) -> monthRows.add(new Object[] {k.month(), k.branch(), k.measure(), k.kind(),
+                    k.level(), k.unit(), sum[0], sum[1]}));
+            // Keys in one order, so two writers never wait on each other in a cycle.
+            batch("MERGE INTO " + table("stat_month") + " t USING (VALUES (CAST(? AS DATE), CAST(? AS VARCHAR(32)),"
+                    + " CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(40)), CAST(? AS INTEGER), CAST(? AS VARCHAR(48)),"
+                    + " CAST(? AS BIGINT), CAST(? AS NUMERIC(24, 4))))"
+                    + " AS s (month, branch_code, measure, kind, qualification_level, credit_unit, n, credits)"
+                    + " ON t.month = s.month AND t.branch_code = s.branch_code AND t.measure = s.measure"
+                    + " AND t.kind = s.kind AND t.qualification_level = s.qualification_level"
+                    + " AND t.credit_unit = s.credit_unit"
+                    + " WHEN MATCHED THEN UPDATE SET n = t.n + s.n, credits = t.credits + s.credits"
+                    + " WHEN NOT MATCHED THEN INSERT (month, branch_code, measure, kind, qualification_level,"
+                    + " credit_unit, n, credits) VALUES (s.month, s.branch_code, s.measure, s.kind,"
+                    + " s.qualification_level, s.credit_unit, s.n, s.credits)", monthRows);
+            List<Object[]> activeRows = new ArrayList<>(active.size());
+            active.forEach(a -> activeRows.add(new Object[] {a.month(), a.branch(), a.learner()}));
+            batch("MERGE INTO " + table("stat_active") + " t USING (VALUES (CAST(? AS DATE), CAST(? AS VARCHAR(32)),"
+                    + " CAST(? AS CHAR(18)))) AS s (month, branch_code, learner_number)"
+                    + " ON t.month = s.month AND t.branch_code = s.branch_code AND t.learner_number = s.learner_number"
+                    + " WHEN NOT MATCHED THEN INSERT (month, branch_code, learner_number)"
+                    + " VALUES (s.month, s.branch_code, s.learner_number)", activeRows);
+        }
+
+        private void batch(String sql, List<Object[]> rows) {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(sql, rows);
+            }
+        }
+    }
+
+    private String table(String base) {
+        return slot.table(base);
+    }
+}

@@ -1,0 +1,285 @@
+package org.creditbank.ledger.projection.statistics;
+
+import org.creditbank.ledger.projection.Slot;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import static org.creditbank.ledger.projection.Sql.at;
+
+/**
+ * Statistics for operators and education authorities, for a branch's whole jurisdiction (its subtree), a period of
+ * recorded time, grouped by month, year, kind, level, credit unit, child branch or administrative region.
+ *
+ * <p>Live questions over whole months are answered from the monthly sums; a question as of an instant of recorded
+ * time, as of a valid-time date ("achieved before") or over a period that cuts a month is answered from the facts.
+ * Both give the same figures where both can answer.
+ */
+public class StatisticsQueries {
+
+    private final JdbcTemplate jdbc;
+    private final Supplier<Slot> slot;
+    private final ZoneId zone;
+
+    /**
+     * @param slot the slot being served, asked at each query (a rebuild switches it)
+     * @param zone the time zone that months, years and dates are counted in
+     */
+    public StatisticsQueries(JdbcTemplate jdbc, Supplier<Slot> slot, ZoneId zone) {
+        this.jdbc = jdbc;
+        this.slot = slot;
+        this.zone = zone;
+    }
+
+    /** How figures are grouped. */
+    public enum Grouping {
+        NONE(null), MONTH("f.month"), YEAR("EXTRACT(YEAR FROM f.month)"), KIND("f.kind"),
+        LEVEL("f.qualification_level"), UNIT("f.credit_unit"), BRANCH("f.branch_code"), REGION("b.division_code");
+
+        private final String column;
+
+        Grouping(String column) {
+            this.column = column;
+        }
+
+        /** Whether active learners (distinct, so not a sum) can be told per group. */
+        boolean countsLearners() {
+            return this != KIND && this != LEVEL && this != UNIT;
+        }
+    }
+
+    /**
+     * A question. Null parts select everything.
+     *
+     * @param branch         the branch whose jurisdiction is counted; null: the whole network
+     * @param from           first day of the period (recorded time), inclusive
+     * @param to             last day of the period, inclusive
+     * @param asOf           count only what had been recorded by this instant
+     * @param achievedBefore count only achievements achieved before this date (and accounts opened before it)
+     */
+    public record Query(String branch, LocalDate from, LocalDate to, Grouping by, Instant asOf,
+                        LocalDate achievedBefore) {
+    }
+
+    /** An amount of credits in one unit system. */
+    public record Credit(String unit, BigDecimal amount) {
+    }
+
+    /** The figures of a group or of the whole. */
+    public record Figures(long accountsOpened, long accountsMerged, long accountsClosed, long achievementsRecorded,
+                          long achievementsCertified, long achievementsRejected, long achievementsCorrected,
+                          long achievementsRevoked, long achievementsSuperseded, List<Credit> creditsDeposited,
+                          Long activeLearners) {
+    }
+
+    /** The figures of one group. */
+    public record Group(String key, Figures figures) {
+    }
+
+    /** The answer: the totals and, when grouped, each group (their counts and credits add up to the totals). */
+    public record Statistics(Query query, String source, Figures totals, List<Group> groups) {
+    }
+
+    /** Answers the question. */
+    public Statistics statistics(Query query) {
+        Grouping by = query.by() == null ? Grouping.NONE : query.by();
+        boolean monthly = query.asOf() == null && query.achievedBefore() == null
+                && (query.from() == null || query.from().getDayOfMonth() == 1)
+                && (query.to() == null || query.to().equals(query.to().with(TemporalAdjusters.lastDayOfMonth())));
+        Map<String, String> groupOf = by == Grouping.BRANCH ? branchGroups(query.branch()) : Map.of();
+
+        Tally total = new Tally();
+        Map<String, Tally> groups = new TreeMap<>();
+        Where where = where(query, monthly);
+        String key = by.column == null ? "''" : by.column;
+        jdbc.query("SELECT " + key + " AS k, f.branch_code, f.measure, f.credit_unit, SUM(f.n) AS n,"
+                + " SUM(f.credits) AS credits FROM " + table(monthly ? "stat_month" : "stat_fact") + " f"
+                + where.sql + " GROUP BY " + (by.column == null ? "" : key + ", ")
+                + "f.branch_code, f.measure, f.credit_unit", rs -> {
+            Measure measure = Measure.valueOf(rs.getString("measure"));
+            long n = rs.getLong("n");
+            BigDecimal credits = rs.getBigDecimal("credits");
+            String unit = rs.getString("credit_unit");
+            total.add(measure, n, unit, credits);
+            if (by != Grouping.NONE) {
+                String k = by == Grouping.BRANCH ? groupOf.get(rs.getString("branch_code")) : rs.getString("k");
+                groups.computeIfAbsent(k, x -> new Tally()).add(measure, n, unit, credits);
+            }
+        }, where.args.toArray());
+
+        total.learners = activeLearners(query, monthly, Grouping.NONE).getOrDefault("", 0L);
+        if (by == Grouping.BRANCH) {
+            for (String group : groups.keySet()) {
+                groups.get(group).learners = activeLearnersOf(query, monthly, group);
+            }
+        } else if (by != Grouping.NONE && by.countsLearners()) {
+            Map<String, Long> learners = activeLearners(query, monthly, by);
+            groups.forEach((k, tally) -> tally.learners = learners.getOrDefault(k, 0L));
+        }
+        List<Group> grouped = new ArrayList<>();
+        groups.forEach((k, tally) -> grouped.add(new Group(label(by, k), tally.figures())));
+        return new Statistics(query, monthly ? "monthly sums" : "facts", total.figures(), grouped);
+    }
+
+    /** Distinct active learners by group key ({@code ""} when not grouped). */
+    private Map<String, Long> activeLearners(Query query, boolean monthly, Grouping by) {
+        Where where = where(query, monthly);
+        String key = by.column == null ? "''" : by.column;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT " + key + " AS k, COUNT(DISTINCT f.learner_number) AS n FROM " + learners(monthly, where)
+                + (by.column == null ? "" : " GROUP BY " + key), rs -> {
+            counts.put(rs.getString("k"), rs.getLong("n"));
+        }, where.args.toArray());
+        return counts;
+    }
+
+    /** Distinct active learners of one group of a by-branch question: the branch itself or a child's subtree. */
+    private long activeLearnersOf(Query query, boolean monthly, String group) {
+        Where where = where(new Query(group, query.from(), query.to(), Grouping.NONE, query.asOf(),
+                query.achievedBefore()), monthly);
+        if (group.equals(query.branch())) {
+            where.sql += " AND f.branch_code = ?";
+            where.args.add(group);
+        }
+        Long n = jdbc.queryForObject("SELECT COUNT(DISTINCT f.learner_number) FROM " + learners(monthly, where),
+                Long.class, where.args.toArray());
+        return n == null ? 0L : n;
+    }
+
+    private String learners(boolean monthly, Where where) {
+        return monthly ? table("stat_active") + " f" + where.sql
+                : table("stat_fact") + " f" + where.sql + " AND f.measure IN (" + learning() + ")";
+    }
+
+    private static String learning() {
+        StringBuilder in = new StringBuilder();
+        for (Measure m : Measure.values()) {
+            if (m.isLearning()) {
+                in.append(in.isEmpty() ? "" : ", ").append('\'').append(m.name()).append('\'');
+            }
+        }
+        return in.toString();
+    }
+
+    private static final class Where {
+        String sql;
+        final List<Object> args = new ArrayList<>();
+    }
+
+    private Where where(Query query, boolean monthly) {
+        Where where = new Where();
+        StringBuilder sql = new StringBuilder(" JOIN " + branchTable() + " b ON b.code = f.branch_code");
+        if (query.branch() != null) {
+            sql.append(" AND b.lineage LIKE ?");
+            where.args.add("%/" + query.branch() + "/%");
+        }
+        sql.append(" WHERE 1 = 1");
+        if (monthly) {
+            if (query.from() != null) {
+                sql.append(" AND f.month >= ?");
+                where.args.add(query.from());
+            }
+            if (query.to() != null) {
+                sql.append(" AND f.month <= ?");
+                where.args.add(query.to().withDayOfMonth(1));
+            }
+        } else {
+            if (query.from() != null) {
+                sql.append(" AND f.recorded_at >= ?");
+                where.args.add(at(query.from().atStartOfDay(zone).toInstant()));
+            }
+            if (query.to() != null) {
+                sql.append(" AND f.recorded_at < ?");
+                where.args.add(at(query.to().plusDays(1).atStartOfDay(zone).toInstant()));
+            }
+            if (query.asOf() != null) {
+                sql.append(" AND f.recorded_at <= ?");
+                where.args.add(at(query.asOf()));
+            }
+            if (query.achievedBefore() != null) {
+                sql.append(" AND (f.achieved_on < ? OR (f.achieved_on IS NULL AND f.recorded_at < ?))");
+                where.args.add(query.achievedBefore());
+                where.args.add(at(query.achievedBefore().atStartOfDay(zone).toInstant()));
+            }
+        }
+        where.sql = sql.toString();
+        return where;
+    }
+
+    /** For a by-branch question: each branch of the subtree to its group (the branch itself or its child). */
+    private Map<String, String> branchGroups(String branch) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        String top = branch == null ? "" : "/" + branch + "/";
+        jdbc.query("SELECT code, lineage FROM " + branchTable() + " WHERE lineage LIKE ?", rs -> {
+            String code = rs.getString("code");
+            String lineage = rs.getString("lineage");
+            if (code.equals(branch)) {
+                groups.put(code, code);
+            } else {
+                String below = lineage.substring(lineage.indexOf(top) + top.length());
+                groups.put(code, below.substring(branch == null ? 1 : 0, below.indexOf('/', branch == null ? 1 : 0)));
+            }
+        }, "%" + top + "%");
+        return groups;
+    }
+
+    private static String label(Grouping by, String key) {
+        if (by == Grouping.MONTH) {
+            return key.substring(0, 7);
+        }
+        return key.isEmpty() || (by == Grouping.LEVEL && key.equals("0")) ? NONE : key;
+    }
+
+    /** The key of the group of facts a dimension does not apply to (an account's facts have no kind). */
+    public static final String NONE = "none";
+
+    private String table(String base) {
+        return slot.get().table(base);
+    }
+
+    private static String branchTable() {
+        return "branch";
+    }
+
+    /** Counts and credits summed over rows. */
+    private static final class Tally {
+        final Map<Measure, Long> counts = new EnumMap<>(Measure.class);
+        final Map<String, BigDecimal> credits = new TreeMap<>();
+        Long learners;
+
+        void add(Measure measure, long n, String unit, BigDecimal amount) {
+            counts.merge(measure, n, Long::sum);
+            if (!unit.isEmpty()) {
+                credits.merge(unit, amount, BigDecimal::add);
+            }
+        }
+
+        Figures figures() {
+            List<Credit> deposited = new ArrayList<>();
+            credits.forEach((unit, amount) -> deposited.add(new Credit(unit, plain(amount))));
+            return new Figures(count(Measure.ACCOUNT_OPENED), count(Measure.ACCOUNT_MERGED),
+                    count(Measure.ACCOUNT_CLOSED), count(Measure.RECORDED), count(Measure.CERTIFIED),
+                    count(Measure.REJECTED), count(Measure.CORRECTED), count(Measure.REVOKED),
+                    count(Measure.SUPERSEDED), deposited, learners);
+        }
+
+        private long count(Measure measure) {
+            return counts.getOrDefault(measure, 0L);
+        }
+
+        private static BigDecimal plain(BigDecimal value) {
+            return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        }
+    }
+}
