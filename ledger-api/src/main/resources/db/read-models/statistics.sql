@@ -29,7 +29,7 @@ CREATE TABLE stat_fact${slot} (
     n                   INTEGER                  NOT NULL,
     credits             NUMERIC(19, 4)           NOT NULL,
     recorded_at         TIMESTAMP WITH TIME ZONE NOT NULL,
-    month               DATE                     NOT NULL,
+    month_start         DATE                     NOT NULL,
     achieved_on         DATE,
     CONSTRAINT stat_fact${slot}_pk PRIMARY KEY (event_identifier, ordinal)
 );
@@ -39,7 +39,7 @@ CREATE INDEX stat_fact${slot}_branch_ix ON stat_fact${slot} (branch_code, record
 -- The facts summed by month (in the ledger's time zone) and every dimension: what live questions are answered from.
 -- A dimension that does not apply is '' or 0.
 CREATE TABLE stat_month${slot} (
-    month               DATE           NOT NULL,
+    month_start         DATE           NOT NULL,
     branch_code         VARCHAR(32)    NOT NULL,
     measure             VARCHAR(32)    NOT NULL,
     kind                VARCHAR(40)    NOT NULL,
@@ -47,15 +47,15 @@ CREATE TABLE stat_month${slot} (
     credit_unit         VARCHAR(48)    NOT NULL,
     n                   BIGINT         NOT NULL,
     credits             NUMERIC(24, 4) NOT NULL,
-    CONSTRAINT stat_month${slot}_pk PRIMARY KEY (month, branch_code, measure, kind, qualification_level, credit_unit)
+    CONSTRAINT stat_month${slot}_pk PRIMARY KEY (month_start, branch_code, measure, kind, qualification_level, credit_unit)
 );
-CREATE INDEX stat_month${slot}_branch_ix ON stat_month${slot} (branch_code, month);
+CREATE INDEX stat_month${slot}_branch_ix ON stat_month${slot} (branch_code, month_start);
 
 -- Learners with at least one act on an achievement in a month at a branch: active learners are counted from here.
 CREATE TABLE stat_active${slot} (
-    month          DATE        NOT NULL,
+    month_start    DATE        NOT NULL,
     branch_code    VARCHAR(32) NOT NULL,
     learner_number CHAR(18)    NOT NULL,
-    CONSTRAINT stat_active${slot}_pk PRIMARY KEY (month, branch_code, learner_number)
+    CONSTRAINT stat_active${slot}_pk PRIMARY KEY (month_start, branch_code, learner_number)
 );
-CREATE INDEX stat_active${slot}_branch_ix ON stat_active${slot} (branch_code, month);
+CREATE INDEX stat_active${slot}_branch_ix ON stat_active${slot} (branch_code, month_start);

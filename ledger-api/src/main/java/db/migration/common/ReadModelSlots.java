@@ -20,11 +20,16 @@ final class ReadModelSlots {
     }
 
     static void create(Context context, String template) throws IOException, SQLException {
+        create(context, template, "", "_b");
+    }
+
+    /** Creates the given slots only ({@code ""}: slot A, {@code "_b"}: slot B). */
+    static void create(Context context, String template, String... suffixes) throws IOException, SQLException {
         String sql;
         try (InputStream in = new ClassPathResource("db/read-models/" + template).getInputStream()) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        for (String suffix : new String[] {"", "_b"}) {
+        for (String suffix : suffixes) {
             ScriptUtils.executeSqlScript(context.getConnection(),
                     new ByteArrayResource(sql.replace("${slot}", suffix).getBytes(StandardCharsets.UTF_8)));
         }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +79,23 @@ class WalkthroughTest {
             LedgerCliProcess.Run verified = LedgerCliProcess.ledger("verify-archive", archive.toString(), "--key", key);
             assertThat(verified.exit()).as(verified.err()).isZero();
             assertThat(verified.out()).contains("3 events", "BANK_CREDIT=3.5");
+
+            // Statistics, rebuilds and the replay check on the embedded database too.
+            JsonNode totals = Await.until("statistics to count the walkthrough", Duration.ofSeconds(30),
+                    () -> ledger.http().get("/api/statistics").json().get("totals"),
+                    t -> t.get("achievementsCertified").asLong() == 1);
+            assertThat(totals.get("creditsDeposited").get(0).get("amount").decimalValue()).isEqualByComparingTo("3.5");
+            for (String readModel : List.of("archive", "act-log", "statistics")) {
+                assertThat(ledger.http().post("/api/admin/read-models/" + readModel + "/rebuild", "").status())
+                        .isEqualTo(202);
+                Await.until(readModel + " to be rebuilt", Duration.ofSeconds(60),
+                        () -> ledger.http().get("/api/admin/read-models/" + readModel).json(),
+                        s -> s.get("liveSlot").asText().equals("B"));
+            }
+            assertThat(ledger.http().get("/api/learners/" + learner).json()).isEqualTo(account);
+            assertThat(ledger.http().get("/api/statistics").json().get("totals")).isEqualTo(totals);
+            JsonNode check = ledger.http().get("/api/audit/replay-check").json();
+            assertThat(check.get("equal").asBoolean()).as(check.toString()).isTrue();
         }
     }
 

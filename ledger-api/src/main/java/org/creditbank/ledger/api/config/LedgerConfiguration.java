@@ -18,6 +18,9 @@ import org.creditbank.ledger.projection.branch.JdbcBranchDirectory;
 import org.creditbank.ledger.projection.learner.AccountProjection;
 import org.creditbank.ledger.projection.learner.AccountQueries;
 import org.creditbank.ledger.projection.learner.JdbcIdentityRegister;
+import org.creditbank.ledger.api.readmodel.ReadModelConfiguration;
+import org.creditbank.ledger.projection.ReadModelSlots;
+import org.creditbank.ledger.projection.learner.IdentityRegisterProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -92,8 +95,13 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public AccountProjection accountProjection(JdbcTemplate jdbc, PersonalDataVault vault) {
-        return new AccountProjection(jdbc, vault);
+    public AccountProjection accountProjection(JdbcTemplate jdbc, PersonalDataVault vault, ReadModelSlots slots) {
+        return new AccountProjection(jdbc, vault, slots.liveSlot(ReadModelConfiguration.ARCHIVE));
+    }
+
+    @Bean
+    public IdentityRegisterProjection identityRegisterProjection(JdbcTemplate jdbc) {
+        return new IdentityRegisterProjection(jdbc);
     }
 
     /** Personal data sealed per learner; plaintext as the event mapper writes it, so it reads the same for life. */
@@ -113,13 +121,13 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public ActLogProjection actLogProjection(JdbcTemplate jdbc) {
-        return new ActLogProjection(jdbc);
+    public ActLogProjection actLogProjection(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new ActLogProjection(jdbc, slots.liveSlot(ReadModelConfiguration.ACT_LOG));
     }
 
     @Bean
-    public AuditQueries auditQueries(JdbcTemplate jdbc) {
-        return new AuditQueries(jdbc);
+    public AuditQueries auditQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new AuditQueries(jdbc, slots.liveSlot(ReadModelConfiguration.ACT_LOG));
     }
 
     @Bean
@@ -128,7 +136,7 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public AccountQueries accountQueries(JdbcTemplate jdbc) {
-        return new AccountQueries(jdbc);
+    public AccountQueries accountQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new AccountQueries(jdbc, slots.liveSlot(ReadModelConfiguration.ARCHIVE));
     }
 }

@@ -17,6 +17,7 @@ import org.creditbank.ledger.log.LeafEnvelope;
 import org.creditbank.ledger.log.MerkleTree;
 import org.creditbank.ledger.log.TlogProof;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.creditbank.ledger.projection.learner.AccountQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,13 +47,16 @@ public class VerifiedArchiveController {
     private final CheckpointSigner signer;
     private final JdbcTemplate jdbc;
     private final ObjectMapper events;
+    private final AccountQueries accounts;
 
     public VerifiedArchiveController(JdbcLogStore store, CheckpointSigner signer, JdbcTemplate jdbc,
-                                     @Qualifier("defaultAxonObjectMapper") ObjectMapper events) {
+                                     @Qualifier("defaultAxonObjectMapper") ObjectMapper events,
+                                     AccountQueries accounts) {
         this.store = store;
         this.signer = signer;
         this.jdbc = jdbc;
         this.events = events;
+        this.accounts = accounts;
     }
 
     /** The archive (BRIEF §4). {@code creditTotals} is recomputed from the entries' events alone. */
@@ -76,9 +80,7 @@ public class VerifiedArchiveController {
                 .orElseThrow(() -> new LogRefusals.NotYetCheckpointed("the log"));
         List<Leaf> leaves = store.leavesOf(number, checkpoint.treeSize());
         if (leaves.isEmpty()) {
-            Integer accounts = jdbc.queryForObject("SELECT COUNT(*) FROM learner_account WHERE learner_number = ?",
-                    Integer.class, number);
-            if (accounts == null || accounts == 0) {
+            if (!accounts.exists(number)) {
                 throw new UnknownAccount("learnerNumber", number);
             }
             throw new LogRefusals.NotYetCheckpointed("account " + number);

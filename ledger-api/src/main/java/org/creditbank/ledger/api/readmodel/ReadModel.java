@@ -13,7 +13,8 @@ import java.util.function.Function;
  * @param handler   the projection that writes a given slot
  * @param streaming true when its live slot is fed by a tracking processor of its own (eventually consistent);
  *                  false when it is fed in the command's transaction by a subscribing processor
- * @param segments  how many segments its tracking processors use: 1 where a merge moves rows between streams
+ * @param segments  how many segments its tracking processors use: 1 where a merge moves rows between streams, and
+ *                  1 for a streaming read model (its one token then says exactly which events its rows hold)
  */
 public record ReadModel(String name, List<String> tables, Function<Slot, Object> handler, boolean streaming,
                         int segments) {

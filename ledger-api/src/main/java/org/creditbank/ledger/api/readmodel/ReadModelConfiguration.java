@@ -3,9 +3,16 @@ package org.creditbank.ledger.api.readmodel;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.creditbank.ledger.api.config.LedgerProperties;
+import org.creditbank.ledger.learner.PersonalDataVault;
 import org.creditbank.ledger.projection.Dialect;
+import org.creditbank.ledger.projection.audit.ActLogProjection;
+import org.creditbank.ledger.projection.learner.AccountProjection;
 import org.creditbank.ledger.projection.ReadModelSlots;
 import org.creditbank.ledger.projection.statistics.StatisticsProjection;
 import org.creditbank.ledger.projection.statistics.StatisticsQueries;
@@ -25,6 +32,10 @@ public class ReadModelConfiguration {
 
     /** The statistics read model's name. */
     public static final String STATISTICS = "statistics";
+    /** The lifelong archive read model's name (accounts, achievements, their acts). */
+    public static final String ARCHIVE = "archive";
+    /** The act log's name (who did what). */
+    public static final String ACT_LOG = "act-log";
 
     @Bean
     public Dialect dialect(DataSource dataSource) {
@@ -54,11 +65,23 @@ public class ReadModelConfiguration {
     }
 
     @Bean
+    public ReplayCheck replayCheck(ReadModels readModels, ReadModelSlots slots, EventStorageEngine events,
+                                   @Qualifier("serializer") Serializer tokenSerializer, JdbcTemplate jdbc,
+                                   PlatformTransactionManager transactions, Dialect dialect, Clock clock) {
+        return new ReplayCheck(readModels, slots, events, tokenSerializer, jdbc, transactions, dialect, clock);
+    }
+
+    @Bean
     public ReadModels readModels(ReadModelSlots slots, EventStore events, TokenStore tokens,
                                  TransactionManager axonTransactions, TransactionTemplate transactions,
                                  JdbcTemplate jdbc, CommitGate gate, Clock clock, LedgerProperties properties,
-                                 Dialect dialect, ZoneId ledgerZone) {
+                                 Dialect dialect, ZoneId ledgerZone, PersonalDataVault vault) {
         List<ReadModel> models = List.of(
+                new ReadModel(ARCHIVE, List.of("achievement_act", "achievement", "learner_account"),
+                        slot -> new AccountProjection(jdbc, vault, () -> slot), false, 1),
+                // Each act is one row keyed by its event: order does not matter, so one segment per core.
+                new ReadModel(ACT_LOG, List.of("ledger_act"), slot -> new ActLogProjection(jdbc, () -> slot), false,
+                        Runtime.getRuntime().availableProcessors()),
                 new ReadModel(STATISTICS, List.of("stat_active", "stat_month", "stat_fact", "stat_achievement"),
                         slot -> new StatisticsProjection(jdbc, slot, ledgerZone), true, 1));
         return new ReadModels(models, slots, events, tokens, axonTransactions, transactions, jdbc, gate, clock,

@@ -6,6 +6,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -19,9 +20,18 @@ public class ReadModelController {
     private static final String PATH = "/api/admin/read-models";
 
     private final ReadModels readModels;
+    private final ReplayCheck replayCheck;
 
-    public ReadModelController(ReadModels readModels) {
+    public ReadModelController(ReadModels readModels, ReplayCheck replayCheck) {
         this.readModels = readModels;
+        this.replayCheck = replayCheck;
+    }
+
+    @GetMapping("/api/audit/replay-check")
+    @Operation(summary = "Replay equals live: rebuild read models from the events into scratch tables and compare"
+            + " them row by row with the live ones (all read models, or those named by readModel)")
+    public ReplayCheck.Report replayCheck(@RequestParam(required = false) List<String> readModel) {
+        return readModel == null || readModel.isEmpty() ? replayCheck.check() : replayCheck.check(readModel);
     }
 
     @GetMapping(PATH)

@@ -143,7 +143,7 @@ public class ReadModels implements SmartLifecycle {
         return rebuild.progress();
     }
 
-    private ReadModel model(String name) {
+    ReadModel model(String name) {
         ReadModel model = models.get(name);
         if (model == null) {
             throw new ReadModelRefusals.UnknownReadModel(name);
@@ -154,12 +154,17 @@ public class ReadModels implements SmartLifecycle {
     private void clear(ReadModel model, Slot slot) {
         transactions.executeWithoutResult(tx -> {
             jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", model.processor(slot));
-            if (dialect == Dialect.POSTGRESQL) {
-                jdbc.execute("TRUNCATE TABLE " + String.join(", ", model.tables().stream().map(slot::table).toList()));
-            } else {
-                model.tables().forEach(table -> jdbc.execute("DELETE FROM " + slot.table(table)));
-            }
+            clearTables(jdbc, dialect, model, slot);
         });
+    }
+
+    /** Empties a slot's tables, in the caller's transaction. */
+    static void clearTables(JdbcTemplate jdbc, Dialect dialect, ReadModel model, Slot slot) {
+        if (dialect == Dialect.POSTGRESQL) {
+            jdbc.execute("TRUNCATE TABLE " + String.join(", ", model.tables().stream().map(slot::table).toList()));
+        } else {
+            model.tables().forEach(table -> jdbc.execute("DELETE FROM " + slot.table(table)));
+        }
     }
 
     private TrackingEventProcessor processor(ReadModel model, Slot slot) {
@@ -235,6 +240,8 @@ public class ReadModels implements SmartLifecycle {
         volatile Instant finishedAt;
         volatile State state = State.CATCHING_UP;
         volatile String error;
+        /** Where the processor stood when it stopped (it answers nothing once stopped). */
+        volatile Long stoppedAt;
 
         Rebuild(ReadModel model, Slot slot, TrackingEventProcessor processor, Instant startedAt) {
             this.model = model;
@@ -244,7 +251,8 @@ public class ReadModels implements SmartLifecycle {
         }
 
         Progress progress() {
-            return new Progress(model.name(), slot, state, startedAt, finishedAt, position(processor), head(), error);
+            return new Progress(model.name(), slot, state, startedAt, finishedAt,
+                    stoppedAt != null ? stoppedAt : position(processor), head(), error);
         }
 
         void watch() {
@@ -265,6 +273,7 @@ public class ReadModels implements SmartLifecycle {
         }
 
         private void fail(String reason) {
+            stoppedAt = position(processor);
             error = reason;
             state = State.FAILED;
             finishedAt = clock.instant();
@@ -306,14 +315,20 @@ public class ReadModels implements SmartLifecycle {
                     }
                     LockSupport.parkNanos(1_000_000);
                 }
+                // Stopped before the switch: from the switch on, the command's own transaction writes this slot.
+                stoppedAt = position(processor);
+                processor.shutDown();
                 switchTo();
                 switched[0] = true;
             });
-            if (!closed || !switched[0]) {
+            if (!closed) {
                 state = State.CATCHING_UP;
                 return false;
             }
-            processor.shutDown();
+            if (!switched[0]) {
+                throw new IllegalStateException("the rebuilt slot did not take in the last events within "
+                        + DRAIN_WAIT.toSeconds() + " s while commands were held");
+            }
             transactions.executeWithoutResult(tx -> jdbc.update("DELETE FROM token_entry WHERE processor_name = ?",
                     model.processor(slot)));
             done();

@@ -3,11 +3,20 @@ package org.creditbank.ledger.projection.audit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.creditbank.ledger.projection.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.function.Supplier;
+
+import java.time.temporal.ChronoUnit;
 
 import static org.creditbank.ledger.projection.Sql.at;
 
-/** Who did what: one row per act, with the officer, branch and correlation id from the event's metadata. */
+/**
+ * Who did what: one row per act, with the officer, branch and correlation id from the event's metadata. The time is
+ * the event's, to the millisecond: the event store keeps message timestamps to the millisecond, so a replay reads
+ * back exactly what the live event showed.
+ */
 @ProcessingGroup(ActLogProjection.GROUP)
 public class ActLogProjection {
 
@@ -15,22 +24,31 @@ public class ActLogProjection {
     public static final String GROUP = "act-log";
 
     private final JdbcTemplate jdbc;
+    private final Supplier<Slot> slot;
 
-    public ActLogProjection(JdbcTemplate jdbc) {
+    /** @param slot the slot to write, asked at each event (a rebuild switches the live one) */
+    public ActLogProjection(JdbcTemplate jdbc, Supplier<Slot> slot) {
         this.jdbc = jdbc;
+        this.slot = slot;
     }
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
-        jdbc.update("INSERT INTO ledger_act (event_identifier, aggregate_identifier, sequence_number, event_type,"
+        jdbc.update("INSERT INTO " + t("ledger_act")
+                        + " (event_identifier, aggregate_identifier, sequence_number, event_type,"
                         + " officer_id, branch_code, correlation_id, acted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(),
                 payload.getClass().getSimpleName(), text(event, "officerId"), text(event, "branchCode"),
-                text(event, "correlationId"), at(event.getTimestamp()));
+                text(event, "correlationId"),
+                at(event.getTimestamp().truncatedTo(ChronoUnit.MILLIS)));
     }
 
     private static String text(DomainEventMessage<?> event, String key) {
         Object value = event.getMetaData().get(key);
         return value == null ? "-" : value.toString();
+    }
+
+    private String t(String base) {
+        return slot.get().table(base);
     }
 }

@@ -1,7 +1,10 @@
 package org.creditbank.ledger.projection.audit;
 
 import org.creditbank.ledger.projection.Sql;
+import org.creditbank.ledger.projection.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.function.Supplier;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,9 +14,12 @@ import java.util.List;
 public class AuditQueries {
 
     private final JdbcTemplate jdbc;
+    private final Supplier<Slot> slot;
 
-    public AuditQueries(JdbcTemplate jdbc) {
+    /** @param slot the slot to read, asked at each query (a rebuild switches the live one) */
+    public AuditQueries(JdbcTemplate jdbc, Supplier<Slot> slot) {
         this.jdbc = jdbc;
+        this.slot = slot;
     }
 
     /** One act. */
@@ -27,7 +33,7 @@ public class AuditQueries {
 
     /** Matching acts, newest first. */
     public List<Act> acts(Filter filter, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT a.* FROM ledger_act a");
+        StringBuilder sql = new StringBuilder("SELECT a.* FROM " + t("ledger_act") + " a");
         List<Object> args = new ArrayList<>();
         if (filter.branch() != null) {
             sql.append(" JOIN branch b ON b.code = a.branch_code AND b.lineage LIKE ?");
@@ -49,5 +55,9 @@ public class AuditQueries {
                 rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("event_type"),
                 rs.getString("officer_id"), rs.getString("branch_code"), rs.getString("correlation_id"),
                 Sql.instant(rs, "acted_at")), args.toArray());
+    }
+
+    private String t(String base) {
+        return slot.get().table(base);
     }
 }

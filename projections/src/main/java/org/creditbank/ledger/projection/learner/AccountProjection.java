@@ -17,7 +17,10 @@ import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
 import org.creditbank.ledger.learner.ContactDetails;
 import org.creditbank.ledger.learner.PersonalData;
 import org.creditbank.ledger.learner.PersonalDataVault;
+import org.creditbank.ledger.projection.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.function.Supplier;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +31,8 @@ import static org.creditbank.ledger.projection.Sql.at;
 
 /**
  * Learner accounts as officers read them: status, contact, every achievement with its current fields and the
- * history of acts on it, and the identity register (keyed identity hash to account) the opening rule consults.
- * Personal data is opened from the sealed events through the vault; once a learner's key is erased, a rebuild shows
+ * history of acts on it. Personal data is opened from the sealed events through the vault; once a learner's key is
+ * erased, a rebuild shows
  * it as erased.
  */
 @ProcessingGroup(AccountProjection.GROUP)
@@ -43,40 +46,44 @@ public class AccountProjection {
 
     private final JdbcTemplate jdbc;
     private final PersonalDataVault vault;
+    private final Supplier<Slot> slot;
 
-    public AccountProjection(JdbcTemplate jdbc, PersonalDataVault vault) {
+    /** @param slot the slot to write, asked at each event (a rebuild switches the live one) */
+    public AccountProjection(JdbcTemplate jdbc, PersonalDataVault vault, Supplier<Slot> slot) {
         this.jdbc = jdbc;
         this.vault = vault;
+        this.slot = slot;
     }
 
     @EventHandler
     void on(AccountOpened e) {
         Optional<PersonalData> person = vault.openPerson(e.learnerNumber(), e.personalData());
         ContactDetails contact = person.map(PersonalData::contact).orElse(ContactDetails.NONE);
-        jdbc.update("INSERT INTO learner_account (learner_number, status, full_name, phone, email, address,"
+        jdbc.update("INSERT INTO " + t("learner_account")
+                + " (learner_number, status, full_name, phone, email, address,"
                         + " opened_at, opened_by, opening_branch) VALUES (?, 'OPEN', ?, ?, ?, ?, ?, ?, ?)",
                 e.learnerNumber(), person.map(PersonalData::fullName).orElse(ERASED), contact.phone(),
                 contact.email(), contact.address(), at(e.at()), e.openedBy(), e.branchCode());
-        jdbc.update("INSERT INTO learner_identity (identity_hash, learner_number) VALUES (?, ?)", e.identityHash(),
-                e.learnerNumber());
     }
 
     @EventHandler
     void on(ContactDetailsUpdated e) {
         ContactDetails contact = vault.openContact(e.learnerNumber(), e.contact()).orElse(ContactDetails.NONE);
-        jdbc.update("UPDATE learner_account SET phone = ?, email = ?, address = ? WHERE learner_number = ?",
+        jdbc.update("UPDATE " + t("learner_account")
+                + " SET phone = ?, email = ?, address = ? WHERE learner_number = ?",
                 contact.phone(), contact.email(), contact.address(), e.learnerNumber());
     }
 
     @EventHandler
     void on(AccountMergedInto e) {
-        jdbc.update("UPDATE learner_account SET status = 'MERGED', merged_into = ?, closed_at = ?"
+        jdbc.update("UPDATE " + t("learner_account") + " SET status = 'MERGED', merged_into = ?, closed_at = ?"
                 + " WHERE learner_number = ?", e.survivorNumber(), at(e.at()), e.learnerNumber());
     }
 
     @EventHandler
     void on(MergedAccountAbsorbed e) {
-        jdbc.update("UPDATE achievement SET learner_number = ? WHERE learner_number = ?", e.learnerNumber(),
+        jdbc.update("UPDATE " + t("achievement")
+                + " SET learner_number = ? WHERE learner_number = ?", e.learnerNumber(),
                 e.mergedNumber());
         for (String duplicate : e.superseded()) {
             status(duplicate, AchievementStatus.SUPERSEDED, e.at());
@@ -87,13 +94,13 @@ public class AccountProjection {
 
     @EventHandler
     void on(AccountClosed e) {
-        jdbc.update("UPDATE learner_account SET status = 'CLOSED', closed_at = ? WHERE learner_number = ?",
+        jdbc.update("UPDATE " + t("learner_account") + " SET status = 'CLOSED', closed_at = ? WHERE learner_number = ?",
                 at(e.at()), e.learnerNumber());
     }
 
     @EventHandler
     void on(AchievementRecorded e) {
-        jdbc.update("INSERT INTO achievement (achievement_id, learner_number, kind, title, awarding_body,"
+        jdbc.update("INSERT INTO " + t("achievement") + " (achievement_id, learner_number, kind, title, awarding_body,"
                         + " assessing_body, achieved_on, evidence_sha256, evidence_media_type, evidence_location,"
                         + " credits, credit_unit, qualification_level, vocational_level, result_scheme, result_value,"
                         + " external_issuer, external_id, certificate_serial, status, recorded_by, recording_branch,"
@@ -109,7 +116,7 @@ public class AccountProjection {
 
     @EventHandler
     void on(AchievementCertified e) {
-        jdbc.update("UPDATE achievement SET status = ?, credits = ?, credit_unit = ?, changed_at = ?"
+        jdbc.update("UPDATE " + t("achievement") + " SET status = ?, credits = ?, credit_unit = ?, changed_at = ?"
                         + " WHERE achievement_id = ?", AchievementStatus.CERTIFIED.name(), e.credits(), e.creditUnit(),
                 at(e.at()), e.achievementId());
         act(e.achievementId(), "CERTIFIED", null, e.certifiedBy(), e.branchCode(), e.at());
@@ -149,7 +156,7 @@ public class AccountProjection {
         sets.add("changed_at = ?");
         values.add(at(e.at()));
         values.add(e.achievementId());
-        jdbc.update("UPDATE achievement SET " + String.join(", ", sets) + " WHERE achievement_id = ?",
+        jdbc.update("UPDATE " + t("achievement") + " SET " + String.join(", ", sets) + " WHERE achievement_id = ?",
                 values.toArray());
         act(e.achievementId(), "CORRECTED", e.reason(), e.correctedBy(), e.branchCode(), e.at());
     }
@@ -161,12 +168,14 @@ public class AccountProjection {
     }
 
     private void status(String achievementId, AchievementStatus status, Instant at) {
-        jdbc.update("UPDATE achievement SET status = ?, changed_at = ? WHERE achievement_id = ?", status.name(),
+        jdbc.update("UPDATE " + t("achievement")
+                + " SET status = ?, changed_at = ? WHERE achievement_id = ?", status.name(),
                 at(at), achievementId);
     }
 
     private void act(String achievementId, String act, String reason, String officer, String branch, Instant at) {
-        jdbc.update("INSERT INTO achievement_act (achievement_id, act, reason, officer_id, branch_code, acted_at)"
+        jdbc.update("INSERT INTO " + t("achievement_act")
+                + " (achievement_id, act, reason, officer_id, branch_code, acted_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", achievementId, act, reason, officer, branch, at(at));
     }
 
@@ -175,5 +184,9 @@ public class AccountProjection {
             sets.add(column + " = ?");
             values.add(value);
         }
+    }
+
+    private String t(String base) {
+        return slot.get().table(base);
     }
 }

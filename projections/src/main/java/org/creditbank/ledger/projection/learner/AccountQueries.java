@@ -1,7 +1,10 @@
 package org.creditbank.ledger.projection.learner;
 
 import org.creditbank.ledger.projection.Sql;
+import org.creditbank.ledger.projection.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.function.Supplier;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -17,14 +20,17 @@ import java.util.Optional;
 public class AccountQueries {
 
     private final JdbcTemplate jdbc;
+    private final Supplier<Slot> slot;
 
-    public AccountQueries(JdbcTemplate jdbc) {
+    /** @param slot the slot to read, asked at each query (a rebuild switches the live one) */
+    public AccountQueries(JdbcTemplate jdbc, Supplier<Slot> slot) {
         this.jdbc = jdbc;
+        this.slot = slot;
     }
 
     /** The account with its totals and achievements, if it exists. */
     public Optional<AccountView> account(String learnerNumber) {
-        List<AccountView> found = jdbc.query("SELECT * FROM learner_account WHERE learner_number = ?",
+        List<AccountView> found = jdbc.query("SELECT * FROM " + t("learner_account") + " WHERE learner_number = ?",
                 (rs, i) -> new AccountView(rs.getString("learner_number"), rs.getString("status"),
                         rs.getString("merged_into"), rs.getString("full_name"),
                         new AccountView.Contact(rs.getString("phone"), rs.getString("email"), rs.getString("address")),
@@ -33,11 +39,18 @@ public class AccountQueries {
         return found.stream().findFirst();
     }
 
+    /** Whether an account with the learner number exists (or existed: merged and closed accounts too). */
+    public boolean exists(String learnerNumber) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM " + t("learner_account") + " WHERE learner_number = ?",
+                Integer.class, learnerNumber);
+        return n != null && n > 0;
+    }
+
     /** One achievement of the account, if it exists there. */
     public Optional<AchievementView> achievement(String learnerNumber, String achievementId) {
         Map<String, List<AchievementView.Act>> history = history(
-                "SELECT * FROM achievement_act WHERE achievement_id = ? ORDER BY id", achievementId);
-        return jdbc.query("SELECT * FROM achievement WHERE learner_number = ? AND achievement_id = ?",
+                "SELECT * FROM " + t("achievement_act") + " WHERE achievement_id = ? ORDER BY id", achievementId);
+        return jdbc.query("SELECT * FROM " + t("achievement") + " WHERE learner_number = ? AND achievement_id = ?",
                 (rs, i) -> achievement(rs, history), learnerNumber, achievementId).stream().findFirst();
     }
 
@@ -69,15 +82,17 @@ public class AccountQueries {
             where.append(" AND achieved_on <= ?");
             args.add(filter.achievedTo());
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM achievement" + where, Long.class, args.toArray());
-        return new Page(offset, limit, total == null ? 0 : total, page("SELECT * FROM achievement" + where
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM " + t("achievement") + where, Long.class,
+                args.toArray());
+        return new Page(offset, limit, total == null ? 0 : total, page("SELECT * FROM " + t("achievement") + where
                 + " ORDER BY achieved_on, recorded_at, achievement_id", args, offset, limit));
     }
 
     /** Achievements awaiting certification whose recording branch lies in the branch's jurisdiction, oldest first. */
     public Page awaitingCertification(String branchCode, int offset, int limit) {
         List<Object> args = new ArrayList<>(List.of("%/" + branchCode + "/%"));
-        String from = " FROM achievement a JOIN branch b ON b.code = a.recording_branch AND b.lineage LIKE ?"
+        String from = " FROM " + t("achievement")
+                + " a JOIN branch b ON b.code = a.recording_branch AND b.lineage LIKE ?"
                 + " WHERE a.status = 'RECORDED'";
         Long total = jdbc.queryForObject("SELECT COUNT(*)" + from, Long.class, args.toArray());
         return new Page(offset, limit, total == null ? 0 : total,
@@ -98,7 +113,8 @@ public class AccountQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, List<AchievementView.Act>> history = history("SELECT * FROM achievement_act WHERE achievement_id"
+        Map<String, List<AchievementView.Act>> history = history("SELECT * FROM " + t("achievement_act")
+                + " WHERE achievement_id"
                 + " IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY id",
                 ids.toArray());
         return rows.stream().map(row -> row.apply(history)).toList();
@@ -113,17 +129,19 @@ public class AccountQueries {
     }
 
     private List<AccountView.CreditTotal> totals(String learnerNumber) {
-        return jdbc.query("SELECT credit_unit, SUM(credits) AS total, COUNT(*) AS n FROM achievement"
-                        + " WHERE learner_number = ? AND status = 'CERTIFIED' GROUP BY credit_unit ORDER BY credit_unit",
+        return jdbc.query("SELECT credit_unit, SUM(credits) AS total, COUNT(*) AS n FROM " + t("achievement")
+                        + " WHERE learner_number = ? AND status = 'CERTIFIED'"
+                        + " GROUP BY credit_unit ORDER BY credit_unit",
                 (rs, i) -> new AccountView.CreditTotal(rs.getString("credit_unit"), plain(rs.getBigDecimal("total")),
                         rs.getInt("n")), learnerNumber);
     }
 
     private List<AchievementView> achievements(String learnerNumber) {
-        Map<String, List<AchievementView.Act>> history = history("SELECT x.* FROM achievement_act x"
-                + " JOIN achievement a ON a.achievement_id = x.achievement_id WHERE a.learner_number = ?"
+        Map<String, List<AchievementView.Act>> history = history("SELECT x.* FROM " + t("achievement_act") + " x"
+                + " JOIN " + t("achievement") + " a ON a.achievement_id = x.achievement_id WHERE a.learner_number = ?"
                 + " ORDER BY x.id", learnerNumber);
-        return jdbc.query("SELECT * FROM achievement WHERE learner_number = ? ORDER BY recorded_at, achievement_id",
+        return jdbc.query("SELECT * FROM " + t("achievement")
+                        + " WHERE learner_number = ? ORDER BY recorded_at, achievement_id",
                 (rs, i) -> achievement(rs, history), learnerNumber);
     }
 
@@ -156,5 +174,9 @@ public class AccountQueries {
 
     private static BigDecimal plain(BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros();
+    }
+
+    private String t(String base) {
+        return slot.get().table(base);
     }
 }

@@ -341,7 +341,7 @@ public class StatisticsProjection {
                 }
             }
             batch("INSERT INTO " + table("stat_fact") + " (event_identifier, ordinal, measure, branch_code,"
-                    + " learner_number, kind, qualification_level, credit_unit, n, credits, recorded_at, month,"
+                    + " learner_number, kind, qualification_level, credit_unit, n, credits, recorded_at, month_start,"
                     + " achieved_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", factRows);
             List<Object[]> monthRows = new ArrayList<>(months.size());
             months.forEach((k, sum) -> monthRows.add(new Object[] {k.month(), k.branch(), k.measure(), k.kind(),
@@ -350,21 +350,22 @@ public class StatisticsProjection {
             batch("MERGE INTO " + table("stat_month") + " t USING (VALUES (CAST(? AS DATE), CAST(? AS VARCHAR(32)),"
                     + " CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(40)), CAST(? AS INTEGER), CAST(? AS VARCHAR(48)),"
                     + " CAST(? AS BIGINT), CAST(? AS NUMERIC(24, 4))))"
-                    + " AS s (month, branch_code, measure, kind, qualification_level, credit_unit, n, credits)"
-                    + " ON t.month = s.month AND t.branch_code = s.branch_code AND t.measure = s.measure"
+                    + " AS s (month_start, branch_code, measure, kind, qualification_level, credit_unit, n, credits)"
+                    + " ON t.month_start = s.month_start AND t.branch_code = s.branch_code AND t.measure = s.measure"
                     + " AND t.kind = s.kind AND t.qualification_level = s.qualification_level"
                     + " AND t.credit_unit = s.credit_unit"
                     + " WHEN MATCHED THEN UPDATE SET n = t.n + s.n, credits = t.credits + s.credits"
-                    + " WHEN NOT MATCHED THEN INSERT (month, branch_code, measure, kind, qualification_level,"
-                    + " credit_unit, n, credits) VALUES (s.month, s.branch_code, s.measure, s.kind,"
+                    + " WHEN NOT MATCHED THEN INSERT (month_start, branch_code, measure, kind, qualification_level,"
+                    + " credit_unit, n, credits) VALUES (s.month_start, s.branch_code, s.measure, s.kind,"
                     + " s.qualification_level, s.credit_unit, s.n, s.credits)", monthRows);
             List<Object[]> activeRows = new ArrayList<>(active.size());
             active.forEach(a -> activeRows.add(new Object[] {a.month(), a.branch(), a.learner()}));
             batch("MERGE INTO " + table("stat_active") + " t USING (VALUES (CAST(? AS DATE), CAST(? AS VARCHAR(32)),"
-                    + " CAST(? AS CHAR(18)))) AS s (month, branch_code, learner_number)"
-                    + " ON t.month = s.month AND t.branch_code = s.branch_code AND t.learner_number = s.learner_number"
-                    + " WHEN NOT MATCHED THEN INSERT (month, branch_code, learner_number)"
-                    + " VALUES (s.month, s.branch_code, s.learner_number)", activeRows);
+                    + " CAST(? AS CHAR(18)))) AS s (month_start, branch_code, learner_number)"
+                    + " ON t.month_start = s.month_start AND t.branch_code = s.branch_code"
+                    + " AND t.learner_number = s.learner_number"
+                    + " WHEN NOT MATCHED THEN INSERT (month_start, branch_code, learner_number)"
+                    + " VALUES (s.month_start, s.branch_code, s.learner_number)", activeRows);
         }
 
         private void batch(String sql, List<Object[]> rows) {

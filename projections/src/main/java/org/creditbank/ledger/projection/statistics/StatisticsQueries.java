@@ -44,7 +44,7 @@ public class StatisticsQueries {
 
     /** How figures are grouped. */
     public enum Grouping {
-        NONE(null), MONTH("f.month"), YEAR("EXTRACT(YEAR FROM f.month)"), KIND("f.kind"),
+        NONE(null), MONTH("f.month_start"), YEAR("EXTRACT(YEAR FROM f.month_start)"), KIND("f.kind"),
         LEVEL("f.qualification_level"), UNIT("f.credit_unit"), BRANCH("f.branch_code"), REGION("b.division_code");
 
         private final String column;
@@ -187,11 +187,11 @@ public class StatisticsQueries {
         sql.append(" WHERE 1 = 1");
         if (monthly) {
             if (query.from() != null) {
-                sql.append(" AND f.month >= ?");
+                sql.append(" AND f.month_start >= ?");
                 where.args.add(query.from());
             }
             if (query.to() != null) {
-                sql.append(" AND f.month <= ?");
+                sql.append(" AND f.month_start <= ?");
                 where.args.add(query.to().withDayOfMonth(1));
             }
         } else {

@@ -1,0 +1,179 @@
+package org.creditbank.ledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditbank.ledger.api.Scenario.ALICE;
+import static org.creditbank.ledger.api.Scenario.BOB;
+import static org.creditbank.ledger.api.Scenario.CAROL;
+import static org.creditbank.ledger.api.Scenario.DAVE;
+import static org.creditbank.ledger.api.Scenario.ERIN;
+
+/**
+ * Replay equals live after a mixed workload (corrections, revocations, rejections, a merge), differences are found and
+ * reported row by row, and every read model is rebuilt beside the live one while the ledger keeps taking commands.
+ */
+class ReadModelTest {
+
+    private static final List<String> READ_MODELS = List.of("archive", "act-log", "statistics");
+
+    private static RunningLedger ledger;
+    private static Http http;
+
+    @BeforeAll
+    static void mixedWorkload() {
+        ledger = RunningLedger.onPostgres();
+        http = ledger.http();
+        Scenario.installNetwork(http);
+        for (int i = 0; i < 30; i++) {
+            lifeOf(i);
+        }
+        String survivor = Scenario.openAccount(http, ALICE, "Survivor");
+        String merged = Scenario.openAccount(http, CAROL, "Duplicate");
+        String carried = Scenario.record(http, CAROL, merged, Scenario.course("RM-CARRIED", "2"));
+        ok(http.post(achievement(merged, carried) + "/certification", "", ERIN));
+        Scenario.record(http, ALICE, survivor, Scenario.course("RM-SAME", "3"));
+        String twin = Scenario.record(http, CAROL, merged, Scenario.course("RM-SAME", "3"));
+        ok(http.post(achievement(merged, twin) + "/certification", "", ERIN));
+        ok(http.post("/api/learners/" + survivor + "/merges", Map.of("mergedLearnerNumber", merged,
+                "reason", "same person"), ERIN));
+    }
+
+    @AfterAll
+    static void stop() {
+        ledger.close();
+    }
+
+    /** A learner with achievements recorded, certified, rejected, corrected and revoked. */
+    private static String lifeOf(int i) {
+        String learner = Scenario.openAccount(http, i % 2 == 0 ? ALICE : CAROL, "Mixed " + i);
+        String[] recorder = i % 3 == 0 ? DAVE : ALICE;
+        String certified = Scenario.record(http, recorder, learner, Scenario.course("RM-A-" + i, "3"));
+        ok(http.post(achievement(learner, certified) + "/certification", "", BOB));
+        String rejected = Scenario.record(http, recorder, learner, Scenario.certificate("RM-B-" + i,
+                "VC-RM-" + i + "-" + learner));
+        ok(http.post(achievement(learner, rejected) + "/rejection", Map.of("reason", "unreadable scan"), BOB));
+        String corrected = Scenario.record(http, recorder, learner, Scenario.course("RM-C-" + i, "2"));
+        ok(http.post(achievement(learner, corrected) + "/certification", "", BOB));
+        ok(http.post(achievement(learner, corrected) + "/correction", Map.of("reason", "misprint",
+                "title", "Linear Algebra II", "credits", Map.of("amount", "2.5", "unit", "BANK_CREDIT")), BOB));
+        if (i % 4 == 0) {
+            ok(http.post(achievement(learner, certified) + "/revocation", Map.of("reason", "withdrawn"), BOB));
+        }
+        return learner;
+    }
+
+    private static String achievement(String learner, String id) {
+        return "/api/learners/" + learner + "/achievements/" + id;
+    }
+
+    private static void ok(Http.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void replay_equals_live_after_a_mixed_workload_and_differences_are_reported_row_by_row() {
+        JsonNode report = http.get("/api/audit/replay-check").json();
+        assertThat(report.get("equal").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("readModels").findValuesAsText("readModel")).containsExactlyElementsOf(READ_MODELS);
+        for (JsonNode model : report.get("readModels")) {
+            assertThat(model.get("events").asLong()).as(model.toString()).isPositive();
+            assertThat(model.get("rows").asLong()).as(model.toString()).isPositive();
+            assertThat(model.get("differences").asLong()).isZero();
+        }
+        LedgerCliProcess.Run equal = LedgerCliProcess.ledger("replay-check", "--url", http.base());
+        assertThat(equal.exit()).as(equal.err()).isZero();
+        assertThat(equal.out()).contains("EQUAL archive", "EQUAL act-log", "EQUAL statistics");
+
+        // Someone rewrites a live row behind the ledger's back: the check names it, on both sides.
+        String id = ledger.jdbc().queryForObject("SELECT achievement_id FROM achievement WHERE status = 'CERTIFIED'"
+                + " ORDER BY achievement_id LIMIT 1", String.class);
+        ledger.jdbc().update("UPDATE achievement SET title = 'Rewritten' WHERE achievement_id = ?", id);
+        try {
+            JsonNode tampered = http.get("/api/audit/replay-check?readModel=archive").json();
+            assertThat(tampered.get("equal").asBoolean()).isFalse();
+            JsonNode archive = tampered.get("readModels").get(0);
+            assertThat(archive.get("differences").asLong()).isEqualTo(2);
+            assertThat(archive.get("sample")).hasSize(2).allSatisfy(d -> {
+                assertThat(d.get("table").asText()).isEqualTo("achievement");
+                assertThat(d.get("row").get("achievement_id").asText()).isEqualTo(id);
+            });
+            assertThat(archive.get("sample").findValuesAsText("foundIn")).containsExactlyInAnyOrder("live", "replay");
+            LedgerCliProcess.Run different = LedgerCliProcess.ledger("replay-check", "--url",
+                    http.base(), "--read-model", "archive");
+            assertThat(different.exit()).isEqualTo(1);
+            assertThat(different.out()).contains("DIFFERENT archive", "Rewritten", id);
+            assertThat(different.err()).startsWith("ledger: REPLAY DIFFERS FROM LIVE");
+        } finally {
+            ledger.jdbc().update("UPDATE achievement SET title = 'Linear Algebra' WHERE achievement_id = ?", id);
+        }
+        assertThat(http.get("/api/audit/replay-check?readModel=nothing").status()).isEqualTo(404);
+    }
+
+    @Test
+    void every_read_model_is_rebuilt_beside_the_live_one_while_commands_keep_coming() throws Exception {
+        String watched = lifeOf(100);
+        JsonNode archiveBefore = http.get("/api/learners/" + watched + "/archive").json();
+        JsonNode actsBefore = http.get("/api/audit/acts?learner=" + watched).json();
+
+        for (int round = 0; round < 2; round++) {
+            AtomicBoolean writing = new AtomicBoolean(true);
+            List<String> writtenDuring = new CopyOnWriteArrayList<>();
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            int base = 200 + round * 100;
+            Future<?> writes = writer.submit(() -> {
+                for (int i = base; writing.get(); i++) {
+                    writtenDuring.add(lifeOf(i));
+                }
+                return null;
+            });
+            List<String> slots = new ArrayList<>();
+            for (String name : READ_MODELS) {
+                Http.Reply started = http.post("/api/admin/read-models/" + name + "/rebuild", "");
+                assertThat(started.status()).as(started.toString()).isEqualTo(202);
+                assertThat(started.header("Location")).isEqualTo("/api/admin/read-models/" + name);
+                slots.add(started.json().get("slot").asText());
+                // The live slot keeps answering while the other one is rebuilt.
+                assertThat(http.get("/api/learners/" + watched + "/archive").json()).isEqualTo(archiveBefore);
+            }
+            for (int i = 0; i < READ_MODELS.size(); i++) {
+                String name = READ_MODELS.get(i);
+                JsonNode status = Await.until(name + " to be rebuilt and switched", Duration.ofSeconds(90),
+                        () -> http.get("/api/admin/read-models/" + name).json(),
+                        s -> s.get("rebuild").get("state").asText().matches("SWITCHED|FAILED"));
+                assertThat(status.get("rebuild").get("state").asText()).as(status.toString()).isEqualTo("SWITCHED");
+                assertThat(status.get("liveSlot").asText()).isEqualTo(slots.get(i));
+                assertThat(status.get("rebuild").get("position").asLong()).isPositive();
+            }
+            writing.set(false);
+            writes.get();
+            writer.shutdown();
+            assertThat(writtenDuring).isNotEmpty();
+
+            assertThat(http.get("/api/learners/" + watched + "/archive").json()).isEqualTo(archiveBefore);
+            assertThat(http.get("/api/audit/acts?learner=" + watched).json()).isEqualTo(actsBefore);
+            for (String learner : writtenDuring) {
+                assertThat(http.get("/api/learners/" + learner + "/archive").json().get("total").asLong())
+                        .as("every achievement recorded during the rebuild is in the rebuilt archive").isEqualTo(3);
+            }
+            JsonNode check = http.get("/api/audit/replay-check").json();
+            assertThat(check.get("equal").asBoolean()).as(check.toString()).isTrue();
+        }
+        Http.Reply unknown = http.post("/api/admin/read-models/nothing/rebuild", "");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("name");
+    }
+}
