@@ -1,4 +1,4 @@
--- Who did what, for one slot (${slot}: '' for slot A, '_b' for slot B). Slot A was created by V6 with this same
+-- Who did what, for one slot (${slot}: '' for slot A, '_b' for slot B, '_scratch' for the scratch slot). Slot A was created by V6 with this same
 -- definition. Derived from events; rebuildable.
 CREATE TABLE ledger_act${slot} (
     event_identifier     VARCHAR(255)             NOT NULL,

@@ -1,5 +1,5 @@
 -- The lifelong archive read model (accounts, achievements and the acts on them) for one slot (${slot}: '' for slot A,
--- '_b' for slot B). Slot A was created by V3 with these same definitions. Derived from events; rebuildable.
+-- '_b' for slot B, '_scratch' for the scratch slot). Slot A was created by V3 with these same definitions. Derived from events; rebuildable.
 CREATE TABLE learner_account${slot} (
     learner_number CHAR(18)                 NOT NULL,
     status         VARCHAR(16)              NOT NULL,

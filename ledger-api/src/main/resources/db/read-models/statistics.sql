@@ -1,4 +1,4 @@
--- The statistics read model, one table set per slot (${slot} is '' for slot A and '_b' for slot B): a rebuild fills
+-- The statistics read model, one table set per slot (${slot} is '' for slot A and '_b' for slot B, '_scratch' for the scratch slot): a rebuild fills
 -- the idle slot beside the one being served, then switches. Everything here is derived from events.
 
 -- What the statistics need to remember of an achievement to count the acts that follow its recording.

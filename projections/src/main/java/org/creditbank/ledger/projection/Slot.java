@@ -1,11 +1,13 @@
 package org.creditbank.ledger.projection;
 
 /**
- * One of a read model's two table sets. The live one is served while the other can be rebuilt beside it; a switch
- * makes the rebuilt one live. Slot A tables carry the plain name, slot B tables the suffix {@code _b}.
+ * One of a read model's table sets. Of slots A and B, the live one is served while the other can be rebuilt beside
+ * it; a switch makes the rebuilt one live. Slot A tables carry the plain name, slot B tables the suffix {@code _b}.
+ * The scratch slot ({@code _scratch}) is written only inside transactions that are rolled back (replay checks, as-of
+ * reconstructions), so it is empty to everyone else and never conflicts with a rebuild.
  */
 public enum Slot {
-    A(""), B("_b");
+    A(""), B("_b"), SCRATCH("_scratch");
 
     private final String suffix;
 
@@ -18,8 +20,11 @@ public enum Slot {
         return base + suffix;
     }
 
-    /** The other slot. */
+    /** The other of slots A and B. */
     public Slot other() {
+        if (this == SCRATCH) {
+            throw new IllegalStateException("the scratch slot is never live");
+        }
         return this == A ? B : A;
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.creditbank.ledger.achievement.AchievementKind;
 import org.creditbank.ledger.achievement.AchievementStatus;
+import org.creditbank.ledger.api.readmodel.AsOfArchive;
 import org.creditbank.ledger.api.web.LedgerCommands;
 import org.creditbank.ledger.api.web.Requests;
 import org.creditbank.ledger.branch.ActingOfficer;
@@ -30,6 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Learner accounts over HTTP: open, read, update contact details, merge, close. */
@@ -40,9 +44,11 @@ public class LearnerController {
 
     private final LedgerCommands commands;
     private final AccountQueries queries;
+    private final AsOfArchive asOfArchive;
 
-    public LearnerController(LedgerCommands commands, AccountQueries queries) {
+    public LearnerController(LedgerCommands commands, AccountQueries queries, AsOfArchive asOfArchive) {
         this.commands = commands;
+        this.asOfArchive = asOfArchive;
         this.queries = queries;
     }
 
@@ -88,24 +94,53 @@ public class LearnerController {
     }
 
     @GetMapping("/{learnerNumber}/archive")
-    @Operation(summary = "The lifelong archive: every achievement of a life with its history, filtered and paged")
+    @Operation(summary = "The lifelong archive: every achievement of a life with its history, filtered and paged;"
+            + " as it stood at an instant of recorded time (asOf) and/or only what was achieved before a date"
+            + " (achievedBefore)")
     public Map<String, Object> archive(@PathVariable String learnerNumber,
                                        @RequestParam(required = false) String kind,
                                        @RequestParam(required = false) String status,
                                        @RequestParam(required = false) String achievedFrom,
                                        @RequestParam(required = false) String achievedTo,
+                                       @RequestParam(required = false) String achievedBefore,
+                                       @RequestParam(required = false) String asOf,
                                        @RequestParam(defaultValue = "0") int offset,
                                        @RequestParam(defaultValue = "50") int limit) {
-        AccountView account = read(learnerNumber);
+        String number = number(learnerNumber).value();
         Requests.requirePage(offset, limit);
+        LocalDate to = Requests.date("achievedTo", achievedTo, false);
+        LocalDate before = Requests.date("achievedBefore", achievedBefore, false);
+        if (before != null && (to == null || !to.isBefore(before))) {
+            to = before.minusDays(1);
+        }
         AccountQueries.ArchiveFilter filter = new AccountQueries.ArchiveFilter(
                 kind == null ? null : Requests.oneOf("kind", kind, AchievementKind.class).name(),
                 status == null ? null : Requests.oneOf("status", status, AchievementStatus.class).name(),
-                Requests.date("achievedFrom", achievedFrom, false), Requests.date("achievedTo", achievedTo, false));
-        AccountQueries.Page page = queries.archive(account.learnerNumber(), filter, offset, limit);
-        return Map.of("learnerNumber", account.learnerNumber(), "status", account.status(),
-                "creditTotals", account.creditTotals(), "offset", page.offset(), "limit", page.limit(),
-                "total", page.total(), "achievements", page.achievements());
+                Requests.date("achievedFrom", achievedFrom, false), to);
+        Instant at = Requests.instant("asOf", asOf);
+        AccountView account;
+        AccountQueries.Page page;
+        if (at == null) {
+            account = queries.summary(number).orElseThrow(() -> new UnknownAccount("learnerNumber", number));
+            page = queries.archive(number, filter, offset, limit);
+        } else {
+            AsOfArchive.Archive then = asOfArchive.archive(number, at, filter, offset, limit)
+                    .orElseThrow(() -> new UnknownAccount("learnerNumber", number));
+            account = then.account();
+            page = then.page();
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("learnerNumber", account.learnerNumber());
+        answer.put("status", account.status());
+        if (at != null) {
+            answer.put("asOf", at);
+        }
+        answer.put("creditTotals", account.creditTotals());
+        answer.put("offset", page.offset());
+        answer.put("limit", page.limit());
+        answer.put("total", page.total());
+        answer.put("achievements", page.achievements());
+        return answer;
     }
 
     @PutMapping("/{learnerNumber}/contact")

@@ -65,10 +65,16 @@ public class ReadModelConfiguration {
     }
 
     @Bean
+    public AsOfArchive asOfArchive(EventStorageEngine events, JdbcTemplate jdbc, PersonalDataVault vault,
+                                   PlatformTransactionManager transactions) {
+        return new AsOfArchive(events, jdbc, vault, transactions);
+    }
+
+    @Bean
     public ReplayCheck replayCheck(ReadModels readModels, ReadModelSlots slots, EventStorageEngine events,
                                    @Qualifier("serializer") Serializer tokenSerializer, JdbcTemplate jdbc,
-                                   PlatformTransactionManager transactions, Dialect dialect, Clock clock) {
-        return new ReplayCheck(readModels, slots, events, tokenSerializer, jdbc, transactions, dialect, clock);
+                                   PlatformTransactionManager transactions, Clock clock) {
+        return new ReplayCheck(readModels, slots, events, tokenSerializer, jdbc, transactions, clock);
     }
 
     @Bean

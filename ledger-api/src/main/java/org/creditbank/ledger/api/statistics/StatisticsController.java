@@ -18,10 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Statistics and annual reports for operators and education authorities, as JSON or CSV by {@code Accept}. */
@@ -108,7 +106,7 @@ public class StatisticsController {
             throw new InvalidField("to", "must not be before from (" + start + ")");
         }
         return new Query(code, start, end, by == null ? null : Requests.oneOf("by", by, Grouping.class),
-                instant("asOf", asOf), Requests.date("achievedBefore", achievedBefore, false));
+                Requests.instant("asOf", asOf), Requests.date("achievedBefore", achievedBefore, false));
     }
 
     private BranchView branch(String code) {
@@ -129,16 +127,5 @@ public class StatisticsController {
             // refused below
         }
         throw new InvalidField("year", "must be a year from 1900 to 9999, got \"" + year + "\"");
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidField(field, "must be an instant like 2026-05-01T08:00:00Z, got \"" + value + "\"");
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.creditbank.ledger.api.web;
 
 import org.creditbank.ledger.rule.InvalidField;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -51,6 +52,18 @@ public final class Requests {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidField(field, "must be a date like 2025-06-30, got \"" + value + "\"");
+        }
+    }
+
+    /** An ISO-8601 instant, or null when absent. */
+    public static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidField(field, "must be an instant like 2026-05-01T08:00:00Z, got \"" + value + "\"");
         }
     }
 }

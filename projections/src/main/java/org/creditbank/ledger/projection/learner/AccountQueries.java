@@ -30,12 +30,19 @@ public class AccountQueries {
 
     /** The account with its totals and achievements, if it exists. */
     public Optional<AccountView> account(String learnerNumber) {
+        return summary(learnerNumber).map(a -> new AccountView(a.learnerNumber(), a.status(), a.mergedInto(),
+                a.fullName(), a.contact(), a.openedAt(), a.openingBranch(), a.closedAt(), a.creditTotals(),
+                achievements(learnerNumber)));
+    }
+
+    /** The account with its totals but without its achievements, if it exists. */
+    public Optional<AccountView> summary(String learnerNumber) {
         List<AccountView> found = jdbc.query("SELECT * FROM " + t("learner_account") + " WHERE learner_number = ?",
                 (rs, i) -> new AccountView(rs.getString("learner_number"), rs.getString("status"),
                         rs.getString("merged_into"), rs.getString("full_name"),
                         new AccountView.Contact(rs.getString("phone"), rs.getString("email"), rs.getString("address")),
                         Sql.instant(rs, "opened_at"), rs.getString("opening_branch"), Sql.instant(rs, "closed_at"),
-                        totals(learnerNumber), achievements(learnerNumber)), learnerNumber);
+                        totals(learnerNumber), List.of()), learnerNumber);
         return found.stream().findFirst();
     }
 

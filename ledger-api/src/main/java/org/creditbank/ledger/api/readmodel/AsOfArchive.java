@@ -1,0 +1,90 @@
+package org.creditbank.ledger.api.readmodel;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
+import org.creditbank.ledger.learner.PersonalDataVault;
+import org.creditbank.ledger.projection.Slot;
+import org.creditbank.ledger.projection.learner.AccountProjection;
+import org.creditbank.ledger.projection.learner.AccountQueries;
+import org.creditbank.ledger.projection.learner.AccountView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A learner's archive as it stood at an instant of recorded time: the learner's events up to that instant (with those
+ * of any account merged into it by then) are fed to the archive projection itself, into the scratch slot, inside a
+ * transaction that is rolled back once the archive is read from it with the same queries the live archive uses.
+ * What it answers is therefore exactly what the live archive showed at that instant.
+ */
+public class AsOfArchive {
+
+    private final EventStorageEngine events;
+    private final JdbcTemplate jdbc;
+    private final PersonalDataVault vault;
+    private final TransactionTemplate transactions;
+
+    public AsOfArchive(EventStorageEngine events, JdbcTemplate jdbc, PersonalDataVault vault,
+                       PlatformTransactionManager transactions) {
+        this.events = events;
+        this.jdbc = jdbc;
+        this.vault = vault;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    /** The account (without its achievements) and a page of its archive, as of the instant. */
+    public record Archive(AccountView account, AccountQueries.Page page) {
+    }
+
+    /** The archive as of the instant; empty if the account had not been opened by then. */
+    public Optional<Archive> archive(String learnerNumber, Instant asOf, AccountQueries.ArchiveFilter filter,
+                                     int offset, int limit) {
+        return transactions.execute(tx -> {
+            tx.setRollbackOnly();
+            List<DomainEventMessage<?>> history = history(learnerNumber, asOf);
+            if (history.isEmpty()) {
+                return Optional.empty();
+            }
+            ScratchReplay replay = new ScratchReplay(new AccountProjection(jdbc, vault, () -> Slot.SCRATCH));
+            history.forEach(replay::add);
+            replay.finish();
+            AccountQueries scratch = new AccountQueries(jdbc, () -> Slot.SCRATCH);
+            return scratch.summary(learnerNumber).map(account -> new Archive(account,
+                    scratch.archive(learnerNumber, filter, offset, limit)));
+        });
+    }
+
+    /** The learner's events up to the instant, and those of the accounts merged into it, in recorded order. */
+    private List<DomainEventMessage<?>> history(String learnerNumber, Instant asOf) {
+        List<DomainEventMessage<?>> history = new ArrayList<>();
+        Deque<String> streams = new ArrayDeque<>(List.of(learnerNumber));
+        Set<String> seen = new HashSet<>();
+        while (!streams.isEmpty()) {
+            String stream = streams.pop();
+            if (!seen.add(stream)) {
+                continue;
+            }
+            events.readEvents(stream).asStream()
+                    .filter(event -> !event.getTimestamp().isAfter(asOf))
+                    .forEach(event -> {
+                        history.add(event);
+                        if (event.getPayload() instanceof MergedAccountAbsorbed absorbed) {
+                            streams.push(absorbed.mergedNumber());
+                        }
+                    });
+        }
+        history.sort(Comparator.comparing(DomainEventMessage::getTimestamp));
+        return history;
+    }
+}
