@@ -3,6 +3,7 @@ package org.creditbank.ledger.projection.audit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.creditbank.ledger.projection.BatchedWrites;
 import org.creditbank.ledger.projection.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,17 +25,19 @@ public class ActLogProjection {
     public static final String GROUP = "act-log";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final Supplier<Slot> slot;
 
     /** @param slot the slot to write, asked at each event (a rebuild switches the live one) */
     public ActLogProjection(JdbcTemplate jdbc, Supplier<Slot> slot) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites(jdbc, this);
         this.slot = slot;
     }
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
-        jdbc.update("INSERT INTO " + t("ledger_act")
+        writes.write(t("ledger_act"), "INSERT INTO " + t("ledger_act")
                         + " (event_identifier, aggregate_identifier, sequence_number, event_type,"
                         + " officer_id, branch_code, correlation_id, acted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(),

@@ -17,6 +17,7 @@ import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
 import org.creditbank.ledger.learner.ContactDetails;
 import org.creditbank.ledger.learner.PersonalData;
 import org.creditbank.ledger.learner.PersonalDataVault;
+import org.creditbank.ledger.projection.BatchedWrites;
 import org.creditbank.ledger.projection.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,12 +46,14 @@ public class AccountProjection {
     public static final String ERASED = "(erased)";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final PersonalDataVault vault;
     private final Supplier<Slot> slot;
 
     /** @param slot the slot to write, asked at each event (a rebuild switches the live one) */
     public AccountProjection(JdbcTemplate jdbc, PersonalDataVault vault, Supplier<Slot> slot) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites(jdbc, this);
         this.vault = vault;
         this.slot = slot;
     }
@@ -59,7 +62,7 @@ public class AccountProjection {
     void on(AccountOpened e) {
         Optional<PersonalData> person = vault.openPerson(e.learnerNumber(), e.personalData());
         ContactDetails contact = person.map(PersonalData::contact).orElse(ContactDetails.NONE);
-        jdbc.update("INSERT INTO " + t("learner_account")
+        writes.write(t("learner_account"), "INSERT INTO " + t("learner_account")
                 + " (learner_number, status, full_name, phone, email, address,"
                         + " opened_at, opened_by, opening_branch) VALUES (?, 'OPEN', ?, ?, ?, ?, ?, ?, ?)",
                 e.learnerNumber(), person.map(PersonalData::fullName).orElse(ERASED), contact.phone(),
@@ -69,20 +72,21 @@ public class AccountProjection {
     @EventHandler
     void on(ContactDetailsUpdated e) {
         ContactDetails contact = vault.openContact(e.learnerNumber(), e.contact()).orElse(ContactDetails.NONE);
-        jdbc.update("UPDATE " + t("learner_account")
+        writes.write(t("learner_account"), "UPDATE " + t("learner_account")
                 + " SET phone = ?, email = ?, address = ? WHERE learner_number = ?",
                 contact.phone(), contact.email(), contact.address(), e.learnerNumber());
     }
 
     @EventHandler
     void on(AccountMergedInto e) {
-        jdbc.update("UPDATE " + t("learner_account") + " SET status = 'MERGED', merged_into = ?, closed_at = ?"
+        writes.write(t("learner_account"),
+                "UPDATE " + t("learner_account") + " SET status = 'MERGED', merged_into = ?, closed_at = ?"
                 + " WHERE learner_number = ?", e.survivorNumber(), at(e.at()), e.learnerNumber());
     }
 
     @EventHandler
     void on(MergedAccountAbsorbed e) {
-        jdbc.update("UPDATE " + t("achievement")
+        writes.write(t("achievement"), "UPDATE " + t("achievement")
                 + " SET learner_number = ? WHERE learner_number = ?", e.learnerNumber(),
                 e.mergedNumber());
         for (String duplicate : e.superseded()) {
@@ -94,13 +98,15 @@ public class AccountProjection {
 
     @EventHandler
     void on(AccountClosed e) {
-        jdbc.update("UPDATE " + t("learner_account") + " SET status = 'CLOSED', closed_at = ? WHERE learner_number = ?",
+        writes.write(t("learner_account"),
+                "UPDATE " + t("learner_account") + " SET status = 'CLOSED', closed_at = ? WHERE learner_number = ?",
                 at(e.at()), e.learnerNumber());
     }
 
     @EventHandler
     void on(AchievementRecorded e) {
-        jdbc.update("INSERT INTO " + t("achievement") + " (achievement_id, learner_number, kind, title, awarding_body,"
+        writes.write(t("achievement"),
+                "INSERT INTO " + t("achievement") + " (achievement_id, learner_number, kind, title, awarding_body,"
                         + " assessing_body, achieved_on, evidence_sha256, evidence_media_type, evidence_location,"
                         + " credits, credit_unit, qualification_level, vocational_level, result_scheme, result_value,"
                         + " external_issuer, external_id, certificate_serial, status, recorded_by, recording_branch,"
@@ -116,7 +122,8 @@ public class AccountProjection {
 
     @EventHandler
     void on(AchievementCertified e) {
-        jdbc.update("UPDATE " + t("achievement") + " SET status = ?, credits = ?, credit_unit = ?, changed_at = ?"
+        writes.write(t("achievement"),
+                "UPDATE " + t("achievement") + " SET status = ?, credits = ?, credit_unit = ?, changed_at = ?"
                         + " WHERE achievement_id = ?", AchievementStatus.CERTIFIED.name(), e.credits(), e.creditUnit(),
                 at(e.at()), e.achievementId());
         act(e.achievementId(), "CERTIFIED", null, e.certifiedBy(), e.branchCode(), e.at());
@@ -156,7 +163,8 @@ public class AccountProjection {
         sets.add("changed_at = ?");
         values.add(at(e.at()));
         values.add(e.achievementId());
-        jdbc.update("UPDATE " + t("achievement") + " SET " + String.join(", ", sets) + " WHERE achievement_id = ?",
+        writes.write(t("achievement"),
+                "UPDATE " + t("achievement") + " SET " + String.join(", ", sets) + " WHERE achievement_id = ?",
                 values.toArray());
         act(e.achievementId(), "CORRECTED", e.reason(), e.correctedBy(), e.branchCode(), e.at());
     }
@@ -168,13 +176,13 @@ public class AccountProjection {
     }
 
     private void status(String achievementId, AchievementStatus status, Instant at) {
-        jdbc.update("UPDATE " + t("achievement")
+        writes.write(t("achievement"), "UPDATE " + t("achievement")
                 + " SET status = ?, changed_at = ? WHERE achievement_id = ?", status.name(),
                 at(at), achievementId);
     }
 
     private void act(String achievementId, String act, String reason, String officer, String branch, Instant at) {
-        jdbc.update("INSERT INTO " + t("achievement_act")
+        writes.write(t("achievement_act"), "INSERT INTO " + t("achievement_act")
                 + " (achievement_id, act, reason, officer_id, branch_code, acted_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", achievementId, act, reason, officer, branch, at(at));
     }
