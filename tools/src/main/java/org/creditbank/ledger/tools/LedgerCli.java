@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "The lifelong learning ledger's command-line tools.",
         subcommands = {CheckNumber.class, IdentityKey.class, LogKey.class, VerifyArchive.class, VerifyLog.class,
                 LogBenchmark.class, StoredProofBenchmark.class, ArchiveBenchmark.class,
-                CheckpointLagBenchmark.class, ReplayCheck.class,
+                CheckpointLagBenchmark.class, ReplayCheck.class, ReadModelBenchmark.class,
                 CommandBenchmark.class})
 public class LedgerCli {
 

@@ -1,13 +1,10 @@
 package org.creditbank.ledger.api.config;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -42,6 +39,7 @@ import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerAccount;
 import org.creditbank.ledger.learner.LearnerNumberIssuer;
 import org.creditbank.ledger.learner.PersonalDataVault;
+import org.creditbank.ledger.projection.EventStoreFormat;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -50,7 +48,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 
 /**
@@ -63,20 +60,7 @@ public class AxonConfiguration {
 
     @Bean
     public EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .timestampColumn("time_stamp")
-                .eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .build();
+        return EventStoreFormat.eventSchema();
     }
 
     @Bean
@@ -92,27 +76,10 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /**
-     * The mapper for events and other messages: stable whatever the HTTP layer's settings, ISO-8601 times, and
-     * tolerant of fields added by later revisions. Exact decimals are written as JSON strings ({@code "12.5"}): a JSON
-     * number is a double to RFC 8785, which the log canonicalizes payloads with, and a double is not exact.
-     */
+    /** The mapper for events and other messages (see {@link EventStoreFormat#eventJson()}). */
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper() {
-        return eventMapper().build();
-    }
-
-    private static JsonMapper.Builder eventMapper() {
-        JsonMapper.Builder builder = JsonMapper.builder()
-                .findAndAddModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        builder.withConfigOverride(BigDecimal.class,
-                override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
-        return builder;
+        return EventStoreFormat.eventJson().build();
     }
 
     /**
@@ -126,7 +93,7 @@ public class AxonConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema) {
-        ObjectMapper snapshots = eventMapper()
+        ObjectMapper snapshots = EventStoreFormat.eventJson()
                 .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .build();
@@ -139,6 +106,8 @@ public class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                // Catching-up processors (a rebuild, the sequencer) read the store in pages this large.
+                .batchSize(1000)
                 .build();
     }
 
