@@ -9,7 +9,9 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.creditbank.ledger.projection.CatchUpSource;
 import org.creditbank.ledger.projection.Dialect;
 import org.creditbank.ledger.projection.ReadModelSlots;
 import org.creditbank.ledger.projection.Slot;
@@ -30,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -51,6 +54,7 @@ public class ReadModels implements SmartLifecycle {
     private final Map<String, ReadModel> models = new LinkedHashMap<>();
     private final ReadModelSlots slots;
     private final EventStore events;
+    private final EventStorageEngine storage;
     private final TokenStore tokens;
     private final TransactionManager axonTransactions;
     private final TransactionTemplate transactions;
@@ -64,12 +68,14 @@ public class ReadModels implements SmartLifecycle {
     private ExecutorService watchers;
     private volatile boolean running;
 
-    public ReadModels(List<ReadModel> models, ReadModelSlots slots, EventStore events, TokenStore tokens,
+    public ReadModels(List<ReadModel> models, ReadModelSlots slots, EventStore events, EventStorageEngine storage,
+                      TokenStore tokens,
                       TransactionManager axonTransactions, TransactionTemplate transactions, JdbcTemplate jdbc,
                       CommitGate gate, Clock clock, int batchSize, Dialect dialect) {
         models.forEach(m -> this.models.put(m.name(), m));
         this.slots = slots;
         this.events = events;
+        this.storage = storage;
         this.tokens = tokens;
         this.axonTransactions = axonTransactions;
         this.transactions = transactions;
@@ -134,8 +140,10 @@ public class ReadModels implements SmartLifecycle {
         }
         Slot target = slots.live(name).other();
         clear(model, target);
-        TrackingEventProcessor processor = processor(model, target);
-        Rebuild rebuild = new Rebuild(model, target, processor, clock.instant());
+        TrackingEventProcessor processor = processor(model, target, true);
+        AtomicBoolean fenced = new AtomicBoolean();
+        processor.registerHandlerInterceptor((unitOfWork, chain) -> fenced.get() ? null : chain.proceed());
+        Rebuild rebuild = new Rebuild(model, target, processor, fenced, clock.instant());
         rebuilds.put(name, rebuild);
         processor.start();
         watchers.submit(rebuild::watch);
@@ -167,13 +175,13 @@ public class ReadModels implements SmartLifecycle {
         }
     }
 
-    private TrackingEventProcessor processor(ReadModel model, Slot slot) {
+    private TrackingEventProcessor processor(ReadModel model, Slot slot, boolean catchingUp) {
         String name = model.processor(slot);
         return TrackingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(model.handler().apply(slot))
                         .build())
-                .messageSource(events)
+                .messageSource(catchingUp ? new CatchUpSource(storage) : events)
                 .tokenStore(tokens)
                 .transactionManager(axonTransactions)
                 .errorHandler(PropagatingErrorHandler.instance())
@@ -242,11 +250,16 @@ public class ReadModels implements SmartLifecycle {
         volatile String error;
         /** Where the processor stood when it stopped (it answers nothing once stopped). */
         volatile Long stoppedAt;
+        private boolean analyzed;
+        /** Once set, the processor handles no more events (set when its slot goes live). */
+        final AtomicBoolean fenced;
 
-        Rebuild(ReadModel model, Slot slot, TrackingEventProcessor processor, Instant startedAt) {
+        Rebuild(ReadModel model, Slot slot, TrackingEventProcessor processor, AtomicBoolean fenced,
+                Instant startedAt) {
             this.model = model;
             this.slot = slot;
             this.processor = processor;
+            this.fenced = fenced;
             this.startedAt = startedAt;
         }
 
@@ -282,23 +295,30 @@ public class ReadModels implements SmartLifecycle {
 
         /** Switches if caught up; false to keep waiting. */
         private boolean switched() throws InterruptedException {
+            if (!analyzed && caughtUp()) {
+                analyze();
+                return false;
+            }
+            if (!analyzed) {
+                return false;
+            }
             if (model.streaming()) {
                 TrackingEventProcessor old = live.get(model.name());
-                Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-                boolean caughtUp = !status.isEmpty() && status.values().stream()
-                        .allMatch(EventTrackerStatus::isCaughtUp);
-                if (!caughtUp || old != null && position(processor) < position(old)) {
+                if (!caughtUp() || old != null && position(processor) < position(old)) {
                     return false;
                 }
                 state = State.SWITCHING;
                 switchTo();
                 live.put(model.name(), processor);
-                if (old != null) {
-                    old.shutDown();
-                    transactions.executeWithoutResult(tx -> jdbc.update(
-                            "DELETE FROM token_entry WHERE processor_name = ?", model.processor(slot.other())));
-                }
                 done();
+                if (old != null) {
+                    // A stopping processor finishes its wait for events first: not on the switch's time.
+                    watchers.submit(() -> {
+                        old.shutDown();
+                        transactions.executeWithoutResult(tx -> jdbc.update(
+                                "DELETE FROM token_entry WHERE processor_name = ?", model.processor(slot.other())));
+                    });
+                }
                 return true;
             }
             if (!reached(processor, head())) {
@@ -315,9 +335,10 @@ public class ReadModels implements SmartLifecycle {
                     }
                     LockSupport.parkNanos(1_000_000);
                 }
-                // Stopped before the switch: from the switch on, the command's own transaction writes this slot.
+                // Fenced before the switch: from the switch on, the command's own transaction writes this slot, and the
+                // rebuilding processor handles nothing more (stopping it waits for its poll, so it stops afterwards).
                 stoppedAt = position(processor);
-                processor.shutDown();
+                fenced.set(true);
                 switchTo();
                 switched[0] = true;
             });
@@ -329,10 +350,29 @@ public class ReadModels implements SmartLifecycle {
                 throw new IllegalStateException("the rebuilt slot did not take in the last events within "
                         + DRAIN_WAIT.toSeconds() + " s while commands were held");
             }
-            transactions.executeWithoutResult(tx -> jdbc.update("DELETE FROM token_entry WHERE processor_name = ?",
-                    model.processor(slot)));
             done();
+            watchers.submit(() -> {
+                processor.shutDown();
+                transactions.executeWithoutResult(tx -> jdbc.update(
+                        "DELETE FROM token_entry WHERE processor_name = ?", model.processor(slot)));
+            });
             return true;
+        }
+
+        private boolean caughtUp() {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+        }
+
+        /**
+         * Gathers the planner's statistics of the rebuilt tables before they are read: a table filled in minutes is
+         * not yet analyzed by autovacuum, and without statistics PostgreSQL would scan whole tables for one learner.
+         */
+        private void analyze() {
+            if (dialect == Dialect.POSTGRESQL) {
+                model.tables().forEach(table -> jdbc.execute("ANALYZE " + slot.table(table)));
+            }
+            analyzed = true;
         }
 
         private void switchTo() {
@@ -356,7 +396,7 @@ public class ReadModels implements SmartLifecycle {
         running = true;
         for (ReadModel model : models.values()) {
             if (model.streaming()) {
-                TrackingEventProcessor processor = processor(model, slots.live(model.name()));
+                TrackingEventProcessor processor = processor(model, slots.live(model.name()), false);
                 live.put(model.name(), processor);
                 processor.start();
             }

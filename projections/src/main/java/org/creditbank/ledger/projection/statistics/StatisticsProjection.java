@@ -14,6 +14,7 @@ import org.creditbank.ledger.learner.AccountEvent.AccountClosed;
 import org.creditbank.ledger.learner.AccountEvent.AccountMergedInto;
 import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
 import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
+import org.creditbank.ledger.projection.Dialect;
 import org.creditbank.ledger.projection.Slot;
 import org.creditbank.ledger.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,9 +53,11 @@ public class StatisticsProjection {
     private final Slot slot;
     private final ZoneId zone;
     private final String batchKey;
+    private final Dialect dialect;
 
-    public StatisticsProjection(JdbcTemplate jdbc, Slot slot, ZoneId zone) {
+    public StatisticsProjection(JdbcTemplate jdbc, Slot slot, ZoneId zone, Dialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.slot = slot;
         this.zone = zone;
         this.batchKey = StatisticsProjection.class.getName() + "/" + slot;
@@ -347,9 +350,15 @@ public class StatisticsProjection {
             months.forEach((k, sum) -> monthRows.add(new Object[] {k.month(), k.branch(), k.measure(), k.kind(),
                     k.level(), k.unit(), sum[0], sum[1]}));
             // Keys in one order, so two writers never wait on each other in a cycle.
-            batch("MERGE INTO " + table("stat_month") + " t USING (VALUES (CAST(? AS DATE), CAST(? AS VARCHAR(32)),"
-                    + " CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(40)), CAST(? AS INTEGER), CAST(? AS VARCHAR(48)),"
-                    + " CAST(? AS BIGINT), CAST(? AS NUMERIC(24, 4))))"
+            batch(dialect == Dialect.POSTGRESQL
+                    // A plain INSERT the driver sends many rows at a time.
+                    ? "INSERT INTO " + table("stat_month") + " AS t (month_start, branch_code, measure, kind,"
+                    + " qualification_level, credit_unit, n, credits) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (month_start, branch_code, measure, kind, qualification_level, credit_unit)"
+                    + " DO UPDATE SET n = t.n + EXCLUDED.n, credits = t.credits + EXCLUDED.credits"
+                    : "MERGE INTO " + table("stat_month") + " t USING (VALUES (CAST(? AS DATE),"
+                    + " CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(40)), CAST(? AS INTEGER),"
+                    + " CAST(? AS VARCHAR(48)), CAST(? AS BIGINT), CAST(? AS NUMERIC(24, 4))))"
                     + " AS s (month_start, branch_code, measure, kind, qualification_level, credit_unit, n, credits)"
                     + " ON t.month_start = s.month_start AND t.branch_code = s.branch_code AND t.measure = s.measure"
                     + " AND t.kind = s.kind AND t.qualification_level = s.qualification_level"
@@ -360,8 +369,11 @@ public class StatisticsProjection {
                     + " s.qualification_level, s.credit_unit, s.n, s.credits)", monthRows);
             List<Object[]> activeRows = new ArrayList<>(active.size());
             active.forEach(a -> activeRows.add(new Object[] {a.month(), a.branch(), a.learner()}));
-            batch("MERGE INTO " + table("stat_active") + " t USING (VALUES (CAST(? AS DATE), CAST(? AS VARCHAR(32)),"
-                    + " CAST(? AS CHAR(18)))) AS s (month_start, branch_code, learner_number)"
+            batch(dialect == Dialect.POSTGRESQL
+                    ? "INSERT INTO " + table("stat_active") + " (month_start, branch_code, learner_number)"
+                    + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+                    : "MERGE INTO " + table("stat_active") + " t USING (VALUES (CAST(? AS DATE),"
+                    + " CAST(? AS VARCHAR(32)), CAST(? AS CHAR(18)))) AS s (month_start, branch_code, learner_number)"
                     + " ON t.month_start = s.month_start AND t.branch_code = s.branch_code"
                     + " AND t.learner_number = s.learner_number"
                     + " WHEN NOT MATCHED THEN INSERT (month_start, branch_code, learner_number)"
