@@ -5,17 +5,25 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A projection's writes, collected over the unit of work and sent when it prepares to commit (in its transaction):
- * one unit of work is one command live, or one batch of a processor's events during a rebuild. Each table's statements
- * run in the order they were written, consecutive identical statements as one JDBC batch; the tables of one
- * projection must not depend on each other's rows, so that their statements may run table by table.
+ * one unit of work is one command live, or one batch of a processor's events during a rebuild.
  *
- * <p>Outside a unit of work a write runs at once.
+ * <ul>
+ *     <li>A row inserted in this unit of work and then updated is inserted once, with its final values: during a
+ *     rebuild most rows are born and changed within one batch.</li>
+ *     <li>Each table's statements run in the order they were written, consecutive identical statements as one JDBC
+ *     batch (which the PostgreSQL driver turns into multi-row statements for INSERTs). The tables of one projection
+ *     must not depend on each other's rows, so that their statements may run table by table.</li>
+ * </ul>
+ * Outside a unit of work a write runs at once.
  */
 public final class BatchedWrites {
 
@@ -28,48 +36,139 @@ public final class BatchedWrites {
         this.key = BatchedWrites.class.getName() + "@" + System.identityHashCode(owner);
     }
 
-    /** Writes a row change to a table, now or when the unit of work commits. */
+    /** Runs a statement on a table, now or when the unit of work commits. */
     public void write(String table, String sql, Object... args) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        Pending pending = pending();
+        if (pending == null) {
             jdbc.update(sql, args);
+        } else {
+            pending.of(table).add(new Statement(sql, args));
+        }
+    }
+
+    /** Inserts a row whose key (its first column's value) is {@code key}. */
+    public void insert(String table, String key, Map<String, Object> row) {
+        Pending pending = pending();
+        Insert insert = new Insert(table, new LinkedHashMap<>(row));
+        if (pending == null) {
+            jdbc.update(insert.sql(), insert.args());
+        } else {
+            pending.of(table).add(insert);
+            pending.inserted.put(table + "\u0000" + key, insert);
+        }
+    }
+
+    /** Updates the row of {@code table} whose {@code keyColumn} is {@code key}. */
+    public void update(String table, String keyColumn, String key, Map<String, Object> changes) {
+        Pending pending = pending();
+        Insert inserted = pending == null ? null : pending.inserted.get(table + "\u0000" + key);
+        if (inserted != null) {
+            inserted.row.putAll(changes);
             return;
+        }
+        List<String> sets = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        changes.forEach((column, value) -> {
+            sets.add(column + " = ?");
+            args.add(value);
+        });
+        args.add(key);
+        write(table, "UPDATE " + table + " SET " + String.join(", ", sets) + " WHERE " + keyColumn + " = ?",
+                args.toArray());
+    }
+
+    /** Sets {@code column} to {@code value} in every row of {@code table} where it is {@code current}. */
+    public void replace(String table, String column, Object current, Object value) {
+        Pending pending = pending();
+        if (pending != null) {
+            pending.of(table).forEach(statement -> {
+                if (statement instanceof Insert insert && Objects.equals(insert.row.get(column), current)) {
+                    insert.row.put(column, value);
+                }
+            });
+        }
+        write(table, "UPDATE " + table + " SET " + column + " = ? WHERE " + column + " = ?", value, current);
+    }
+
+    private Pending pending() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
         }
         // The unit of work that processes the events (a processor's batch; nested in the command's when live).
         UnitOfWork<?> processing = CurrentUnitOfWork.get();
-        Pending pending = processing.getOrComputeResource(key, k -> {
+        return processing.getOrComputeResource(key, k -> {
             Pending created = new Pending();
             processing.onPrepareCommit(u -> created.flush(jdbc));
             return created;
         });
-        pending.add(table, sql, args);
+    }
+
+    private static class Statement {
+        private final String sql;
+        private final Object[] args;
+
+        Statement(String sql, Object[] args) {
+            this.sql = sql;
+            this.args = args;
+        }
+
+        String sql() {
+            return sql;
+        }
+
+        Object[] args() {
+            return args;
+        }
+    }
+
+    private static final class Insert extends Statement {
+        final String table;
+        final Map<String, Object> row;
+
+        Insert(String table, Map<String, Object> row) {
+            super(null, null);
+            this.table = table;
+            this.row = row;
+        }
+
+        @Override
+        String sql() {
+            return "INSERT INTO " + table + " (" + String.join(", ", row.keySet()) + ") VALUES ("
+                    + String.join(", ", Collections.nCopies(row.size(), "?")) + ")";
+        }
+
+        @Override
+        Object[] args() {
+            return row.values().toArray();
+        }
     }
 
     private static final class Pending {
-        private final Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
-        private final Map<String, List<String>> sqlByTable = new LinkedHashMap<>();
+        private final Map<String, List<Statement>> byTable = new LinkedHashMap<>();
+        private final Map<String, Insert> inserted = new HashMap<>();
 
-        void add(String table, String sql, Object[] args) {
-            byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(args);
-            sqlByTable.computeIfAbsent(table, t -> new ArrayList<>()).add(sql);
+        List<Statement> of(String table) {
+            return byTable.computeIfAbsent(table, t -> new ArrayList<>());
         }
 
         void flush(JdbcTemplate jdbc) {
-            sqlByTable.forEach((table, statements) -> {
-                List<Object[]> args = byTable.get(table);
+            byTable.values().forEach(statements -> {
                 int from = 0;
                 for (int i = 1; i <= statements.size(); i++) {
-                    if (i == statements.size() || !statements.get(i).equals(statements.get(from))) {
+                    if (i == statements.size() || !statements.get(i).sql().equals(statements.get(from).sql())) {
                         if (i - from == 1) {
-                            jdbc.update(statements.get(from), args.get(from));
+                            jdbc.update(statements.get(from).sql(), statements.get(from).args());
                         } else {
-                            jdbc.batchUpdate(statements.get(from), args.subList(from, i));
+                            List<Object[]> args = new ArrayList<>(i - from);
+                            statements.subList(from, i).forEach(s -> args.add(s.args()));
+                            jdbc.batchUpdate(statements.get(from).sql(), args);
                         }
                         from = i;
                     }
                 }
             });
             byTable.clear();
-            sqlByTable.clear();
+            inserted.clear();
         }
     }
 }

@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.function.Supplier;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.creditbank.ledger.projection.Sql.at;
@@ -62,33 +62,43 @@ public class AccountProjection {
     void on(AccountOpened e) {
         Optional<PersonalData> person = vault.openPerson(e.learnerNumber(), e.personalData());
         ContactDetails contact = person.map(PersonalData::contact).orElse(ContactDetails.NONE);
-        writes.write(t("learner_account"), "INSERT INTO " + t("learner_account")
-                + " (learner_number, status, full_name, phone, email, address,"
-                        + " opened_at, opened_by, opening_branch) VALUES (?, 'OPEN', ?, ?, ?, ?, ?, ?, ?)",
-                e.learnerNumber(), person.map(PersonalData::fullName).orElse(ERASED), contact.phone(),
-                contact.email(), contact.address(), at(e.at()), e.openedBy(), e.branchCode());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("learner_number", e.learnerNumber());
+        row.put("status", "OPEN");
+        row.put("merged_into", null);
+        row.put("full_name", person.map(PersonalData::fullName).orElse(ERASED));
+        row.put("phone", contact.phone());
+        row.put("email", contact.email());
+        row.put("address", contact.address());
+        row.put("opened_at", at(e.at()));
+        row.put("opened_by", e.openedBy());
+        row.put("opening_branch", e.branchCode());
+        row.put("closed_at", null);
+        writes.insert(t("learner_account"), e.learnerNumber(), row);
     }
 
     @EventHandler
     void on(ContactDetailsUpdated e) {
         ContactDetails contact = vault.openContact(e.learnerNumber(), e.contact()).orElse(ContactDetails.NONE);
-        writes.write(t("learner_account"), "UPDATE " + t("learner_account")
-                + " SET phone = ?, email = ?, address = ? WHERE learner_number = ?",
-                contact.phone(), contact.email(), contact.address(), e.learnerNumber());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("phone", contact.phone());
+        changes.put("email", contact.email());
+        changes.put("address", contact.address());
+        account(e.learnerNumber(), changes);
     }
 
     @EventHandler
     void on(AccountMergedInto e) {
-        writes.write(t("learner_account"),
-                "UPDATE " + t("learner_account") + " SET status = 'MERGED', merged_into = ?, closed_at = ?"
-                + " WHERE learner_number = ?", e.survivorNumber(), at(e.at()), e.learnerNumber());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("status", "MERGED");
+        changes.put("merged_into", e.survivorNumber());
+        changes.put("closed_at", at(e.at()));
+        account(e.learnerNumber(), changes);
     }
 
     @EventHandler
     void on(MergedAccountAbsorbed e) {
-        writes.write(t("achievement"), "UPDATE " + t("achievement")
-                + " SET learner_number = ? WHERE learner_number = ?", e.learnerNumber(),
-                e.mergedNumber());
+        writes.replace(t("achievement"), "learner_number", e.mergedNumber(), e.learnerNumber());
         for (String duplicate : e.superseded()) {
             status(duplicate, AchievementStatus.SUPERSEDED, e.at());
             act(duplicate, "SUPERSEDED", "carried over from account " + e.mergedNumber()
@@ -98,34 +108,51 @@ public class AccountProjection {
 
     @EventHandler
     void on(AccountClosed e) {
-        writes.write(t("learner_account"),
-                "UPDATE " + t("learner_account") + " SET status = 'CLOSED', closed_at = ? WHERE learner_number = ?",
-                at(e.at()), e.learnerNumber());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("status", "CLOSED");
+        changes.put("closed_at", at(e.at()));
+        account(e.learnerNumber(), changes);
     }
 
     @EventHandler
     void on(AchievementRecorded e) {
-        writes.write(t("achievement"),
-                "INSERT INTO " + t("achievement") + " (achievement_id, learner_number, kind, title, awarding_body,"
-                        + " assessing_body, achieved_on, evidence_sha256, evidence_media_type, evidence_location,"
-                        + " credits, credit_unit, qualification_level, vocational_level, result_scheme, result_value,"
-                        + " external_issuer, external_id, certificate_serial, status, recorded_by, recording_branch,"
-                        + " recorded_at, changed_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.achievementId(), e.learnerNumber(), e.kind(), e.title(), e.awardingBody(), e.assessingBody(),
-                e.achievedOn(), e.evidenceSha256(), e.evidenceMediaType(), e.evidenceLocation(), e.credits(),
-                e.creditUnit(), e.qualificationLevel(), e.vocationalLevel(), e.resultScheme(), e.resultValue(),
-                e.externalIssuer(), e.externalId(), e.certificateSerial(), AchievementStatus.RECORDED.name(),
-                e.recordedBy(), e.branchCode(), at(e.at()), at(e.at()));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("achievement_id", e.achievementId());
+        row.put("learner_number", e.learnerNumber());
+        row.put("kind", e.kind());
+        row.put("title", e.title());
+        row.put("awarding_body", e.awardingBody());
+        row.put("assessing_body", e.assessingBody());
+        row.put("achieved_on", e.achievedOn());
+        row.put("evidence_sha256", e.evidenceSha256());
+        row.put("evidence_media_type", e.evidenceMediaType());
+        row.put("evidence_location", e.evidenceLocation());
+        row.put("credits", e.credits());
+        row.put("credit_unit", e.creditUnit());
+        row.put("qualification_level", e.qualificationLevel());
+        row.put("vocational_level", e.vocationalLevel());
+        row.put("result_scheme", e.resultScheme());
+        row.put("result_value", e.resultValue());
+        row.put("external_issuer", e.externalIssuer());
+        row.put("external_id", e.externalId());
+        row.put("certificate_serial", e.certificateSerial());
+        row.put("status", AchievementStatus.RECORDED.name());
+        row.put("recorded_by", e.recordedBy());
+        row.put("recording_branch", e.branchCode());
+        row.put("recorded_at", at(e.at()));
+        row.put("changed_at", at(e.at()));
+        writes.insert(t("achievement"), e.achievementId(), row);
         act(e.achievementId(), "RECORDED", null, e.recordedBy(), e.branchCode(), e.at());
     }
 
     @EventHandler
     void on(AchievementCertified e) {
-        writes.write(t("achievement"),
-                "UPDATE " + t("achievement") + " SET status = ?, credits = ?, credit_unit = ?, changed_at = ?"
-                        + " WHERE achievement_id = ?", AchievementStatus.CERTIFIED.name(), e.credits(), e.creditUnit(),
-                at(e.at()), e.achievementId());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("status", AchievementStatus.CERTIFIED.name());
+        changes.put("credits", e.credits());
+        changes.put("credit_unit", e.creditUnit());
+        changes.put("changed_at", at(e.at()));
+        achievement(e.achievementId(), changes);
         act(e.achievementId(), "CERTIFIED", null, e.certifiedBy(), e.branchCode(), e.at());
     }
 
@@ -138,34 +165,28 @@ public class AccountProjection {
     @EventHandler
     void on(AchievementCorrected e) {
         CorrectedFields c = e.corrected();
-        List<String> sets = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        set(sets, values, "title", c.title());
-        set(sets, values, "awarding_body", c.awardingBody());
-        set(sets, values, "assessing_body", c.assessingBody());
-        set(sets, values, "achieved_on", c.achievedOn());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        set(changes, "title", c.title());
+        set(changes, "awarding_body", c.awardingBody());
+        set(changes, "assessing_body", c.assessingBody());
+        set(changes, "achieved_on", c.achievedOn());
         if (c.evidenceSha256() != null) {
-            set(sets, values, "evidence_sha256", c.evidenceSha256());
-            set(sets, values, "evidence_media_type", c.evidenceMediaType());
-            sets.add("evidence_location = ?");
-            values.add(c.evidenceLocation());
+            changes.put("evidence_sha256", c.evidenceSha256());
+            changes.put("evidence_media_type", c.evidenceMediaType());
+            changes.put("evidence_location", c.evidenceLocation());
         }
         if (c.credits() != null) {
-            set(sets, values, "credits", c.credits());
-            set(sets, values, "credit_unit", c.creditUnit());
+            changes.put("credits", c.credits());
+            changes.put("credit_unit", c.creditUnit());
         }
-        set(sets, values, "qualification_level", c.qualificationLevel());
-        set(sets, values, "vocational_level", c.vocationalLevel());
+        set(changes, "qualification_level", c.qualificationLevel());
+        set(changes, "vocational_level", c.vocationalLevel());
         if (c.resultScheme() != null) {
-            set(sets, values, "result_scheme", c.resultScheme());
-            set(sets, values, "result_value", c.resultValue());
+            changes.put("result_scheme", c.resultScheme());
+            changes.put("result_value", c.resultValue());
         }
-        sets.add("changed_at = ?");
-        values.add(at(e.at()));
-        values.add(e.achievementId());
-        writes.write(t("achievement"),
-                "UPDATE " + t("achievement") + " SET " + String.join(", ", sets) + " WHERE achievement_id = ?",
-                values.toArray());
+        changes.put("changed_at", at(e.at()));
+        achievement(e.achievementId(), changes);
         act(e.achievementId(), "CORRECTED", e.reason(), e.correctedBy(), e.branchCode(), e.at());
     }
 
@@ -176,9 +197,18 @@ public class AccountProjection {
     }
 
     private void status(String achievementId, AchievementStatus status, Instant at) {
-        writes.write(t("achievement"), "UPDATE " + t("achievement")
-                + " SET status = ?, changed_at = ? WHERE achievement_id = ?", status.name(),
-                at(at), achievementId);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("status", status.name());
+        changes.put("changed_at", at(at));
+        achievement(achievementId, changes);
+    }
+
+    private void achievement(String achievementId, Map<String, Object> changes) {
+        writes.update(t("achievement"), "achievement_id", achievementId, changes);
+    }
+
+    private void account(String learnerNumber, Map<String, Object> changes) {
+        writes.update(t("learner_account"), "learner_number", learnerNumber, changes);
     }
 
     private void act(String achievementId, String act, String reason, String officer, String branch, Instant at) {
@@ -187,10 +217,9 @@ public class AccountProjection {
                 + " VALUES (?, ?, ?, ?, ?, ?)", achievementId, act, reason, officer, branch, at(at));
     }
 
-    private static void set(List<String> sets, List<Object> values, String column, Object value) {
+    private static void set(Map<String, Object> changes, String column, Object value) {
         if (value != null) {
-            sets.add(column + " = ?");
-            values.add(value);
+            changes.put(column, value);
         }
     }
 
