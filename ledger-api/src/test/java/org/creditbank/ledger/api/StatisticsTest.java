@@ -26,13 +26,13 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Statistics over a generated data set — over a thousand learners across every tier, recorded, certified, rejected,
+ * Statistics over a generated data set — two thousand learners across every tier, recorded, certified, rejected,
  * corrected and revoked over HTTP — checked against counts made independently with SQL over the stored events, and
  * tier sums that add up.
  */
 class StatisticsTest {
 
-    private static final int LEARNERS = 1200;
+    private static final int LEARNERS = 2000;
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String CENTRE = "ZJ-CENTRE";
     /** Every branch of the network: code to {tier, parent, division code}. */

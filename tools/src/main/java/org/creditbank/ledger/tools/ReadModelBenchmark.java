@@ -91,6 +91,9 @@ class ReadModelBenchmark implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "seconds of archive reads (default: ${DEFAULT-VALUE})")
     int seconds;
 
+    @Option(names = "--skip-rebuild", description = "measure reads only (no replay, no rebuild)")
+    boolean skipRebuild;
+
     @Spec
     CommandSpec spec;
 
@@ -114,6 +117,11 @@ class ReadModelBenchmark implements Callable<Integer> {
         long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         awaitLive(ledger, head);
 
+        if (skipRebuild) {
+            archiveUnderLoad(ledger, out);
+            statistics(ledger, out);
+            return 0;
+        }
         double reference = stockReplay(dataSource, events);
         out.printf("| Axon stock tracking processor, do-nothing handler | %,d events | %,.0f events/s |%n", events,
                 reference);
@@ -328,6 +336,7 @@ class ReadModelBenchmark implements Callable<Integer> {
         int total = rate * forSeconds;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         HttpRequest request = HttpRequest.newBuilder(URI.create(target.url + path)).GET().build();
         long interval = 1_000_000_000L / rate;
@@ -337,6 +346,8 @@ class ReadModelBenchmark implements Callable<Integer> {
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
                     if (error != null || response.statusCode() != 200) {
                         failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, error != null ? error.toString()
+                                : response.statusCode() + " " + new String(response.body()));
                     } else {
                         latencies.add(System.nanoTime() - sent);
                     }
@@ -348,6 +359,9 @@ class ReadModelBenchmark implements Callable<Integer> {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (latencies.size() + failures.get() < total && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(10);
+        }
+        if (firstFailure.get() != null) {
+            spec.commandLine().getErr().println("first failure of " + path + ": " + firstFailure.get());
         }
         return new Load(new ArrayList<>(latencies), total - latencies.size());
     }
