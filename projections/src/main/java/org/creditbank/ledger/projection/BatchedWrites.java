@@ -1,7 +1,5 @@
 package org.creditbank.ledger.projection;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -91,16 +89,7 @@ public final class BatchedWrites {
     }
 
     private Pending pending() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return null;
-        }
-        // The unit of work that processes the events (a processor's batch; nested in the command's when live).
-        UnitOfWork<?> processing = CurrentUnitOfWork.get();
-        return processing.getOrComputeResource(key, k -> {
-            Pending created = new Pending();
-            processing.onPrepareCommit(u -> created.flush(jdbc));
-            return created;
-        });
+        return PerUnitOfWork.state(key, Pending::new, pending -> pending.flush(jdbc));
     }
 
     private static class Statement {

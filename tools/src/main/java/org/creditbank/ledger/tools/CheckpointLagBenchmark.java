@@ -113,7 +113,7 @@ class CheckpointLagBenchmark implements Callable<Integer> {
         }
         long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
         return String.format("| %s | %,d | %,.0f | %.0f | %.0f | %.0f |", label, total, total / (elapsed / 1e9),
-                percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6);
+                Percentiles.of(sorted, 50) / 1e6, Percentiles.of(sorted, 99) / 1e6, sorted[sorted.length - 1] / 1e6);
     }
 
     /** Waits until the checkpoint stops growing; answers its size. */
@@ -130,9 +130,5 @@ class CheckpointLagBenchmark implements Callable<Integer> {
 
     private static long size(LedgerHttp ledger, NoteKeys.Verifier verifier) throws Exception {
         return Checkpoint.open(ledger.get("/log/checkpoint"), verifier).size();
-    }
-
-    private static long percentile(long[] sorted, int p) {
-        return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1))];
     }
 }

@@ -72,13 +72,9 @@ class CommandBenchmark implements Callable<Integer> {
     static String row(String label, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return String.format("| %s | %d | %.2f | %.2f | %.2f | %.2f |", label, sorted.length, ms(pct(sorted, 50)),
-                ms(pct(sorted, 90)), ms(pct(sorted, 99)), ms(sorted[sorted.length - 1]));
-    }
-
-    private static long pct(long[] sorted, int percentile) {
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
+        return String.format("| %s | %d | %.2f | %.2f | %.2f | %.2f |", label, sorted.length,
+                ms(Percentiles.of(sorted, 50)), ms(Percentiles.of(sorted, 90)), ms(Percentiles.of(sorted, 99)),
+                ms(sorted[sorted.length - 1]));
     }
 
     private static double ms(long nanos) {

@@ -37,7 +37,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Benchmarks the read models against a running ledger on PostgreSQL:
@@ -231,7 +231,7 @@ class ReadModelBenchmark implements Callable<Integer> {
         throw new IllegalStateException("the server's statistics did not catch up within 30 minutes");
     }
 
-    /** Axon's tracking processor as it comes (default configuration) replaying every event into a do-nothing handler. */
+    /** Axon's tracking processor in its default configuration replaying every event into a do-nothing handler. */
     private static double stockReplay(DriverManagerDataSource dataSource, long events) throws Exception {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
@@ -306,19 +306,21 @@ class ReadModelBenchmark implements Callable<Integer> {
         openLoop(client, archive, 2);
         Load reference = openLoop(client, "/log/key", seconds);
         Load reads = openLoop(client, archive, seconds);
-        out.printf("| archive of 200 achievements at %d requests/s for %d s | p50 %.2f ms | p99 %.2f ms | max %.2f ms"
-                + " | %d failed |%n", rate, seconds, percentile(reads.latencies(), 50),
-                percentile(reads.latencies(), 99), percentile(reads.latencies(), 100), reads.failures());
-        out.printf("| reference: GET /log/key at %d requests/s | p50 %.2f ms | p99 %.2f ms | max %.2f ms"
-                + " | %d failed |%n", rate, percentile(reference.latencies(), 50), percentile(reference.latencies(), 99),
-                percentile(reference.latencies(), 100), reference.failures());
+        out.printf("| archive of 200 achievements at %d requests/s for %d s | %s |%n", rate, seconds, reads);
+        out.printf("| reference: GET /log/key at %d requests/s | %s |%n", rate, reference);
         out.printf("| archive of 200 achievements, one request at a time | p50 %.2f ms |%n",
-                percentile(sequential(ledger, archive), 50));
+                Percentiles.millis(sequential(ledger, archive), 50));
         out.flush();
     }
 
     /** The answered requests' latencies (nanos) and how many failed (refused, timed out or not 200). */
     private record Load(List<Long> latencies, long failures) {
+        @Override
+        public String toString() {
+            return String.format("p50 %.2f ms | p99 %.2f ms | max %.2f ms | %d failed",
+                    Percentiles.millis(latencies, 50), Percentiles.millis(latencies, 99),
+                    Percentiles.millis(latencies, 100), failures);
+        }
     }
 
     private static List<Long> sequential(LedgerHttp ledger, String path) throws Exception {
@@ -336,7 +338,7 @@ class ReadModelBenchmark implements Callable<Integer> {
         int total = rate * forSeconds;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
-        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         HttpRequest request = HttpRequest.newBuilder(URI.create(target.url + path)).GET().build();
         long interval = 1_000_000_000L / rate;
@@ -366,13 +368,6 @@ class ReadModelBenchmark implements Callable<Integer> {
         return new Load(new ArrayList<>(latencies), total - latencies.size());
     }
 
-    private static double percentile(List<Long> nanos, int percentile) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
-        return sorted.get(Math.max(index, 0)) / 1e6;
-    }
-
     /** The statistics questions officers and authorities ask, timed over every achievement in the store. */
     private void statistics(LedgerHttp ledger, PrintWriter out) throws Exception {
         JsonNode totals = json.readTree(ledger.get("/api/statistics")).get("totals");
@@ -400,11 +395,11 @@ class ReadModelBenchmark implements Callable<Integer> {
                 ledger.get(question);
                 times.add(System.nanoTime() - sent);
             }
-            out.printf("| %s | p50 %.1f ms | max %.1f ms |%n", question, percentile(times, 50),
-                    percentile(times, 100));
+            out.printf("| %s | p50 %.1f ms | max %.1f ms |%n", question, Percentiles.millis(times, 50),
+                    Percentiles.millis(times, 100));
         }
-        out.printf("| reference: GET /log/key | p50 %.1f ms | max %.1f ms |%n", percentile(reference, 50),
-                percentile(reference, 100));
+        out.printf("| reference: GET /log/key | p50 %.1f ms | max %.1f ms |%n",
+                Percentiles.millis(reference, 50), Percentiles.millis(reference, 100));
         out.flush();
     }
 }

@@ -19,6 +19,7 @@ import org.creditbank.ledger.projection.learner.AccountProjection;
 import org.creditbank.ledger.projection.learner.AccountQueries;
 import org.creditbank.ledger.projection.learner.JdbcIdentityRegister;
 import org.creditbank.ledger.api.readmodel.ReadModelConfiguration;
+import org.creditbank.ledger.projection.Dialect;
 import org.creditbank.ledger.projection.ReadModelSlots;
 import org.creditbank.ledger.projection.learner.IdentityRegisterProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,15 +27,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
-import java.sql.DatabaseMetaData;
 import java.time.Clock;
 
 /** The domain's ports and the read models, wired to the database. */
@@ -62,11 +60,16 @@ public class LedgerConfiguration {
         return new JdbcCertificateRegister(jdbc, transactions);
     }
 
+    /** Which of the two databases the ledger runs on. */
+    @Bean
+    public Dialect dialect(DataSource dataSource) {
+        return Dialect.of(dataSource);
+    }
+
     /** Whether the ledger runs on the embedded default, where missing keys may be generated. */
     @Bean
-    public EmbeddedDefault embeddedDefault(DataSource dataSource) throws MetaDataAccessException {
-        return new EmbeddedDefault("H2".equals(
-                JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)));
+    public EmbeddedDefault embeddedDefault(Dialect dialect) {
+        return new EmbeddedDefault(dialect == Dialect.H2);
     }
 
     /** @param embedded true on the embedded H2 database */
@@ -81,9 +84,8 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public LearnerNumberIssuer learnerNumberIssuer(DataSource dataSource) throws MetaDataAccessException {
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        DataFieldMaxValueIncrementer serials = "H2".equals(product)
+    public LearnerNumberIssuer learnerNumberIssuer(DataSource dataSource, Dialect dialect) {
+        DataFieldMaxValueIncrementer serials = dialect == Dialect.H2
                 ? new H2SequenceMaxValueIncrementer(dataSource, "learner_serial_seq")
                 : new PostgresSequenceMaxValueIncrementer(dataSource, "learner_serial_seq");
         return new JdbcLearnerNumberIssuer(serials);

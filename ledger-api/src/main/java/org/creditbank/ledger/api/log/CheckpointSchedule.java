@@ -1,5 +1,6 @@
 package org.creditbank.ledger.api.log;
 
+import org.creditbank.ledger.api.config.DaemonThreads;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
@@ -24,11 +25,7 @@ public class CheckpointSchedule implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "log-checkpoint-signer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("log-checkpoint-signer"));
         executor.scheduleWithFixedDelay(signer::tick, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
     }
 

@@ -23,7 +23,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -38,11 +37,6 @@ public class ReadModelConfiguration {
     public static final String ARCHIVE = "archive";
     /** The act log's name (who did what). */
     public static final String ACT_LOG = "act-log";
-
-    @Bean
-    public Dialect dialect(DataSource dataSource) {
-        return Dialect.of(dataSource);
-    }
 
     /**
      * On PostgreSQL the driver sends a batch of INSERTs as multi-row statements: what makes a rebuild's batched writes

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.creditbank.ledger.api.config.DaemonThreads;
 import org.creditbank.ledger.projection.CatchUpSource;
 import org.creditbank.ledger.projection.Dialect;
 import org.creditbank.ledger.projection.ReadModelSlots;
@@ -189,11 +190,7 @@ public class ReadModels implements SmartLifecycle {
                         .forParallelProcessing(model.segments())
                         .andInitialSegmentsCount(model.segments())
                         .andBatchSize(batchSize)
-                        .andThreadFactory(group -> task -> {
-                            Thread thread = new Thread(task, group);
-                            thread.setDaemon(true);
-                            return thread;
-                        }))
+                        .andThreadFactory(DaemonThreads::named))
                 .build();
     }
 
@@ -388,11 +385,7 @@ public class ReadModels implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        watchers = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "read-model-rebuild");
-            thread.setDaemon(true);
-            return thread;
-        });
+        watchers = Executors.newCachedThreadPool(DaemonThreads.named("read-model-rebuild"));
         running = true;
         for (ReadModel model : models.values()) {
             if (model.streaming()) {

@@ -118,17 +118,18 @@ public class ReplayCheck {
         List<Difference> sample = new ArrayList<>();
         for (String table : model.tables()) {
             String columns = String.join(", ", columns(live.table(table)));
-            rows += count("SELECT COUNT(*) FROM " + live.table(table));
-            differences += compare(columns, live.table(table), scratch.table(table), "live", sample, table);
-            differences += compare(columns, scratch.table(table), live.table(table), "replay", sample, table);
             long liveRows = count("SELECT COUNT(*) FROM " + live.table(table));
             long replayRows = count("SELECT COUNT(*) FROM " + scratch.table(table));
-            if (liveRows != replayRows && differences == 0) {
+            rows += liveRows;
+            long different = compare(columns, live.table(table), scratch.table(table), "live", sample, table)
+                    + compare(columns, scratch.table(table), live.table(table), "replay", sample, table);
+            if (different == 0 && liveRows != replayRows) {
                 // Same distinct rows, different multiplicity: a row repeated on one side.
-                differences += Math.abs(liveRows - replayRows);
+                different = Math.abs(liveRows - replayRows);
                 sample.add(new Difference(table, liveRows > replayRows ? "live" : "replay",
-                        Map.of("repeatedRows", Math.abs(liveRows - replayRows))));
+                        Map.of("repeatedRows", different)));
             }
+            differences += different;
         }
         return new ModelReport(model.name(), live, applied, rows, differences, sample);
     }

@@ -2,8 +2,6 @@ package org.creditbank.ledger.projection.statistics;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.creditbank.ledger.achievement.AchievementEvent;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementCertified;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementCorrected;
@@ -15,6 +13,7 @@ import org.creditbank.ledger.learner.AccountEvent.AccountMergedInto;
 import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
 import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
 import org.creditbank.ledger.projection.Dialect;
+import org.creditbank.ledger.projection.PerUnitOfWork;
 import org.creditbank.ledger.projection.Slot;
 import org.creditbank.ledger.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,12 +93,11 @@ public class StatisticsProjection {
     }
 
     private Batch batch() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(batchKey, key -> {
-            Batch batch = new Batch();
-            root.onPrepareCommit(u -> batch.flush());
-            return batch;
-        });
+        Batch batch = PerUnitOfWork.state(batchKey, Batch::new, Batch::flush);
+        if (batch == null) {
+            throw new IllegalStateException("statistics are built by a processor, in a unit of work");
+        }
+        return batch;
     }
 
     /** What the statistics remember of an achievement. */

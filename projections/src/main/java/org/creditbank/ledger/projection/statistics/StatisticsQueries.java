@@ -227,8 +227,9 @@ public class StatisticsQueries {
             if (code.equals(branch)) {
                 groups.put(code, code);
             } else {
-                String below = lineage.substring(lineage.indexOf(top) + top.length());
-                groups.put(code, below.substring(branch == null ? 1 : 0, below.indexOf('/', branch == null ? 1 : 0)));
+                // The first branch below the asked one on this branch's path (below the root: the root itself).
+                String below = lineage.substring(branch == null ? 1 : lineage.indexOf(top) + top.length());
+                groups.put(code, below.substring(0, below.indexOf('/')));
             }
         }, "%" + top + "%");
         return groups;
