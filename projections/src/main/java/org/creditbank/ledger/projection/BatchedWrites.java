@@ -3,7 +3,6 @@ package org.creditbank.ledger.projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,15 +43,21 @@ public final class BatchedWrites {
         }
     }
 
-    /** Inserts a row whose key (its first column's value) is {@code key}. */
-    public void insert(String table, String key, Map<String, Object> row) {
+    /**
+     * Inserts a row whose key is {@code key}: the value {@link #update} finds it by; null for a row never updated.
+     * Consecutive inserts into a table with the same columns go to the database together. The row is taken over: the
+     * caller must not change it afterwards.
+     */
+    public void insert(String table, String key, LinkedHashMap<String, Object> row) {
         Pending pending = pending();
-        Insert insert = new Insert(table, new LinkedHashMap<>(row));
+        Insert insert = new Insert(table, row);
         if (pending == null) {
-            jdbc.update(insert.sql(), insert.args());
+            insert.run(jdbc, List.of(insert));
         } else {
             pending.of(table).add(insert);
-            pending.inserted.put(table + "\u0000" + key, insert);
+            if (key != null) {
+                pending.inserted.put(table + "\u0000" + key, insert);
+            }
         }
     }
 
@@ -101,18 +106,26 @@ public final class BatchedWrites {
             this.args = args;
         }
 
-        String sql() {
-            return sql;
+        /** Whether this and {@code next} can go to the database together. */
+        boolean sameAs(Statement next) {
+            return !(next instanceof Insert) && sql.equals(next.sql);
         }
 
-        Object[] args() {
-            return args;
+        void run(JdbcTemplate jdbc, List<Statement> statements) {
+            if (statements.size() == 1) {
+                jdbc.update(sql, args);
+            } else {
+                List<Object[]> all = new ArrayList<>(statements.size());
+                statements.forEach(s -> all.add(s.args));
+                jdbc.batchUpdate(sql, all);
+            }
         }
     }
 
     private static final class Insert extends Statement {
         final String table;
         final Map<String, Object> row;
+        private List<String> columns;
 
         Insert(String table, Map<String, Object> row) {
             super(null, null);
@@ -120,15 +133,23 @@ public final class BatchedWrites {
             this.row = row;
         }
 
-        @Override
-        String sql() {
-            return "INSERT INTO " + table + " (" + String.join(", ", row.keySet()) + ") VALUES ("
-                    + String.join(", ", Collections.nCopies(row.size(), "?")) + ")";
+        List<String> columns() {
+            if (columns == null) {
+                columns = List.copyOf(row.keySet());
+            }
+            return columns;
         }
 
         @Override
-        Object[] args() {
-            return row.values().toArray();
+        boolean sameAs(Statement next) {
+            return next instanceof Insert insert && table.equals(insert.table) && columns().equals(insert.columns());
+        }
+
+        @Override
+        void run(JdbcTemplate jdbc, List<Statement> statements) {
+            List<Object[]> rows = new ArrayList<>(statements.size());
+            statements.forEach(s -> rows.add(((Insert) s).row.values().toArray()));
+            RowInserts.insert(jdbc, table, columns(), rows);
         }
     }
 
@@ -144,14 +165,8 @@ public final class BatchedWrites {
             byTable.values().forEach(statements -> {
                 int from = 0;
                 for (int i = 1; i <= statements.size(); i++) {
-                    if (i == statements.size() || !statements.get(i).sql().equals(statements.get(from).sql())) {
-                        if (i - from == 1) {
-                            jdbc.update(statements.get(from).sql(), statements.get(from).args());
-                        } else {
-                            List<Object[]> args = new ArrayList<>(i - from);
-                            statements.subList(from, i).forEach(s -> args.add(s.args()));
-                            jdbc.batchUpdate(statements.get(from).sql(), args);
-                        }
+                    if (i == statements.size() || !statements.get(from).sameAs(statements.get(i))) {
+                        statements.get(from).run(jdbc, statements.subList(from, i));
                         from = i;
                     }
                 }

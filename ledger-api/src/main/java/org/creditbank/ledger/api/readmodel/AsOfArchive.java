@@ -56,7 +56,7 @@ public class AsOfArchive {
             if (history.isEmpty()) {
                 return Optional.empty();
             }
-            ScratchReplay replay = new ScratchReplay(new AccountProjection(jdbc, vault, () -> Slot.SCRATCH));
+            Replay replay = new Replay(new AccountProjection(jdbc, vault, () -> Slot.SCRATCH));
             history.forEach(replay::add);
             replay.finish();
             AccountQueries scratch = new AccountQueries(jdbc, () -> Slot.SCRATCH);

@@ -16,6 +16,8 @@ import org.creditbank.ledger.projection.Dialect;
 import org.creditbank.ledger.projection.audit.ActLogProjection;
 import org.creditbank.ledger.projection.learner.AccountProjection;
 import org.creditbank.ledger.projection.ReadModelSlots;
+import org.creditbank.ledger.projection.StoredEvents;
+import org.creditbank.ledger.api.config.DaemonThreads;
 import org.creditbank.ledger.projection.statistics.StatisticsProjection;
 import org.creditbank.ledger.projection.statistics.StatisticsQueries;
 import org.springframework.context.annotation.Bean;
@@ -96,7 +98,8 @@ public class ReadModelConfiguration {
                                  TokenStore tokens,
                                  TransactionManager axonTransactions, TransactionTemplate transactions,
                                  JdbcTemplate jdbc, CommitGate gate, Clock clock, LedgerProperties properties,
-                                 Dialect dialect, ZoneId ledgerZone, PersonalDataVault vault) {
+                                 Dialect dialect, ZoneId ledgerZone, PersonalDataVault vault,
+                                 @Qualifier("eventSerializer") Serializer eventSerializer) {
         List<ReadModel> models = List.of(
                 new ReadModel(ARCHIVE, List.of("achievement_act", "achievement", "learner_account"),
                         slot -> new AccountProjection(jdbc, vault, () -> slot), false, 1),
@@ -106,6 +109,7 @@ public class ReadModelConfiguration {
                 new ReadModel(STATISTICS, List.of("stat_active", "stat_month", "stat_fact", "stat_achievement"),
                         slot -> new StatisticsProjection(jdbc, slot, ledgerZone, dialect), true, 1));
         return new ReadModels(models, slots, events, storage, tokens, axonTransactions, transactions, jdbc, gate, clock,
-                properties.projectionBatchSize(), dialect);
+                properties.projectionBatchSize(), dialect,
+                new StoredEvents(jdbc, transactions, eventSerializer, DaemonThreads.named("read-model-scan")));
     }
 }

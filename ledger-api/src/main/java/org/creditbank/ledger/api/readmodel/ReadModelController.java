@@ -46,6 +46,15 @@ public class ReadModelController {
         return readModels.status(name);
     }
 
+    @PostMapping(PATH + "/rebuild")
+    @Operation(summary = "Rebuild several read models (all, or those named by readModel) from one scan of the event"
+            + " store, each into its idle slot, then switch each (202; follow Location)")
+    public ResponseEntity<List<ReadModels.Progress>> rebuildAll(@RequestParam(required = false) List<String> readModel) {
+        List<ReadModels.Progress> progress = readModels.rebuild(
+                readModel == null || readModel.isEmpty() ? readModels.names() : readModel);
+        return ResponseEntity.accepted().location(URI.create(PATH)).body(progress);
+    }
+
     @PostMapping(PATH + "/{name}/rebuild")
     @Operation(summary = "Rebuild the read model into its idle slot, then switch to it (202; follow Location)")
     public ResponseEntity<ReadModels.Progress> rebuild(@PathVariable String name) {

@@ -1,6 +1,7 @@
 package org.creditbank.ledger.api.readmodel;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
@@ -16,6 +17,7 @@ import org.creditbank.ledger.projection.CatchUpSource;
 import org.creditbank.ledger.projection.Dialect;
 import org.creditbank.ledger.projection.ReadModelSlots;
 import org.creditbank.ledger.projection.Slot;
+import org.creditbank.ledger.projection.StoredEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,10 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +57,8 @@ public class ReadModels implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
     private static final Duration GATE_WAIT = Duration.ofSeconds(10);
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(10);
+    /** A bulk replay's unit of work holds this many processor batches: more rows are born and changed in one. */
+    private static final int BULK_BATCHES = 10;
 
     private final Map<String, ReadModel> models = new LinkedHashMap<>();
     private final ReadModelSlots slots;
@@ -64,6 +72,8 @@ public class ReadModels implements SmartLifecycle {
     private final Clock clock;
     private final int batchSize;
     private final Dialect dialect;
+    private final StoredEvents stored;
+    private final int bulkBatchSize;
     private final Map<String, TrackingEventProcessor> live = new ConcurrentHashMap<>();
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private ExecutorService watchers;
@@ -72,7 +82,7 @@ public class ReadModels implements SmartLifecycle {
     public ReadModels(List<ReadModel> models, ReadModelSlots slots, EventStore events, EventStorageEngine storage,
                       TokenStore tokens,
                       TransactionManager axonTransactions, TransactionTemplate transactions, JdbcTemplate jdbc,
-                      CommitGate gate, Clock clock, int batchSize, Dialect dialect) {
+                      CommitGate gate, Clock clock, int batchSize, Dialect dialect, StoredEvents stored) {
         models.forEach(m -> this.models.put(m.name(), m));
         this.slots = slots;
         this.events = events;
@@ -85,6 +95,8 @@ public class ReadModels implements SmartLifecycle {
         this.clock = clock;
         this.batchSize = batchSize;
         this.dialect = dialect;
+        this.stored = stored;
+        this.bulkBatchSize = batchSize * BULK_BATCHES;
     }
 
     /** What a rebuild is doing. */
@@ -133,23 +145,133 @@ public class ReadModels implements SmartLifecycle {
      *
      * @throws ReadModelRefusals.RebuildInProgress when one is already running
      */
-    public synchronized Progress rebuild(String name) {
-        ReadModel model = model(name);
-        Rebuild running = rebuilds.get(name);
-        if (running != null && (running.state == State.CATCHING_UP || running.state == State.SWITCHING)) {
-            throw new ReadModelRefusals.RebuildInProgress(name);
+    public Progress rebuild(String name) {
+        return rebuild(List.of(name)).get(0);
+    }
+
+    /**
+     * Starts rebuilding read models into their idle slots, all from one scan of the event store.
+     *
+     * @throws ReadModelRefusals.RebuildInProgress when one of them is already being rebuilt (then none is started)
+     */
+    public synchronized List<Progress> rebuild(List<String> names) {
+        List<ReadModel> chosen = names.stream().distinct().map(this::model).toList();
+        for (ReadModel model : chosen) {
+            Rebuild running = rebuilds.get(model.name());
+            if (running != null && (running.state == State.CATCHING_UP || running.state == State.SWITCHING)) {
+                throw new ReadModelRefusals.RebuildInProgress(model.name());
+            }
         }
-        Slot target = slots.live(name).other();
-        clear(model, target);
-        TrackingEventProcessor processor = processor(model, target, true);
-        AtomicBoolean fenced = new AtomicBoolean();
-        processor.registerHandlerInterceptor((unitOfWork, chain) -> fenced.get() ? null : chain.proceed());
-        Rebuild rebuild = new Rebuild(model, target, processor, fenced, clock.instant());
-        rebuilds.put(name, rebuild);
-        processor.start();
-        watchers.submit(rebuild::watch);
-        LOG.info("Rebuilding read model {} into slot {}", name, target);
-        return rebuild.progress();
+        Instant startedAt = clock.instant();
+        List<Rebuild> group = new ArrayList<>();
+        for (ReadModel model : chosen) {
+            Slot target = slots.live(model.name()).other();
+            clear(model, target);
+            Rebuild rebuild = new Rebuild(model, target, startedAt);
+            rebuilds.put(model.name(), rebuild);
+            group.add(rebuild);
+            LOG.info("Rebuilding read model {} into slot {}", model.name(), target);
+        }
+        watchers.submit(() -> replay(group));
+        return group.stream().map(Rebuild::progress).toList();
+    }
+
+    /**
+     * The bulk of a rebuild: every stored event, read and deserialized once for all the read models being rebuilt,
+     * and applied to each by a thread of its own in large batches, with the slot's secondary indexes built afterwards
+     * in one pass. Then each model's tracking processor continues from where the scan ended (with its gaps) and takes
+     * it to the switch.
+     */
+    private void replay(List<Rebuild> group) {
+        try {
+            long head = head();
+            List<Applier> appliers = new ArrayList<>();
+            for (Rebuild rebuild : group) {
+                DeferredIndexes indexes = DeferredIndexes.of(jdbc, dialect, rebuild.model, slots.live(rebuild.model
+                        .name()), rebuild.slot);
+                indexes.drop();
+                appliers.add(new Applier(rebuild, indexes));
+            }
+            StoredEvents.Scanned scanned;
+            try {
+                scanned = stored.scan(-1, head, clock.instant(), (events, position) -> {
+                    if (!running) {
+                        throw new InterruptedException("the server is stopping");
+                    }
+                    for (Applier applier : appliers) {
+                        applier.put(new Chunk(events, position));
+                    }
+                });
+            } finally {
+                for (Applier applier : appliers) {
+                    applier.put(Chunk.END);
+                }
+            }
+            for (Applier applier : appliers) {
+                applier.done.get();
+            }
+            TrackingToken token = scanned.events() == 0 ? null
+                    : GapAwareTrackingToken.newInstance(scanned.position(), scanned.gaps());
+            LOG.info("Replayed {} events into {} in one scan; tracking from {}", scanned.events(),
+                    group.stream().map(r -> r.model.name()).toList(), token);
+            for (Rebuild rebuild : group) {
+                rebuild.replayed = scanned.position();
+                rebuild.track(token);
+                watchers.submit(rebuild::watch);
+            }
+        } catch (Exception e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            LOG.error("Rebuild of {} failed", group.stream().map(r -> r.model.name()).toList(), cause);
+            group.forEach(r -> r.fail(String.valueOf(cause.getMessage())));
+        }
+    }
+
+    /** Events of the scan on their way to one read model. {@link #END} ends them. */
+    private record Chunk(List<? extends EventMessage<?>> events, long position) {
+        static final Chunk END = new Chunk(null, -1);
+    }
+
+    /** Applies the scan's events to one read model being rebuilt, on a thread of its own, then builds its indexes. */
+    private final class Applier {
+        private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(8);
+        final CompletableFuture<Void> done;
+
+        Applier(Rebuild rebuild, DeferredIndexes indexes) {
+            done = CompletableFuture.runAsync(() -> {
+                Replay replay = new Replay(List.of(rebuild.handler), bulkBatchSize, transactions);
+                long busy = 0;
+                try {
+                    for (Chunk chunk = queue.take(); chunk != Chunk.END; chunk = queue.take()) {
+                        long from = System.nanoTime();
+                        if (replay.addAll(chunk.events())) {
+                            rebuild.replayed = chunk.position();
+                        }
+                        busy += System.nanoTime() - from;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("the rebuild was interrupted", e);
+                }
+                long from = System.nanoTime();
+                replay.finish();
+                busy += System.nanoTime() - from;
+                from = System.nanoTime();
+                indexes.create(transactions);
+                rebuild.analyze();
+                LOG.info("Read model {}: events applied in {} ms, indexes built and analyzed in {} ms", rebuild.model.name(),
+                        busy / 1_000_000, (System.nanoTime() - from) / 1_000_000);
+            }, watchers);
+        }
+
+        /** Hands a chunk over, waiting while the applier is behind; fails if the applier failed. */
+        void put(Chunk chunk) throws Exception {
+            while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                if (done.isDone()) {
+                    done.get();
+                    return;
+                }
+            }
+        }
     }
 
     ReadModel model(String name) {
@@ -176,12 +298,11 @@ public class ReadModels implements SmartLifecycle {
         }
     }
 
-    private TrackingEventProcessor processor(ReadModel model, Slot slot, boolean catchingUp) {
+    private TrackingEventProcessor processor(ReadModel model, Slot slot, Object handler, boolean catchingUp) {
         String name = model.processor(slot);
         return TrackingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(model.handler().apply(slot))
-                        .build())
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
                 .messageSource(catchingUp ? new CatchUpSource(storage) : events)
                 .tokenStore(tokens)
                 .transactionManager(axonTransactions)
@@ -240,29 +361,41 @@ public class ReadModels implements SmartLifecycle {
     private final class Rebuild {
         final ReadModel model;
         final Slot slot;
-        final TrackingEventProcessor processor;
+        final Object handler;
+        volatile TrackingEventProcessor processor;
+        /** The last event of the bulk replay applied (before the processor takes over). */
+        volatile long replayed = -1;
         final Instant startedAt;
         volatile Instant finishedAt;
         volatile State state = State.CATCHING_UP;
         volatile String error;
         /** Where the processor stood when it stopped (it answers nothing once stopped). */
         volatile Long stoppedAt;
-        private boolean analyzed;
+        private volatile boolean analyzed;
         /** Once set, the processor handles no more events (set when its slot goes live). */
-        final AtomicBoolean fenced;
+        final AtomicBoolean fenced = new AtomicBoolean();
 
-        Rebuild(ReadModel model, Slot slot, TrackingEventProcessor processor, AtomicBoolean fenced,
-                Instant startedAt) {
+        Rebuild(ReadModel model, Slot slot, Instant startedAt) {
             this.model = model;
             this.slot = slot;
-            this.processor = processor;
-            this.fenced = fenced;
+            this.handler = model.handler().apply(slot);
             this.startedAt = startedAt;
         }
 
         Progress progress() {
+            TrackingEventProcessor following = processor;
             return new Progress(model.name(), slot, state, startedAt, finishedAt,
-                    stoppedAt != null ? stoppedAt : position(processor), head(), error);
+                    stoppedAt != null ? stoppedAt : following == null ? replayed : position(following), head(), error);
+        }
+
+        /** Continues from the end of the bulk replay with a tracking processor, and watches it to the switch. */
+        void track(TrackingToken token) {
+            transactions.executeWithoutResult(tx -> tokens.initializeTokenSegments(model.processor(slot),
+                    model.segments(), token));
+            TrackingEventProcessor following = processor(model, slot, handler, true);
+            following.registerHandlerInterceptor((unitOfWork, chain) -> fenced.get() ? null : chain.proceed());
+            processor = following;
+            following.start();
         }
 
         void watch() {
@@ -282,12 +415,15 @@ public class ReadModels implements SmartLifecycle {
             }
         }
 
-        private void fail(String reason) {
-            stoppedAt = position(processor);
+        void fail(String reason) {
+            TrackingEventProcessor following = processor;
+            stoppedAt = following == null ? replayed : position(following);
             error = reason;
             state = State.FAILED;
             finishedAt = clock.instant();
-            processor.shutDown();
+            if (following != null) {
+                following.shutDown();
+            }
         }
 
         /** Switches if caught up; false to keep waiting. */
@@ -365,7 +501,7 @@ public class ReadModels implements SmartLifecycle {
          * Gathers the planner's statistics of the rebuilt tables before they are read: a table filled in minutes is
          * not yet analyzed by autovacuum, and without statistics PostgreSQL would scan whole tables for one learner.
          */
-        private void analyze() {
+        void analyze() {
             if (dialect == Dialect.POSTGRESQL) {
                 model.tables().forEach(table -> jdbc.execute("ANALYZE " + slot.table(table)));
             }
@@ -389,7 +525,8 @@ public class ReadModels implements SmartLifecycle {
         running = true;
         for (ReadModel model : models.values()) {
             if (model.streaming()) {
-                TrackingEventProcessor processor = processor(model, slots.live(model.name()), false);
+                Slot slot = slots.live(model.name());
+                TrackingEventProcessor processor = processor(model, slot, model.handler().apply(slot), false);
                 live.put(model.name(), processor);
                 processor.start();
             }
@@ -400,7 +537,7 @@ public class ReadModels implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         watchers.shutdownNow();
-        rebuilds.values().forEach(r -> r.processor.shutDown());
+        rebuilds.values().stream().map(r -> r.processor).filter(p -> p != null).forEach(TrackingEventProcessor::shutDown);
         live.values().forEach(TrackingEventProcessor::shutDown);
         live.clear();
     }

@@ -107,7 +107,7 @@ public class ReplayCheck {
         // Empty to everyone by construction; deleting rows (not truncating) takes no lock that others would wait on.
         model.tables().forEach(table -> jdbc.update("DELETE FROM " + scratch.table(table)));
         Predicate<TrackingToken> included = model.streaming() ? covered(model.processor(live)) : token -> true;
-        ScratchReplay replay = new ScratchReplay(model.handler().apply(scratch));
+        Replay replay = new Replay(model.handler().apply(scratch));
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
             stream.filter(event -> included.test(event.trackingToken())).forEach(replay::add);
         }
@@ -181,10 +181,11 @@ public class ReplayCheck {
                         rs.getString("token_type"), null)));
             }
         }, processor);
+        // An event is covered when the token is past it and it is not one of the token's gaps (an event stored late).
         return event -> {
-            GapAwareTrackingToken position = (GapAwareTrackingToken) event;
-            return tokens.stream().anyMatch(token -> token.covers(
-                    GapAwareTrackingToken.newInstance(position.getIndex(), List.of())));
+            long index = ((GapAwareTrackingToken) event).getIndex();
+            return tokens.stream().map(GapAwareTrackingToken.class::cast)
+                    .anyMatch(token -> index <= token.getIndex() && !token.getGaps().contains(index));
         };
     }
 }

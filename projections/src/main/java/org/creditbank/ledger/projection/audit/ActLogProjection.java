@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.function.Supplier;
 
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.creditbank.ledger.projection.Sql.at;
 
@@ -37,13 +39,16 @@ public class ActLogProjection {
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
-        writes.write(t("ledger_act"), "INSERT INTO " + t("ledger_act")
-                        + " (event_identifier, aggregate_identifier, sequence_number, event_type,"
-                        + " officer_id, branch_code, correlation_id, acted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(),
-                payload.getClass().getSimpleName(), text(event, "officerId"), text(event, "branchCode"),
-                text(event, "correlationId"),
-                at(event.getTimestamp().truncatedTo(ChronoUnit.MILLIS)));
+        LinkedHashMap<String, Object> row = new LinkedHashMap<>();
+        row.put("event_identifier", event.getIdentifier());
+        row.put("aggregate_identifier", event.getAggregateIdentifier());
+        row.put("sequence_number", event.getSequenceNumber());
+        row.put("event_type", payload.getClass().getSimpleName());
+        row.put("officer_id", text(event, "officerId"));
+        row.put("branch_code", text(event, "branchCode"));
+        row.put("correlation_id", text(event, "correlationId"));
+        row.put("acted_at", at(event.getTimestamp().truncatedTo(ChronoUnit.MILLIS)));
+        writes.insert(t("ledger_act"), null, row);
     }
 
     private static String text(DomainEventMessage<?> event, String key) {

@@ -62,7 +62,7 @@ public class AccountProjection {
     void on(AccountOpened e) {
         Optional<PersonalData> person = vault.openPerson(e.learnerNumber(), e.personalData());
         ContactDetails contact = person.map(PersonalData::contact).orElse(ContactDetails.NONE);
-        Map<String, Object> row = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> row = new LinkedHashMap<>();
         row.put("learner_number", e.learnerNumber());
         row.put("status", "OPEN");
         row.put("merged_into", null);
@@ -116,7 +116,7 @@ public class AccountProjection {
 
     @EventHandler
     void on(AchievementRecorded e) {
-        Map<String, Object> row = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> row = new LinkedHashMap<>();
         row.put("achievement_id", e.achievementId());
         row.put("learner_number", e.learnerNumber());
         row.put("kind", e.kind());
@@ -212,9 +212,14 @@ public class AccountProjection {
     }
 
     private void act(String achievementId, String act, String reason, String officer, String branch, Instant at) {
-        writes.write(t("achievement_act"), "INSERT INTO " + t("achievement_act")
-                + " (achievement_id, act, reason, officer_id, branch_code, acted_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", achievementId, act, reason, officer, branch, at(at));
+        LinkedHashMap<String, Object> row = new LinkedHashMap<>();
+        row.put("achievement_id", achievementId);
+        row.put("act", act);
+        row.put("reason", reason);
+        row.put("officer_id", officer);
+        row.put("branch_code", branch);
+        row.put("acted_at", at(at));
+        writes.insert(t("achievement_act"), null, row);
     }
 
     private static void set(Map<String, Object> changes, String column, Object value) {

@@ -14,6 +14,7 @@ import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
 import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
 import org.creditbank.ledger.projection.Dialect;
 import org.creditbank.ledger.projection.PerUnitOfWork;
+import org.creditbank.ledger.projection.RowInserts;
 import org.creditbank.ledger.projection.Slot;
 import org.creditbank.ledger.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -314,9 +315,8 @@ public class StatisticsProjection {
                     updates.add(new Object[] {r.learner, r.level, r.achievedOn, r.credits, r.unit, r.certified, r.id});
                 }
             }
-            batch("INSERT INTO " + table("stat_achievement") + " (achievement_id, learner_number, kind,"
-                    + " qualification_level, achieved_on, credits, credit_unit, certified)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+            RowInserts.insert(jdbc, table("stat_achievement"), List.of("achievement_id", "learner_number", "kind",
+                    "qualification_level", "achieved_on", "credits", "credit_unit", "certified"), inserts);
             batch("UPDATE " + table("stat_achievement") + " SET learner_number = ?, qualification_level = ?,"
                     + " achieved_on = ?, credits = ?, credit_unit = ?, certified = ? WHERE achievement_id = ?",
                     updates);
@@ -341,9 +341,9 @@ public class StatisticsProjection {
                     active.add(new Active(month, f.branch(), f.learner()));
                 }
             }
-            batch("INSERT INTO " + table("stat_fact") + " (event_identifier, ordinal, measure, branch_code,"
-                    + " learner_number, kind, qualification_level, credit_unit, n, credits, recorded_at, month_start,"
-                    + " achieved_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", factRows);
+            RowInserts.insert(jdbc, table("stat_fact"), List.of("event_identifier", "ordinal", "measure", "branch_code",
+                    "learner_number", "kind", "qualification_level", "credit_unit", "n", "credits", "recorded_at",
+                    "month_start", "achieved_on"), factRows);
             List<Object[]> monthRows = new ArrayList<>(months.size());
             months.forEach((k, sum) -> monthRows.add(new Object[] {k.month(), k.branch(), k.measure(), k.kind(),
                     k.level(), k.unit(), sum[0], sum[1]}));

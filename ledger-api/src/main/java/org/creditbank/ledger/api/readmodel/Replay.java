@@ -1,0 +1,92 @@
+package org.creditbank.ledger.api.readmodel;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Feeds events to projections the way a processor does — in batches, each in one unit of work whose commit flushes
+ * what the batch collected. Either inside the caller's transaction (the scratch slot, whose transaction is always
+ * rolled back), or each batch in a transaction of its own (a rebuild's bulk replay).
+ */
+final class Replay {
+
+    /** Events per unit of work, as a rebuilding processor batches them. */
+    static final int BATCH = 1000;
+
+    private final SimpleEventHandlerInvoker invoker;
+    private final int size;
+    private final TransactionTemplate transactions;
+    private final List<EventMessage<?>> batch;
+    private long applied;
+
+    /** A replay in the caller's transaction, in batches of {@link #BATCH}. */
+    Replay(Object projection) {
+        this(List.of(projection), BATCH, null);
+    }
+
+    /** @param transactions each batch's own transaction; null for the caller's */
+    Replay(List<?> projections, int size, TransactionTemplate transactions) {
+        this.invoker = SimpleEventHandlerInvoker.builder().eventHandlers(projections).build();
+        this.size = size;
+        this.transactions = transactions;
+        this.batch = new ArrayList<>(size);
+    }
+
+    /** Adds an event; a full batch is applied. */
+    void add(EventMessage<?> event) {
+        batch.add(event);
+        applied++;
+        if (batch.size() == size) {
+            flush();
+        }
+    }
+
+    /** Adds events; answers whether that filled a batch, which was then applied with every event added so far. */
+    boolean addAll(List<? extends EventMessage<?>> events) {
+        batch.addAll(events);
+        applied += events.size();
+        if (batch.size() < size) {
+            return false;
+        }
+        flush();
+        return true;
+    }
+
+    /** Applies what is left; answers how many events were applied in all. */
+    long finish() {
+        flush();
+        return applied;
+    }
+
+    private void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
+        batch.clear();
+        if (transactions == null) {
+            apply(unitOfWork);
+        } else {
+            transactions.executeWithoutResult(tx -> apply(unitOfWork));
+        }
+    }
+
+    private void apply(BatchingUnitOfWork<EventMessage<?>> unitOfWork) {
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw new IllegalStateException("replaying events into a read model failed: "
+                    + result.exceptionResult().getMessage(), result.exceptionResult());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.creditbank.ledger.projection;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Inserts many rows into one table in the caller's transaction: with PostgreSQL's {@code COPY} when there are enough
+ * of them to be worth it (a rebuild's batches), otherwise as one JDBC batch of INSERTs. Both store the same values:
+ * the replay check compares rows written one way with rows written the other.
+ *
+ * <p>Values are the projections' parameter types: strings, numbers, booleans, {@link java.time.LocalDate} and
+ * {@link OffsetDateTime}, or null.
+ */
+public final class RowInserts {
+
+    /** Fewer rows than this go as INSERTs: COPY's round trips cost more than it saves. */
+    static final int COPY_FROM = 64;
+
+    private RowInserts() {
+    }
+
+    /** Inserts {@code rows}, each with one value per column of {@code columns}, into {@code table}. */
+    public static void insert(JdbcTemplate jdbc, String table, List<String> columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (rows.size() >= COPY_FROM && Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.isWrapperFor(PGConnection.class) && copy(connection, table, columns, rows)))) {
+            return;
+        }
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        if (rows.size() == 1) {
+            jdbc.update(sql, rows.get(0));
+        } else {
+            jdbc.batchUpdate(sql, rows);
+        }
+    }
+
+    private static boolean copy(Connection connection, String table, List<String> columns, List<Object[]> rows)
+            throws java.sql.SQLException {
+        StringBuilder text = new StringBuilder(rows.size() * 160);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                append(text, row[i]);
+            }
+            text.append('\n');
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " ("
+                    + String.join(", ", columns) + ") FROM STDIN", new StringReader(text.toString()));
+        } catch (java.io.IOException e) {
+            throw new java.sql.SQLException("COPY into " + table + " failed", e);
+        }
+        return true;
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code 2026-11-23 02:10:00.123456789Z}: ISO 8601, which PostgreSQL reads to the microsecond. */
+    private static void timestamp(StringBuilder text, OffsetDateTime at) {
+        pad(text, at.getYear(), 4).append('-');
+        pad(text, at.getMonthValue(), 2).append('-');
+        pad(text, at.getDayOfMonth(), 2).append(' ');
+        pad(text, at.getHour(), 2).append(':');
+        pad(text, at.getMinute(), 2).append(':');
+        pad(text, at.getSecond(), 2).append('.');
+        pad(text, at.getNano(), 9).append(at.getOffset().getId());
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int digits) {
+        String number = Integer.toString(value);
+        for (int i = number.length(); i < digits; i++) {
+            text.append('0');
+        }
+        return text.append(number);
+    }
+
+    /** One value in COPY's text format. */
+    private static void append(StringBuilder text, Object value) {
+        if (value == null) {
+            text.append("\\N");
+        } else if (value instanceof String s) {
+            if (plain(s)) {
+                text.append(s);
+                return;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    case '\t' -> text.append("\\t");
+                    default -> text.append(c);
+                }
+            }
+        } else if (value instanceof OffsetDateTime at) {
+            timestamp(text, at);
+        } else if (value instanceof BigDecimal decimal) {
+            text.append(decimal.toPlainString());
+        } else if (value instanceof Boolean flag) {
+            text.append(flag ? 't' : 'f');
+        } else if (value instanceof Number || value instanceof java.time.LocalDate) {
+            text.append(value);
+        } else {
+            throw new IllegalArgumentException("no COPY text for a " + value.getClass().getName());
+        }
+    }
+}
