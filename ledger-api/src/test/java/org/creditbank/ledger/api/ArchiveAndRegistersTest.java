@@ -56,6 +56,43 @@ class ArchiveAndRegistersTest {
     }
 
     @Test
+    void an_archive_page_is_answered_again_until_the_account_changes_and_revalidates_by_etag() {
+        String learner = Scenario.openAccount(http, ALICE, "Cached Learner");
+        String first = Scenario.record(http, ALICE, learner, Scenario.course("AC-1", "2"));
+        String page = "/api/learners/" + learner + "/archive?limit=10";
+
+        Http.Reply fresh = http.get(page);
+        String etag = fresh.header("ETag");
+        assertThat(etag).isNotBlank();
+        assertThat(fresh.header("Cache-Control")).contains("no-cache").contains("private");
+        Http.Reply again = http.get(page);
+        assertThat(again.header("ETag")).isEqualTo(etag);
+        assertThat(again.text()).isEqualTo(fresh.text());
+        Http.Reply notModified = http.get(page, "If-None-Match", etag);
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.text()).isNullOrEmpty();
+        assertThat(http.get("/api/learners/" + learner + "/archive?limit=1").json().get("limit").asInt())
+                .as("another page of the same account is its own entry").isEqualTo(1);
+
+        http.post("/api/learners/" + learner + "/achievements/" + first + "/certification", "", BOB);
+        Http.Reply certified = http.get(page, "If-None-Match", etag);
+        assertThat(certified.status()).isEqualTo(200);
+        assertThat(certified.header("ETag")).isNotEqualTo(etag);
+        assertThat(certified.json().get("achievements").get(0).get("status").asText()).isEqualTo("CERTIFIED");
+        assertThat(certified.json().get("creditTotals")).isNotEmpty();
+
+        // A merge changes both accounts' pages: the survivor gains the achievements, the merged one is marked.
+        String duplicate = Scenario.openAccount(http, ALICE, "Cached Learner Twin");
+        String carried = Scenario.record(http, ALICE, duplicate, Scenario.course("AC-2", "1"));
+        String duplicatePage = "/api/learners/" + duplicate + "/archive?limit=10";
+        assertThat(http.get(duplicatePage).json().get("status").asText()).isEqualTo("OPEN");
+        assertThat(http.post("/api/learners/" + learner + "/merges",
+                Map.of("mergedLearnerNumber", duplicate, "reason", "same person"), ALICE).status()).isEqualTo(200);
+        assertThat(ids(http.get(page).json())).containsExactlyInAnyOrder(first, carried);
+        assertThat(http.get(duplicatePage).json().get("status").asText()).isEqualTo("MERGED");
+    }
+
+    @Test
     void a_branch_sees_the_achievements_awaiting_certification_in_its_jurisdiction() {
         String learner = Scenario.openAccount(http, ALICE, "Queue Learner");
         String atXihu = Scenario.record(http, DAVE, learner, Scenario.course("Q-XH", "1"));

@@ -24,6 +24,8 @@ import org.creditbank.ledger.projection.ReadModelSlots;
 import org.creditbank.ledger.projection.learner.IdentityRegisterProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditbank.ledger.api.learner.ArchivePages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -135,6 +137,13 @@ public class LedgerConfiguration {
     @Bean
     public BranchQueries branchQueries(JdbcTemplate jdbc) {
         return new BranchQueries(jdbc);
+    }
+
+    @Bean
+    public ArchivePages archivePages(JdbcTemplate jdbc, ReadModelSlots slots, ObjectMapper json,
+                                     LedgerProperties properties) {
+        return new ArchivePages(jdbc, slots.liveSlot(ReadModelConfiguration.ARCHIVE), json,
+                properties.archiveCacheMegabytes());
     }
 
     @Bean

@@ -26,17 +26,21 @@ import java.time.ZoneId;
  *                            default Asia/Shanghai)
  * @param projectionBatchSize events a read model's tracking processor writes per transaction
  *                            ({@code LEDGER_PROJECTION_BATCH_SIZE}, default 1000)
+ * @param archiveCacheMegabytes memory kept for archive pages already answered ({@code LEDGER_ARCHIVE_CACHE_MB},
+ *                              default 64; 0 turns the cache off)
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(Path dataDir, String identityKey, Path identityKeyFile, String personalDataKey,
                                Path personalDataKeyFile, int snapshotThreshold, Duration idempotencyRetention,
-                               String timeZone, int projectionBatchSize) {
+                               String timeZone, int projectionBatchSize, Integer archiveCacheMegabytes) {
 
     public LedgerProperties {
         idempotencyRetention = idempotencyRetention == null ? Duration.ofHours(24) : idempotencyRetention;
         snapshotThreshold = snapshotThreshold <= 0 ? 100 : snapshotThreshold;
         timeZone = timeZone == null || timeZone.isBlank() ? "Asia/Shanghai" : timeZone.strip();
         projectionBatchSize = projectionBatchSize <= 0 ? 1000 : projectionBatchSize;
+        archiveCacheMegabytes = archiveCacheMegabytes == null || archiveCacheMegabytes < 0 ? 64
+                : archiveCacheMegabytes;
         dataDir = dataDir == null ? Path.of("ledger-data") : dataDir;
         identityKey = identityKey == null || identityKey.isBlank() ? null : identityKey.strip();
         personalDataKey = personalDataKey == null || personalDataKey.isBlank() ? null : personalDataKey.strip();

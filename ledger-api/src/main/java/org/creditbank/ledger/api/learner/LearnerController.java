@@ -19,7 +19,9 @@ import org.creditbank.ledger.learner.PersonalData;
 import org.creditbank.ledger.projection.learner.AccountQueries;
 import org.creditbank.ledger.projection.learner.AccountView;
 import org.creditbank.ledger.rule.InvalidField;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,9 +47,12 @@ public class LearnerController {
     private final LedgerCommands commands;
     private final AccountQueries queries;
     private final AsOfArchive asOfArchive;
+    private final ArchivePages pages;
 
-    public LearnerController(LedgerCommands commands, AccountQueries queries, AsOfArchive asOfArchive) {
+    public LearnerController(LedgerCommands commands, AccountQueries queries, AsOfArchive asOfArchive,
+                             ArchivePages pages) {
         this.commands = commands;
+        this.pages = pages;
         this.asOfArchive = asOfArchive;
         this.queries = queries;
     }
@@ -97,15 +102,15 @@ public class LearnerController {
     @Operation(summary = "The lifelong archive: every achievement of a life with its history, filtered and paged;"
             + " as it stood at an instant of recorded time (asOf) and/or only what was achieved before a date"
             + " (achievedBefore)")
-    public Map<String, Object> archive(@PathVariable String learnerNumber,
-                                       @RequestParam(required = false) String kind,
-                                       @RequestParam(required = false) String status,
-                                       @RequestParam(required = false) String achievedFrom,
-                                       @RequestParam(required = false) String achievedTo,
-                                       @RequestParam(required = false) String achievedBefore,
-                                       @RequestParam(required = false) String asOf,
-                                       @RequestParam(defaultValue = "0") int offset,
-                                       @RequestParam(defaultValue = "50") int limit) {
+    public ResponseEntity<byte[]> archive(@PathVariable String learnerNumber,
+                                          @RequestParam(required = false) String kind,
+                                          @RequestParam(required = false) String status,
+                                          @RequestParam(required = false) String achievedFrom,
+                                          @RequestParam(required = false) String achievedTo,
+                                          @RequestParam(required = false) String achievedBefore,
+                                          @RequestParam(required = false) String asOf,
+                                          @RequestParam(defaultValue = "0") int offset,
+                                          @RequestParam(defaultValue = "50") int limit) {
         String number = number(learnerNumber).value();
         Requests.requirePage(offset, limit);
         LocalDate to = Requests.date("achievedTo", achievedTo, false);
@@ -118,22 +123,25 @@ public class LearnerController {
                 status == null ? null : Requests.oneOf("status", status, AchievementStatus.class).name(),
                 Requests.date("achievedFrom", achievedFrom, false), to);
         Instant at = Requests.instant("asOf", asOf);
-        AccountView account;
-        AccountQueries.Page page;
         if (at == null) {
-            account = queries.summary(number).orElseThrow(() -> new UnknownAccount("learnerNumber", number));
-            page = queries.archive(number, filter, offset, limit);
-        } else {
-            AsOfArchive.Archive then = asOfArchive.archive(number, at, filter, offset, limit)
-                    .orElseThrow(() -> new UnknownAccount("learnerNumber", number));
-            account = then.account();
-            page = then.page();
+            ArchivePages.Page page = pages.page(number, java.util.Arrays.asList(filter, offset, limit), () -> answer(
+                    queries.summary(number).orElseThrow(() -> new UnknownAccount("learnerNumber", number)),
+                    queries.archive(number, filter, offset, limit), null));
+            return ResponseEntity.ok().eTag(page.etag()).cacheControl(CacheControl.noCache().cachePrivate())
+                    .contentType(MediaType.APPLICATION_JSON).body(page.json());
         }
+        AsOfArchive.Archive then = asOfArchive.archive(number, at, filter, offset, limit)
+                .orElseThrow(() -> new UnknownAccount("learnerNumber", number));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(pages.write(answer(then.account(), then.page(), at)));
+    }
+
+    private static Map<String, Object> answer(AccountView account, AccountQueries.Page page, Instant asOf) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("learnerNumber", account.learnerNumber());
         answer.put("status", account.status());
-        if (at != null) {
-            answer.put("asOf", at);
+        if (asOf != null) {
+            answer.put("asOf", asOf);
         }
         answer.put("creditTotals", account.creditTotals());
         answer.put("offset", page.offset());
