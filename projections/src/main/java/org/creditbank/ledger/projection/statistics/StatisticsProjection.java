@@ -54,6 +54,7 @@ public class StatisticsProjection {
     private final ZoneId zone;
     private final String batchKey;
     private final Dialect dialect;
+    private final Map<String, String> lineages = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StatisticsProjection(JdbcTemplate jdbc, Slot slot, ZoneId zone, Dialect dialect) {
         this.jdbc = jdbc;
@@ -376,6 +377,50 @@ public class StatisticsProjection {
                     + " AND t.learner_number = s.learner_number"
                     + " WHEN NOT MATCHED THEN INSERT (month_start, branch_code, learner_number)"
                     + " VALUES (s.month_start, s.branch_code, s.learner_number)", activeRows);
+            reach(active);
+        }
+
+        /** Counts each learner of the batch ahead at every node and period not yet counting them. */
+        private void reach(Set<Active> active) {
+            Set<Reached> reached = new TreeSet<>();
+            for (Active a : active) {
+                for (String node : Reach.nodes(a.branch(), lineage(a.branch()))) {
+                    for (String period : Reach.periods(a.month())) {
+                        reached.add(new Reached(a.learner(), node, period));
+                    }
+                }
+            }
+            List<String> learners = reached.stream().map(Reached::learner).distinct().toList();
+            Set<Reached> known = new HashSet<>();
+            for (int from = 0; from < learners.size(); from += IN_LIST) {
+                List<String> chunk = learners.subList(from, Math.min(learners.size(), from + IN_LIST));
+                jdbc.query("SELECT learner_number, node, period FROM " + table("stat_reach")
+                        + " WHERE learner_number IN (" + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                        + ")", rs -> {
+                    known.add(new Reached(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }, chunk.toArray());
+            }
+            List<Object[]> rows = new ArrayList<>();
+            Map<List<String>, Long> added = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                    .thenComparing(k -> k.get(1)));
+            for (Reached r : reached) {
+                if (!known.contains(r)) {
+                    rows.add(new Object[] {r.learner(), r.node(), r.period()});
+                    added.merge(List.of(r.node(), r.period()), 1L, Long::sum);
+                }
+            }
+            RowInserts.insert(jdbc, table("stat_reach"), List.of("learner_number", "node", "period"), rows);
+            List<Object[]> counts = new ArrayList<>(added.size());
+            added.forEach((k, n) -> counts.add(new Object[] {k.get(0), k.get(1), n}));
+            batch(dialect == Dialect.POSTGRESQL
+                    ? "INSERT INTO " + table("stat_reach_count") + " AS t (node, period, learners) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (node, period) DO UPDATE SET learners = t.learners + EXCLUDED.learners"
+                    : "MERGE INTO " + table("stat_reach_count") + " t USING (VALUES (CAST(? AS VARCHAR(33)),"
+                    + " CAST(? AS VARCHAR(7)), CAST(? AS BIGINT))) AS s (node, period, learners)"
+                    + " ON t.node = s.node AND t.period = s.period"
+                    + " WHEN MATCHED THEN UPDATE SET learners = t.learners + s.learners"
+                    + " WHEN NOT MATCHED THEN INSERT (node, period, learners) VALUES (s.node, s.period, s.learners)",
+                    counts);
         }
 
         private void batch(String sql, List<Object[]> rows) {
@@ -387,5 +432,27 @@ public class StatisticsProjection {
 
     private String table(String base) {
         return slot.table(base);
+    }
+
+    /** A branch's path from the top (branches never move, so it is kept once read). */
+    private String lineage(String branch) {
+        return lineages.computeIfAbsent(branch, code -> {
+            List<String> found = jdbc.queryForList("SELECT lineage FROM branch WHERE code = ?", String.class, code);
+            if (found.isEmpty()) {
+                throw new IllegalStateException("statistics know no branch " + code);
+            }
+            return found.get(0);
+        });
+    }
+
+    /** A learner counted at a node in a period. */
+    private record Reached(String learner, String node, String period) implements Comparable<Reached> {
+        private static final Comparator<Reached> ORDER = Comparator.comparing(Reached::learner)
+                .thenComparing(Reached::node).thenComparing(Reached::period);
+
+        @Override
+        public int compareTo(Reached o) {
+            return ORDER.compare(this, o);
+        }
     }
 }

@@ -118,11 +118,24 @@ public class StatisticsQueries {
             }
         }, where.args.toArray());
 
-        total.learners = activeLearners(query, monthly, Grouping.NONE).getOrDefault("", 0L);
+        // Active learners are counted ahead per jurisdiction and whole period; other questions count them here.
+        String period = monthly ? period(query.from(), query.to()) : null;
+        String node = Reach.jurisdiction(query.branch());
+        total.learners = period != null ? counted(node, List.of(period)).getOrDefault(period, 0L)
+                : activeLearners(query, monthly, Grouping.NONE).getOrDefault("", 0L);
         if (by == Grouping.BRANCH) {
             for (String group : groups.keySet()) {
-                groups.get(group).learners = activeLearnersOf(query, monthly, group);
+                groups.get(group).learners = period != null
+                        ? counted(group.equals(query.branch()) ? Reach.own(group) : group, List.of(period))
+                        .getOrDefault(period, 0L)
+                        : activeLearnersOf(query, monthly, group);
             }
+        } else if (by == Grouping.MONTH && monthly || by == Grouping.YEAR && monthly && wholeYears(query)) {
+            Map<String, String> periods = new LinkedHashMap<>();
+            groups.keySet().forEach(k -> periods.put(k, by == Grouping.MONTH ? Reach.month(LocalDate.parse(k))
+                    : Reach.year(new BigDecimal(k).intValueExact())));
+            Map<String, Long> learners = counted(node, periods.values());
+            groups.forEach((k, tally) -> tally.learners = learners.getOrDefault(periods.get(k), 0L));
         } else if (by != Grouping.NONE && by.countsLearners()) {
             Map<String, Long> learners = activeLearners(query, monthly, by);
             groups.forEach((k, tally) -> tally.learners = learners.getOrDefault(k, 0L));
@@ -130,6 +143,43 @@ public class StatisticsQueries {
         List<Group> grouped = new ArrayList<>();
         groups.forEach((k, tally) -> grouped.add(new Group(label(by, k), tally.figures())));
         return new Statistics(query, monthly ? "monthly sums" : "facts", total.figures(), grouped);
+    }
+
+    /** The one period counted ahead that is exactly {@code [from, to]} (all time, a year, a month), or null. */
+    private static String period(LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return Reach.ALL;
+        }
+        if (from == null || to == null) {
+            return null;
+        }
+        if (from.getDayOfYear() == 1 && to.equals(from.with(TemporalAdjusters.lastDayOfYear()))) {
+            return Reach.year(from.getYear());
+        }
+        if (from.getDayOfMonth() == 1 && to.equals(from.with(TemporalAdjusters.lastDayOfMonth()))) {
+            return Reach.month(from);
+        }
+        return null;
+    }
+
+    /** Whether the question's period is made of whole years (then each year's learners are counted ahead). */
+    private static boolean wholeYears(Query query) {
+        return (query.from() == null || query.from().getDayOfYear() == 1)
+                && (query.to() == null || query.to().equals(query.to().with(TemporalAdjusters.lastDayOfYear())));
+    }
+
+    /** The learners counted ahead at a node, by period. */
+    private Map<String, Long> counted(String node, java.util.Collection<String> periods) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (periods.isEmpty()) {
+            return counts;
+        }
+        jdbc.query("SELECT period, learners FROM " + table("stat_reach_count") + " WHERE node = ? AND period IN ("
+                + String.join(", ", java.util.Collections.nCopies(periods.size(), "?")) + ")",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, java.util.stream.Stream.concat(java.util.stream.Stream.of(node), periods.stream()).toArray());
+        return counts;
     }
 
     /** Distinct active learners by group key ({@code ""} when not grouped). */

@@ -1,0 +1,60 @@
+package org.creditbank.ledger.projection.statistics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where and when an active learner is counted ahead ({@code stat_reach}): at every node an act at a branch belongs to
+ * — the whole network, the jurisdiction of the branch and of each branch above it, and the branch's own acts — and in
+ * every period its month belongs to — all time, its year, its month. Branches never move, so a branch's nodes are
+ * fixed when it is registered.
+ */
+public final class Reach {
+
+    /** The node of the whole network, and the period of all time. */
+    public static final String ALL = "*";
+
+    private Reach() {
+    }
+
+    /** The node of the acts performed at the branch itself (not below it). */
+    public static String own(String branch) {
+        return "=" + branch;
+    }
+
+    /** The node of a branch's jurisdiction; the whole network for null. */
+    public static String jurisdiction(String branch) {
+        return branch == null ? ALL : branch;
+    }
+
+    /**
+     * Every node an act at {@code branch} counts at.
+     *
+     * @param lineage the branch's path from the top, {@code /ZJ-CENTRE/HZ-BRANCH/}
+     */
+    public static List<String> nodes(String branch, String lineage) {
+        List<String> nodes = new ArrayList<>(List.of(ALL, own(branch)));
+        for (String code : lineage.split("/")) {
+            if (!code.isEmpty()) {
+                nodes.add(code);
+            }
+        }
+        return nodes;
+    }
+
+    /** Every period an act in the month starting {@code month} counts in. */
+    public static List<String> periods(LocalDate month) {
+        return List.of(ALL, year(month.getYear()), month(month));
+    }
+
+    /** The period of a year. */
+    public static String year(int year) {
+        return String.format("%04d", year);
+    }
+
+    /** The period of the month that {@code day} is in. */
+    public static String month(LocalDate day) {
+        return String.format("%04d-%02d", day.getYear(), day.getMonthValue());
+    }
+}
