@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** Conversions between event values and the column types PostgreSQL and H2 both understand. */
 public final class Sql {
@@ -13,9 +14,12 @@ public final class Sql {
     private Sql() {
     }
 
-    /** An instant as a timestamp-with-time-zone parameter. */
+    /**
+     * An instant as a timestamp-with-time-zone parameter, to the microsecond the column keeps: cut here, so that every
+     * way of writing it (a parameter, COPY) and every database stores the same value.
+     */
     public static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     /** A timestamp column read back as an instant. */
