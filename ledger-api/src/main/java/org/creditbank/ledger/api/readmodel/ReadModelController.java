@@ -50,8 +50,11 @@ public class ReadModelController {
     @Operation(summary = "Rebuild several read models (all, or those named by readModel) from one scan of the event"
             + " store, each into its idle slot, then switch each (202; follow Location)")
     public ResponseEntity<List<ReadModels.Progress>> rebuildAll(@RequestParam(required = false) List<String> readModel) {
-        List<ReadModels.Progress> progress = readModels.rebuild(
-                readModel == null || readModel.isEmpty() ? readModels.names() : readModel);
+        List<String> names = readModel == null || readModel.isEmpty() ? readModels.names() : readModel;
+        names.stream().filter(name -> !readModels.exists(name)).findFirst().ifPresent(name -> {
+            throw new ReadModelRefusals.UnknownReadModel("readModel", name);
+        });
+        List<ReadModels.Progress> progress = readModels.rebuild(names);
         return ResponseEntity.accepted().location(URI.create(PATH)).body(progress);
     }
 

@@ -12,7 +12,12 @@ public final class ReadModelRefusals {
     /** No read model has that name. */
     public static final class UnknownReadModel extends RuleViolation {
         public UnknownReadModel(String name) {
-            super(Refusal.NOT_FOUND, "name", "no read model is named " + name);
+            this("name", name);
+        }
+
+        /** @param field the request field that named it */
+        public UnknownReadModel(String field, String name) {
+            super(Refusal.NOT_FOUND, field, "no read model is named " + name);
         }
     }
 

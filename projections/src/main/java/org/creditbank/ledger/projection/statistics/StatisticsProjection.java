@@ -17,6 +17,7 @@ import org.creditbank.ledger.projection.PerUnitOfWork;
 import org.creditbank.ledger.projection.RowInserts;
 import org.creditbank.ledger.projection.Slot;
 import org.creditbank.ledger.projection.Sql;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -380,16 +381,41 @@ public class StatisticsProjection {
             reach(active);
         }
 
-        /** Counts each learner of the batch ahead at every node and period not yet counting them. */
-        private void reach(Set<Active> active) {
-            Set<Reached> reached = new TreeSet<>();
-            for (Active a : active) {
-                for (String node : Reach.nodes(a.branch(), lineage(a.branch()))) {
-                    for (String period : Reach.periods(a.month())) {
-                        reached.add(new Reached(a.learner(), node, period));
+        /**
+         * PostgreSQL: inserts in one statement what is not there yet, and learns from what it returns what was new (no
+         * look-up first, whose plan would depend on the table's statistics).
+         */
+        private void insertNew(Set<Reached> reached, Map<List<String>, Long> added) {
+            List<String[]> columns = List.of(new String[reached.size()], new String[reached.size()],
+                    new String[reached.size()]);
+            int i = 0;
+            for (Reached r : reached) {
+                columns.get(0)[i] = r.learner();
+                columns.get(1)[i] = r.node();
+                columns.get(2)[i++] = r.period();
+            }
+            if (reached.isEmpty()) {
+                return;
+            }
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                try (var insert = connection.prepareStatement("INSERT INTO " + table("stat_reach")
+                        + " (learner_number, node, period) SELECT * FROM unnest(?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING RETURNING node, period")) {
+                    for (int c = 0; c < 3; c++) {
+                        insert.setArray(c + 1, connection.createArrayOf("varchar", columns.get(c)));
+                    }
+                    try (var rs = insert.executeQuery()) {
+                        while (rs.next()) {
+                            added.merge(List.of(rs.getString(1), rs.getString(2)), 1L, Long::sum);
+                        }
                     }
                 }
-            }
+                return null;
+            });
+        }
+
+        /** What of {@code reached} stat_reach holds already (looked up by learner). */
+        private Set<Reached> known(Set<Reached> reached) {
             List<String> learners = reached.stream().map(Reached::learner).distinct().toList();
             Set<Reached> known = new HashSet<>();
             for (int from = 0; from < learners.size(); from += IN_LIST) {
@@ -400,16 +426,34 @@ public class StatisticsProjection {
                     known.add(new Reached(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }, chunk.toArray());
             }
-            List<Object[]> rows = new ArrayList<>();
-            Map<List<String>, Long> added = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-                    .thenComparing(k -> k.get(1)));
-            for (Reached r : reached) {
-                if (!known.contains(r)) {
-                    rows.add(new Object[] {r.learner(), r.node(), r.period()});
-                    added.merge(List.of(r.node(), r.period()), 1L, Long::sum);
+            return known;
+        }
+
+        /** Counts each learner of the batch ahead at every node and period not yet counting them. */
+        private void reach(Set<Active> active) {
+            Set<Reached> reached = new TreeSet<>();
+            for (Active a : active) {
+                for (String node : Reach.nodes(a.branch(), lineage(a.branch()))) {
+                    for (String period : Reach.periods(a.month())) {
+                        reached.add(new Reached(a.learner(), node, period));
+                    }
                 }
             }
-            RowInserts.insert(jdbc, table("stat_reach"), List.of("learner_number", "node", "period"), rows);
+            Map<List<String>, Long> added = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                    .thenComparing(k -> k.get(1)));
+            if (dialect == Dialect.POSTGRESQL) {
+                insertNew(reached, added);
+            } else {
+                Set<Reached> known = known(reached);
+                List<Object[]> rows = new ArrayList<>();
+                for (Reached r : reached) {
+                    if (!known.contains(r)) {
+                        rows.add(new Object[] {r.learner(), r.node(), r.period()});
+                        added.merge(List.of(r.node(), r.period()), 1L, Long::sum);
+                    }
+                }
+                RowInserts.insert(jdbc, table("stat_reach"), List.of("learner_number", "node", "period"), rows);
+            }
             List<Object[]> counts = new ArrayList<>(added.size());
             added.forEach((k, n) -> counts.add(new Object[] {k.get(0), k.get(1), n}));
             batch(dialect == Dialect.POSTGRESQL
