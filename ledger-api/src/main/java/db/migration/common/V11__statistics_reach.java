@@ -37,7 +37,7 @@ public class V11__statistics_reach extends BaseJavaMigration {
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO stat_reach" + slot + " (learner_number, node, period) VALUES (?, ?, ?)")) {
             select.setFetchSize(BATCH);
-            ResultSet rs = select.executeQuery("SELECT a.learner_number, a.month_start, a.branch_code, b.lineage"
+            ResultSet rs = select.executeQuery("SELECT a.learner_number, a.month_start, a.branch_code, b.lineage, b.division_code"
                     + " FROM stat_active" + slot + " a JOIN branch b ON b.code = a.branch_code"
                     + " ORDER BY a.learner_number");
             String learner = null;
@@ -48,7 +48,7 @@ public class V11__statistics_reach extends BaseJavaMigration {
                     learner = rs.getString(1);
                     reached.clear();
                 }
-                for (String node : Reach.nodes(rs.getString(3), rs.getString(4))) {
+                for (String node : Reach.nodes(rs.getString(3), rs.getString(4), rs.getString(5))) {
                     for (String period : Reach.periods(rs.getDate(2).toLocalDate())) {
                         if (reached.add(node + "\u0000" + period)) {
                             insert.setString(1, learner);

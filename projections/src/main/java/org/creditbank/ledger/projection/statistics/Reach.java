@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Where and when an active learner is counted ahead ({@code stat_reach}): at every node an act at a branch belongs to
- * — the whole network, the jurisdiction of the branch and of each branch above it, and the branch's own acts — and in
- * every period its month belongs to — all time, its year, its month. Branches never move, so a branch's nodes are
- * fixed when it is registered.
+ * — the whole network, the jurisdiction of the branch and of each branch above it, the branch's own acts, and the
+ * branch's administrative region — and in every period its month belongs to — all time, its year, its month. Branches
+ * never move, so a branch's nodes are fixed when it is registered.
  */
 public final class Reach {
 
@@ -23,6 +23,11 @@ public final class Reach {
         return "=" + branch;
     }
 
+    /** The node of the acts at every branch of an administrative region (a division code). */
+    public static String region(String division) {
+        return "@" + division;
+    }
+
     /** The node of a branch's jurisdiction; the whole network for null. */
     public static String jurisdiction(String branch) {
         return branch == null ? ALL : branch;
@@ -31,10 +36,11 @@ public final class Reach {
     /**
      * Every node an act at {@code branch} counts at.
      *
-     * @param lineage the branch's path from the top, {@code /ZJ-CENTRE/HZ-BRANCH/}
+     * @param lineage  the branch's path from the top, {@code /ZJ-CENTRE/HZ-BRANCH/}
+     * @param division the branch's administrative division code
      */
-    public static List<String> nodes(String branch, String lineage) {
-        List<String> nodes = new ArrayList<>(List.of(ALL, own(branch)));
+    public static List<String> nodes(String branch, String lineage, String division) {
+        List<String> nodes = new ArrayList<>(List.of(ALL, own(branch), region(division)));
         for (String code : lineage.split("/")) {
             if (!code.isEmpty()) {
                 nodes.add(code);

@@ -55,7 +55,7 @@ public class StatisticsProjection {
     private final ZoneId zone;
     private final String batchKey;
     private final Dialect dialect;
-    private final Map<String, String> lineages = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String[]> places = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StatisticsProjection(JdbcTemplate jdbc, Slot slot, ZoneId zone, Dialect dialect) {
         this.jdbc = jdbc;
@@ -433,7 +433,8 @@ public class StatisticsProjection {
         private void reach(Set<Active> active) {
             Set<Reached> reached = new TreeSet<>();
             for (Active a : active) {
-                for (String node : Reach.nodes(a.branch(), lineage(a.branch()))) {
+                String[] place = place(a.branch());
+                for (String node : Reach.nodes(a.branch(), place[0], place[1])) {
                     for (String period : Reach.periods(a.month())) {
                         reached.add(new Reached(a.learner(), node, period));
                     }
@@ -478,10 +479,11 @@ public class StatisticsProjection {
         return slot.table(base);
     }
 
-    /** A branch's path from the top (branches never move, so it is kept once read). */
-    private String lineage(String branch) {
-        return lineages.computeIfAbsent(branch, code -> {
-            List<String> found = jdbc.queryForList("SELECT lineage FROM branch WHERE code = ?", String.class, code);
+    /** A branch's path from the top and its division code (branches never move, so they are kept once read). */
+    private String[] place(String branch) {
+        return places.computeIfAbsent(branch, code -> {
+            List<String[]> found = jdbc.query("SELECT lineage, division_code FROM branch WHERE code = ?",
+                    (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, code);
             if (found.isEmpty()) {
                 throw new IllegalStateException("statistics know no branch " + code);
             }

@@ -136,6 +136,11 @@ public class StatisticsQueries {
                     : Reach.year(new BigDecimal(k).intValueExact())));
             Map<String, Long> learners = counted(node, periods.values());
             groups.forEach((k, tally) -> tally.learners = learners.getOrDefault(periods.get(k), 0L));
+        } else if (by == Grouping.REGION && period != null && regionsWithin(groups.keySet(), query.branch())) {
+            for (String region : groups.keySet()) {
+                groups.get(region).learners = counted(Reach.region(region), List.of(period))
+                        .getOrDefault(period, 0L);
+            }
         } else if (by != Grouping.NONE && by.countsLearners()) {
             Map<String, Long> learners = activeLearners(query, monthly, by);
             groups.forEach((k, tally) -> tally.learners = learners.getOrDefault(k, 0L));
@@ -160,6 +165,21 @@ public class StatisticsQueries {
             return Reach.month(from);
         }
         return null;
+    }
+
+    /**
+     * Whether every branch of each region lies within the asked jurisdiction: then a region's learners within it are
+     * the region's learners counted ahead.
+     */
+    private boolean regionsWithin(java.util.Set<String> regions, String branch) {
+        if (branch == null || regions.isEmpty()) {
+            return true;
+        }
+        Long outside = jdbc.queryForObject("SELECT COUNT(*) FROM " + branchTable() + " WHERE division_code IN ("
+                + String.join(", ", java.util.Collections.nCopies(regions.size(), "?")) + ") AND lineage NOT LIKE ?",
+                Long.class, java.util.stream.Stream.concat(regions.stream(), java.util.stream.Stream.of(
+                        "%/" + branch + "/%")).toArray());
+        return outside != null && outside == 0;
     }
 
     /** Whether the question's period is made of whole years (then each year's learners are counted ahead). */
