@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The secondary indexes of a slot being rebuilt, dropped while its tables are filled and built again at the end: one
  * sorted build of an index costs a fraction of maintaining it row by row. Primary keys stay, as the replay updates
- * rows by key.
+ * rows by key — except those of append-only tables, which are added back after the fill like the indexes (a duplicate
+ * row would then fail the rebuild, as it would have failed the insert).
  *
  * <p>The definitions are read from the live slot's tables (the same DDL template, another suffix), so a rebuild that
  * was cut off with its indexes dropped is healed by the next. PostgreSQL only; elsewhere the indexes stay.
@@ -26,17 +27,21 @@ final class DeferredIndexes {
     private final JdbcTemplate jdbc;
     private final List<String> names;
     private final List<String> definitions;
+    /** Primary keys of append-only tables: table, constraint name, definition. */
+    private final List<String[]> keys;
 
-    private DeferredIndexes(JdbcTemplate jdbc, List<String> names, List<String> definitions) {
+    private DeferredIndexes(JdbcTemplate jdbc, List<String> names, List<String> definitions, List<String[]> keys) {
         this.jdbc = jdbc;
         this.names = names;
         this.definitions = definitions;
+        this.keys = keys;
     }
 
     /** The secondary indexes of {@code target}'s tables, as the live slot has them. */
     static DeferredIndexes of(JdbcTemplate jdbc, Dialect dialect, ReadModel model, Slot live, Slot target) {
         List<String> names = new ArrayList<>();
         List<String> definitions = new ArrayList<>();
+        List<String[]> keys = new ArrayList<>();
         if (dialect == Dialect.POSTGRESQL) {
             for (String table : model.tables()) {
                 String from = live.table(table);
@@ -59,17 +64,44 @@ final class DeferredIndexes {
                                     + m.group(5));
                         }, from);
             }
+            for (String table : model.appendOnly()) {
+                String from = live.table(table);
+                String to = target.table(table);
+                jdbc.query("SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c"
+                        + " JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+                        + " WHERE n.nspname = current_schema() AND t.relname = ? AND c.contype = 'p'", rs -> {
+                            String name = rs.getString(1);
+                            if (!name.startsWith(from)) {
+                                throw new IllegalStateException("primary key " + name + " of " + from
+                                        + " does not follow the slot naming");
+                            }
+                            String renamed = to + name.substring(from.length());
+                            keys.add(new String[] {to, renamed, rs.getString(2)});
+                        }, from);
+            }
         }
-        return new DeferredIndexes(jdbc, List.copyOf(names), List.copyOf(definitions));
+        return new DeferredIndexes(jdbc, List.copyOf(names), List.copyOf(definitions), List.copyOf(keys));
     }
 
-    /** Drops the indexes (those that exist). */
+    /** Drops the indexes and keys (those that exist). */
     void drop() {
         names.forEach(name -> jdbc.execute("DROP INDEX IF EXISTS " + name));
+        keys.forEach(key -> jdbc.execute("ALTER TABLE " + key[0] + " DROP CONSTRAINT IF EXISTS " + key[1]));
     }
 
-    /** Builds the indexes (those that do not exist), each in one sorted pass. */
+    /** Builds the keys and indexes (those that do not exist), each in one sorted pass. */
     void create(TransactionTemplate transactions) {
+        for (String[] key : keys) {
+            transactions.executeWithoutResult(tx -> {
+                Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM pg_constraint c JOIN pg_namespace n"
+                        + " ON n.oid = c.connamespace WHERE n.nspname = current_schema() AND c.conname = ?",
+                        Integer.class, key[1]);
+                if (present == null || present == 0) {
+                    jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                    jdbc.execute("ALTER TABLE " + key[0] + " ADD CONSTRAINT " + key[1] + " " + key[2]);
+                }
+            });
+        }
         for (String definition : definitions) {
             transactions.executeWithoutResult(tx -> {
                 jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");

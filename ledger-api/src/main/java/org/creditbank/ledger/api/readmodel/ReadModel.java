@@ -3,6 +3,7 @@ package org.creditbank.ledger.api.readmodel;
 import org.creditbank.ledger.projection.Slot;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -15,12 +16,18 @@ import java.util.function.Function;
  *                  false when it is fed in the command's transaction by a subscribing processor
  * @param segments  how many segments its tracking processors use: 1 where a merge moves rows between streams, and
  *                  1 for a streaming read model (its one token then says exactly which events its rows hold)
+ * @param appendOnly the base names of its tables whose rows are only ever inserted: a rebuild builds even their
+ *                   primary keys after filling them
  */
 public record ReadModel(String name, List<String> tables, Function<Slot, Object> handler, boolean streaming,
-                        int segments) {
+                        int segments, Set<String> appendOnly) {
 
     public ReadModel {
         tables = List.copyOf(tables);
+        appendOnly = Set.copyOf(appendOnly);
+        if (!tables.containsAll(appendOnly)) {
+            throw new IllegalArgumentException("append-only tables must be among the tables: " + appendOnly);
+        }
     }
 
     /** The name of the tracking processor that writes a slot. */

@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 /** The rebuildable read models, their slots, their processors and the gate their switches close. */
 @Configuration(proxyBeanMethods = false)
@@ -102,13 +103,13 @@ public class ReadModelConfiguration {
                                  @Qualifier("eventSerializer") Serializer eventSerializer) {
         List<ReadModel> models = List.of(
                 new ReadModel(ARCHIVE, List.of("achievement_act", "achievement", "learner_account"),
-                        slot -> new AccountProjection(jdbc, vault, () -> slot), false, 1),
+                        slot -> new AccountProjection(jdbc, vault, () -> slot), false, 1, Set.of("achievement_act")),
                 // Each act is one row keyed by its event: order does not matter, so one segment per core.
                 new ReadModel(ACT_LOG, List.of("ledger_act"), slot -> new ActLogProjection(jdbc, () -> slot), false,
-                        Runtime.getRuntime().availableProcessors()),
+                        Runtime.getRuntime().availableProcessors(), Set.of("ledger_act")),
                 new ReadModel(STATISTICS, List.of("stat_reach_count", "stat_reach", "stat_active", "stat_month", "stat_fact",
                         "stat_achievement"),
-                        slot -> new StatisticsProjection(jdbc, slot, ledgerZone, dialect), true, 1));
+                        slot -> new StatisticsProjection(jdbc, slot, ledgerZone, dialect), true, 1, Set.of("stat_fact")));
         return new ReadModels(models, slots, events, storage, tokens, axonTransactions, transactions, jdbc, gate, clock,
                 properties.projectionBatchSize(), dialect,
                 new StoredEvents(jdbc, transactions, eventSerializer, DaemonThreads.named("read-model-scan")));

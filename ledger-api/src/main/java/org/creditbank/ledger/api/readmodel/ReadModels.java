@@ -238,29 +238,39 @@ public class ReadModels implements SmartLifecycle {
 
         Applier(Rebuild rebuild, DeferredIndexes indexes) {
             done = CompletableFuture.runAsync(() -> {
-                Replay replay = new Replay(List.of(rebuild.handler), bulkBatchSize, transactions);
-                long busy = 0;
+                String name = Thread.currentThread().getName();
+                Thread.currentThread().setName(name + " " + rebuild.model.name());
                 try {
-                    for (Chunk chunk = queue.take(); chunk != Chunk.END; chunk = queue.take()) {
-                        long from = System.nanoTime();
-                        if (replay.addAll(chunk.events())) {
-                            rebuild.replayed = chunk.position();
-                        }
-                        busy += System.nanoTime() - from;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("the rebuild was interrupted", e);
+                    apply(rebuild, indexes);
+                } finally {
+                    Thread.currentThread().setName(name);
                 }
-                long from = System.nanoTime();
-                replay.finish();
-                busy += System.nanoTime() - from;
-                from = System.nanoTime();
-                indexes.create(transactions);
-                rebuild.analyze();
-                LOG.info("Read model {}: events applied in {} ms, indexes built and analyzed in {} ms", rebuild.model.name(),
-                        busy / 1_000_000, (System.nanoTime() - from) / 1_000_000);
             }, watchers);
+        }
+
+        private void apply(Rebuild rebuild, DeferredIndexes indexes) {
+            Replay replay = new Replay(List.of(rebuild.handler), bulkBatchSize, transactions);
+            long busy = 0;
+            try {
+                for (Chunk chunk = queue.take(); chunk != Chunk.END; chunk = queue.take()) {
+                    long from = System.nanoTime();
+                    if (replay.addAll(chunk.events())) {
+                        rebuild.replayed = chunk.position();
+                    }
+                    busy += System.nanoTime() - from;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the rebuild was interrupted", e);
+            }
+            long from = System.nanoTime();
+            replay.finish();
+            busy += System.nanoTime() - from;
+            from = System.nanoTime();
+            indexes.create(transactions);
+            rebuild.analyze();
+            LOG.info("Read model {}: events applied in {} ms, indexes built and analyzed in {} ms", rebuild.model.name(),
+                    busy / 1_000_000, (System.nanoTime() - from) / 1_000_000);
         }
 
         /** Hands a chunk over, waiting while the applier is behind; fails if the applier failed. */

@@ -175,13 +175,17 @@ public class StatisticsProjection {
         }
 
         private void load() {
+            // Achievements recorded in this batch are known from their events; the others are read.
             Set<String> wanted = new HashSet<>();
+            Set<String> recorded = new HashSet<>();
             for (EventMessage<?> message : events) {
                 Object payload = message.getPayload();
-                if (payload instanceof AchievementEvent a && !(payload instanceof AchievementRecorded)) {
+                if (payload instanceof AchievementRecorded r) {
+                    recorded.add(r.achievementId());
+                } else if (payload instanceof AchievementEvent a && !recorded.contains(a.achievementId())) {
                     wanted.add(a.achievementId());
                 } else if (payload instanceof MergedAccountAbsorbed m) {
-                    wanted.addAll(m.superseded());
+                    m.superseded().stream().filter(id -> !recorded.contains(id)).forEach(wanted::add);
                 }
             }
             List<String> ids = new ArrayList<>(wanted);
