@@ -1,0 +1,70 @@
+package org.creditbank.ledger.api;
+
+import org.creditbank.ledger.projection.RowInserts;
+import org.creditbank.ledger.projection.Sql;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A rebuild writes rows with PostgreSQL's COPY, a command writes them as INSERT parameters: both must store the same
+ * values, or the replay check would report rows that differ only in how they were written.
+ */
+class RowInsertsTest {
+
+    private static final List<String> COLUMNS = List.of("id", "text", "at", "amount", "day", "level", "flag");
+
+    private final RunningLedger ledger = SharedLedger.get();
+
+    @Test
+    void copy_and_insert_store_the_same_values_whatever_the_characters_and_digits() {
+        JdbcTemplate jdbc = ledger.jdbc();
+        TransactionTemplate transactions = new TransactionTemplate(ledger.bean(PlatformTransactionManager.class));
+        for (String table : List.of("copied_rows", "inserted_rows")) {
+            jdbc.execute("DROP TABLE IF EXISTS " + table);
+            jdbc.execute("CREATE TABLE " + table + " (id INTEGER NOT NULL, text VARCHAR(255), at TIMESTAMP WITH TIME"
+                    + " ZONE, amount NUMERIC(19, 4), day DATE, level INTEGER, flag BOOLEAN)");
+        }
+        String[] texts = {"plain", "tab\there", "line\nbreak", "carriage\rreturn", "back\\slash", "\\N", "",
+                "学分银行 credit bank", "quote ' and \" both", "trailing\\"};
+        Instant base = Instant.parse("2026-11-23T02:16:35.881962500Z");
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            boolean blank = i % 10 == 9;
+            rows.add(new Object[] {i, texts[i % texts.length],
+                    blank ? null : Sql.at(base.plusNanos(i * 123_456_789L)),
+                    blank ? null : new BigDecimal("12.5").add(BigDecimal.valueOf(i, 3)),
+                    blank ? null : LocalDate.of(2019, 5, 1).plusDays(i), blank ? null : i * 7, blank ? null : i % 2 == 0});
+        }
+
+        transactions.executeWithoutResult(tx -> RowInserts.insert(jdbc, "copied_rows", COLUMNS, rows));
+        for (Object[] row : rows) {
+            // One row at a time: the INSERT path, as a command writes.
+            RowInserts.insert(jdbc, "inserted_rows", COLUMNS, List.<Object[]>of(row));
+        }
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM copied_rows", Long.class)).isEqualTo(100);
+        assertThat(jdbc.queryForList("SELECT * FROM copied_rows EXCEPT SELECT * FROM inserted_rows")).isEmpty();
+        assertThat(jdbc.queryForList("SELECT * FROM inserted_rows EXCEPT SELECT * FROM copied_rows")).isEmpty();
+        Map<String, Object> tricky = jdbc.queryForMap("SELECT text FROM copied_rows WHERE id = 1");
+        assertThat(tricky.get("text")).isEqualTo("tab\there");
+        assertThat(jdbc.queryForObject("SELECT text FROM copied_rows WHERE id = 5", String.class)).isEqualTo("\\N");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM copied_rows WHERE at IS NULL", Long.class))
+                .isEqualTo(10);
+        assertThat(jdbc.queryForObject("SELECT to_char(at, 'SS.US') FROM copied_rows WHERE id = 0", String.class))
+                .as("cut to the microsecond, not rounded").isEqualTo("35.881962");
+        for (String table : List.of("copied_rows", "inserted_rows")) {
+            jdbc.execute("DROP TABLE " + table);
+        }
+    }
+}
