@@ -129,6 +129,11 @@ class ReadModelTest {
         String watched = lifeOf(100);
         JsonNode archiveBefore = http.get("/api/learners/" + watched + "/archive").json();
         JsonNode actsBefore = http.get("/api/audit/acts?learner=" + watched).json();
+        // As if a rebuild had been cut off after dropping the idle slots' indexes and keys: the next one restores them.
+        String idle = suffix(http.get("/api/admin/read-models/archive").json().get("liveSlot").asText().equals("A")
+                ? "B" : "A");
+        ledger.jdbc().execute("DROP INDEX achievement" + idle + "_learner_ix");
+        ledger.jdbc().execute("ALTER TABLE ledger_act" + idle + " DROP CONSTRAINT ledger_act" + idle + "_pk");
 
         for (int round = 0; round < 2; round++) {
             AtomicBoolean writing = new AtomicBoolean(true);
@@ -188,6 +193,10 @@ class ReadModelTest {
             JsonNode check = http.get("/api/audit/replay-check").json();
             assertThat(check.get("equal").asBoolean()).as(check.toString()).isTrue();
         }
+        // Both slots were rebuilt once: each has every index and key the other has.
+        assertThat(indexes("")).isNotEmpty().contains("achievement_learner_ix", "ledger_act_pk", "stat_fact_pk",
+                "stat_reach_pk", "ledger_act_branch_ix").isEqualTo(indexes("_b"));
+
         Http.Reply unknown = http.post("/api/admin/read-models/nothing/rebuild", "");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("field").asText()).isEqualTo("name");
@@ -196,5 +205,22 @@ class ReadModelTest {
         assertThat(unknownInList.json().get("field").asText()).isEqualTo("readModel");
         assertThat(http.get("/api/admin/read-models/archive").json().get("rebuild").get("state").asText())
                 .as("nothing was started").isEqualTo("SWITCHED");
+    }
+
+    private static String suffix(String slot) {
+        return slot.equals("A") ? "" : "_b";
+    }
+
+    /** The indexes (keys included) of a slot's read-model tables, named as slot A would name them. */
+    private static List<String> indexes(String suffix) {
+        List<String> tables = List.of("learner_account", "achievement", "achievement_act", "ledger_act", "stat_fact",
+                "stat_month", "stat_active", "stat_achievement", "stat_reach", "stat_reach_count");
+        List<String> names = new ArrayList<>();
+        for (String table : tables) {
+            ledger.jdbc().queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                    + " AND tablename = ?", String.class, table + suffix)
+                    .forEach(name -> names.add(table + name.substring((table + suffix).length())));
+        }
+        return names.stream().sorted().toList();
     }
 }
