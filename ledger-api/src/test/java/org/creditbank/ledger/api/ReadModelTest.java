@@ -132,7 +132,7 @@ class ReadModelTest {
         // As if a rebuild had been cut off after dropping the idle slots' indexes and keys: the next one restores them.
         String idle = suffix(http.get("/api/admin/read-models/archive").json().get("liveSlot").asText().equals("A")
                 ? "B" : "A");
-        ledger.jdbc().execute("DROP INDEX achievement" + idle + "_learner_ix");
+        ledger.jdbc().execute("DROP INDEX ledger_act" + idle + "_branch_ix");
         ledger.jdbc().execute("ALTER TABLE ledger_act" + idle + " DROP CONSTRAINT ledger_act" + idle + "_pk");
 
         for (int round = 0; round < 2; round++) {

@@ -14,12 +14,23 @@ public class ReadModelSlots {
 
     private final JdbcTemplate jdbc;
     private final Map<String, Slot> live = new ConcurrentHashMap<>();
+    private final Map<String, Instant> switchedAt = new ConcurrentHashMap<>();
 
     public ReadModelSlots(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        jdbc.query("SELECT name, live_slot FROM read_model", rs -> {
+        jdbc.query("SELECT name, live_slot, switched_at FROM read_model", rs -> {
             live.put(rs.getString("name"), Slot.valueOf(rs.getString("live_slot")));
+            Instant at = Sql.instant(rs, "switched_at");
+            switchedAt.put(rs.getString("name"), at == null ? Instant.EPOCH : at);
         });
+    }
+
+    /**
+     * Which filling of a read model is live: its slot and when it was switched to. A slot filled again by a later
+     * rebuild is another generation (what was kept from its earlier filling no longer holds).
+     */
+    public String generation(String readModel) {
+        return live(readModel).name() + "." + switchedAt.getOrDefault(readModel, Instant.EPOCH).toEpochMilli();
     }
 
     /** The live slot of a read model. */
@@ -41,6 +52,7 @@ public class ReadModelSlots {
     public void switchTo(String readModel, Slot slot, Instant at) {
         jdbc.update("UPDATE read_model SET live_slot = ?, switched_at = ? WHERE name = ?", slot.name(), at(at),
                 readModel);
+        switchedAt.put(readModel, at);
         live.put(readModel, slot);
     }
 }

@@ -2,12 +2,11 @@ package org.creditbank.ledger.projection;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,20 +43,25 @@ public final class StoredEvents {
     /** How long a gap may still be filled by a transaction in flight (Axon's storage engine default). */
     public static final Duration GAP_TIMEOUT = Duration.ofMinutes(1);
 
+    /** How far back a gap is still waited for (Axon's storage engine default). */
+    private static final long MAX_GAP_OFFSET = 10_000;
     private static final int CHUNK = 1000;
     private static final int AHEAD = 8;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final Serializer serializer;
+    private final EventUpcaster upcasters;
     private final ThreadFactory threads;
 
+    /** @param serializer and {@code upcasters}: the storage engine's own, so that events read here are the same */
     public StoredEvents(JdbcTemplate jdbc, TransactionTemplate transactions, Serializer serializer,
-                        ThreadFactory threads) {
+                        EventUpcaster upcasters, ThreadFactory threads) {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
         this.serializer = serializer;
+        this.upcasters = upcasters;
         this.threads = threads;
     }
 
@@ -133,10 +137,14 @@ public final class StoredEvents {
                     if (index > last[0] + 1) {
                         Instant at = DateTimeUtils.parseInstant(row.timestamp);
                         if (at.isAfter(recent)) {
-                            for (long gap = last[0] + 1; gap < index; gap++) {
+                            for (long gap = Math.max(last[0] + 1, index - MAX_GAP_OFFSET); gap < index; gap++) {
                                 gaps.add(gap);
                             }
                         }
+                    }
+                    // As Axon's tokens do: gaps further back than this are given up.
+                    if (!gaps.isEmpty() && gaps.first() < index - MAX_GAP_OFFSET) {
+                        gaps.headSet(index - MAX_GAP_OFFSET).clear();
                     }
                     last[0] = index;
                     rows.add(row);
@@ -151,7 +159,7 @@ public final class StoredEvents {
             });
             put(ahead, CompletableFuture.completedFuture(new Chunk(null, last[0])));
             return new Scanned(0, Math.max(last[0], after), gaps);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             put(ahead, CompletableFuture.failedFuture(e));
             throw e;
         }
@@ -159,9 +167,7 @@ public final class StoredEvents {
 
     private void submit(List<Row> rows, ExecutorService pool, BlockingQueue<CompletableFuture<Chunk>> ahead) {
         put(ahead, CompletableFuture.supplyAsync(() -> {
-            List<DomainEventMessage<?>> events = new ArrayList<>(rows.size());
-            rows.forEach(row -> events.add(message(row)));
-            return new Chunk(events, rows.get(rows.size() - 1).index);
+            return new Chunk(messages(rows), rows.get(rows.size() - 1).index);
         }, pool));
     }
 
@@ -174,12 +180,19 @@ public final class StoredEvents {
         }
     }
 
-    private DomainEventMessage<?> message(Row row) {
-        Object payload = serializer.deserialize(
-                new SimpleSerializedObject<>(row.payload, byte[].class, row.payloadType, row.payloadRevision));
-        MetaData metaData = serializer.deserialize(new SerializedMetaData<>(row.metaData, byte[].class));
-        return new GenericDomainEventMessage<>(row.type, row.aggregate, row.sequence,
-                new GenericMessage<>(row.identifier, payload, metaData), DateTimeUtils.parseInstant(row.timestamp));
+    /** The events of stored rows, through the upcasters and deserialized here (not later, on the applier's thread). */
+    private List<DomainEventMessage<?>> messages(List<Row> rows) {
+        DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(rows.stream().map(row ->
+                new GenericDomainEventEntry<>(row.type, row.aggregate, row.sequence, row.identifier, row.timestamp,
+                        row.payloadType, row.payloadRevision, row.payload, row.metaData)), serializer, upcasters);
+        List<DomainEventMessage<?>> events = new ArrayList<>(rows.size());
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            event.getPayload();
+            event.getMetaData();
+            events.add(event);
+        }
+        return events;
     }
 
     private record Row(long index, String identifier, String aggregate, long sequence, String type, String timestamp,

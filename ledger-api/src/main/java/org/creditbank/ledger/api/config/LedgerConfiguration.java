@@ -142,7 +142,7 @@ public class LedgerConfiguration {
     @Bean
     public ArchivePages archivePages(JdbcTemplate jdbc, ReadModelSlots slots, ObjectMapper json,
                                      LedgerProperties properties) {
-        return new ArchivePages(jdbc, slots.liveSlot(ReadModelConfiguration.ARCHIVE), json,
+        return new ArchivePages(jdbc, () -> slots.generation(ReadModelConfiguration.ARCHIVE), json,
                 properties.archiveCacheMegabytes());
     }
 

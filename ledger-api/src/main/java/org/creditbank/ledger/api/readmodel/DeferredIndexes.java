@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The secondary indexes of a slot being rebuilt, dropped while its tables are filled and built again at the end: one
- * sorted build of an index costs a fraction of maintaining it row by row. Primary keys stay, as the replay updates
- * rows by key — except those of append-only tables, which are added back after the fill like the indexes (a duplicate
- * row would then fail the rebuild, as it would have failed the insert).
+ * The indexes of a slot's append-only tables while a rebuild fills them: dropped first and built again at the end,
+ * primary keys included. One sorted build of an index costs a fraction of maintaining it row by row; a duplicate row
+ * fails the rebuild when its key is added back, as it would have failed the insert. Tables whose rows are updated keep
+ * every index: the replay finds the rows it updates (by key, or by learner on a merge) through them.
  *
  * <p>The definitions are read from the live slot's tables (the same DDL template, another suffix), so a rebuild that
  * was cut off with its indexes dropped is healed by the next. PostgreSQL only; elsewhere the indexes stay.
@@ -43,7 +43,7 @@ final class DeferredIndexes {
         List<String> definitions = new ArrayList<>();
         List<String[]> keys = new ArrayList<>();
         if (dialect == Dialect.POSTGRESQL) {
-            for (String table : model.tables()) {
+            for (String table : model.appendOnly()) {
                 String from = live.table(table);
                 String to = target.table(table);
                 jdbc.query("SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema()"

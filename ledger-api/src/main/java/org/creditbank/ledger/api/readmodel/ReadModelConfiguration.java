@@ -100,7 +100,8 @@ public class ReadModelConfiguration {
                                  TransactionManager axonTransactions, TransactionTemplate transactions,
                                  JdbcTemplate jdbc, CommitGate gate, Clock clock, LedgerProperties properties,
                                  Dialect dialect, ZoneId ledgerZone, PersonalDataVault vault,
-                                 @Qualifier("eventSerializer") Serializer eventSerializer) {
+                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                 org.axonframework.config.Configuration axon) {
         List<ReadModel> models = List.of(
                 new ReadModel(ARCHIVE, List.of("achievement_act", "achievement", "learner_account"),
                         slot -> new AccountProjection(jdbc, vault, () -> slot), false, 1, Set.of("achievement_act")),
@@ -112,6 +113,7 @@ public class ReadModelConfiguration {
                         slot -> new StatisticsProjection(jdbc, slot, ledgerZone, dialect), true, 1, Set.of("stat_fact")));
         return new ReadModels(models, slots, events, storage, tokens, axonTransactions, transactions, jdbc, gate, clock,
                 properties.projectionBatchSize(), dialect,
-                new StoredEvents(jdbc, transactions, eventSerializer, DaemonThreads.named("read-model-scan")));
+                new StoredEvents(jdbc, transactions, eventSerializer, axon.upcasterChain(),
+                        DaemonThreads.named("read-model-scan")));
     }
 }

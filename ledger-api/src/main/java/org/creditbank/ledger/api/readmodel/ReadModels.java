@@ -76,6 +76,8 @@ public class ReadModels implements SmartLifecycle {
     private final int bulkBatchSize;
     private final Map<String, TrackingEventProcessor> live = new ConcurrentHashMap<>();
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    /** Per read model, the clean-up after its last switch, still running. */
+    private final Map<String, CompletableFuture<?>> cleanUps = new ConcurrentHashMap<>();
     private ExecutorService watchers;
     private volatile boolean running;
 
@@ -162,11 +164,21 @@ public class ReadModels implements SmartLifecycle {
                 throw new ReadModelRefusals.RebuildInProgress(model.name());
             }
         }
+        for (ReadModel model : chosen) {
+            // The previous switch's clean-up (the old processor's token) must not meet this rebuild's processor.
+            CompletableFuture<?> cleanUp = cleanUps.remove(model.name());
+            if (cleanUp != null) {
+                cleanUp.join();
+            }
+        }
+        // Every slot is cleared before any rebuild is registered: a failure here leaves none half-started.
+        for (ReadModel model : chosen) {
+            clear(model, slots.live(model.name()).other());
+        }
         Instant startedAt = clock.instant();
         List<Rebuild> group = new ArrayList<>();
         for (ReadModel model : chosen) {
             Slot target = slots.live(model.name()).other();
-            clear(model, target);
             Rebuild rebuild = new Rebuild(model, target, startedAt);
             rebuilds.put(model.name(), rebuild);
             group.add(rebuild);
@@ -183,29 +195,25 @@ public class ReadModels implements SmartLifecycle {
      * it to the switch.
      */
     private void replay(List<Rebuild> group) {
+        List<Applier> appliers = new ArrayList<>();
         try {
             long head = head();
-            List<Applier> appliers = new ArrayList<>();
             for (Rebuild rebuild : group) {
                 DeferredIndexes indexes = DeferredIndexes.of(jdbc, dialect, rebuild.model, slots.live(rebuild.model
                         .name()), rebuild.slot);
                 indexes.drop();
                 appliers.add(new Applier(rebuild, indexes));
             }
-            StoredEvents.Scanned scanned;
-            try {
-                scanned = stored.scan(-1, head, clock.instant(), (events, position) -> {
-                    if (!running) {
-                        throw new InterruptedException("the server is stopping");
-                    }
-                    for (Applier applier : appliers) {
-                        applier.put(new Chunk(events, position));
-                    }
-                });
-            } finally {
-                for (Applier applier : appliers) {
-                    applier.put(Chunk.END);
+            StoredEvents.Scanned scanned = stored.scan(-1, head, clock.instant(), (events, position) -> {
+                if (!running) {
+                    throw new InterruptedException("the server is stopping");
                 }
+                for (Applier applier : appliers) {
+                    applier.put(new Chunk(events, position));
+                }
+            });
+            for (Applier applier : appliers) {
+                applier.put(Chunk.END);
             }
             for (Applier applier : appliers) {
                 applier.done.get();
@@ -217,11 +225,14 @@ public class ReadModels implements SmartLifecycle {
             for (Rebuild rebuild : group) {
                 rebuild.replayed = scanned.position();
                 rebuild.track(token);
-                watchers.submit(rebuild::watch);
             }
-        } catch (Exception e) {
+            group.forEach(rebuild -> watchers.submit(rebuild::watch));
+        } catch (Exception | Error e) {
             Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
             LOG.error("Rebuild of {} failed", group.stream().map(r -> r.model.name()).toList(), cause);
+            // Every applier stops before the rebuilds are reported failed: a retry must not meet their writes.
+            appliers.forEach(Applier::abort);
+            appliers.forEach(applier -> applier.done.handle((ok, error) -> null).join());
             group.forEach(r -> r.fail(String.valueOf(cause.getMessage())));
         }
     }
@@ -229,6 +240,7 @@ public class ReadModels implements SmartLifecycle {
     /** Events of the scan on their way to one read model. {@link #END} ends them. */
     private record Chunk(List<? extends EventMessage<?>> events, long position) {
         static final Chunk END = new Chunk(null, -1);
+        static final Chunk ABORT = new Chunk(null, -2);
     }
 
     /** Applies the scan's events to one read model being rebuilt, on a thread of its own, then builds its indexes. */
@@ -253,6 +265,9 @@ public class ReadModels implements SmartLifecycle {
             long busy = 0;
             try {
                 for (Chunk chunk = queue.take(); chunk != Chunk.END; chunk = queue.take()) {
+                    if (chunk == Chunk.ABORT) {
+                        throw new IllegalStateException("the rebuild of " + rebuild.model.name() + " was abandoned");
+                    }
                     long from = System.nanoTime();
                     if (replay.addAll(chunk.events())) {
                         rebuild.replayed = chunk.position();
@@ -273,8 +288,17 @@ public class ReadModels implements SmartLifecycle {
                     busy / 1_000_000, (System.nanoTime() - from) / 1_000_000);
         }
 
+        /** Makes the applier stop at the next chunk it takes, without applying what it holds. */
+        void abort() {
+            queue.clear();
+            queue.offer(Chunk.ABORT);
+        }
+
         /** Hands a chunk over, waiting while the applier is behind; fails if the applier failed. */
         void put(Chunk chunk) throws Exception {
+            if (done.isCompletedExceptionally()) {
+                done.get();
+            }
             while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
                 if (done.isDone()) {
                     done.get();
@@ -294,6 +318,10 @@ public class ReadModels implements SmartLifecycle {
 
     private void clear(ReadModel model, Slot slot) {
         transactions.executeWithoutResult(tx -> {
+            if (dialect == Dialect.POSTGRESQL) {
+                // A replay check's snapshot may still read these tables: fail rather than wait on it.
+                jdbc.execute("SET LOCAL lock_timeout = '10s'");
+            }
             jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", model.processor(slot));
             clearTables(jdbc, dialect, model, slot);
         });
@@ -410,7 +438,7 @@ public class ReadModels implements SmartLifecycle {
 
         void watch() {
             try {
-                while (running && !switched()) {
+                while (running && state != State.FAILED && !switched()) {
                     if (processor.isError()) {
                         LOG.warn("Rebuild of {} is retrying after an error", model.name());
                     }
@@ -456,11 +484,11 @@ public class ReadModels implements SmartLifecycle {
                 done();
                 if (old != null) {
                     // A stopping processor finishes its wait for events first: not on the switch's time.
-                    watchers.submit(() -> {
+                    cleanUps.put(model.name(), CompletableFuture.runAsync(() -> {
                         old.shutDown();
                         transactions.executeWithoutResult(tx -> jdbc.update(
                                 "DELETE FROM token_entry WHERE processor_name = ?", model.processor(slot.other())));
-                    });
+                    }, watchers));
                 }
                 return true;
             }
@@ -494,11 +522,11 @@ public class ReadModels implements SmartLifecycle {
                         + DRAIN_WAIT.toSeconds() + " s while commands were held");
             }
             done();
-            watchers.submit(() -> {
+            cleanUps.put(model.name(), CompletableFuture.runAsync(() -> {
                 processor.shutDown();
                 transactions.executeWithoutResult(tx -> jdbc.update(
                         "DELETE FROM token_entry WHERE processor_name = ?", model.processor(slot)));
-            });
+            }, watchers));
             return true;
         }
 
