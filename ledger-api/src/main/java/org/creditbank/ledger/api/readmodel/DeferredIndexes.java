@@ -11,10 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The indexes of a slot's append-only tables while a rebuild fills them: dropped first and built again at the end,
- * primary keys included. One sorted build of an index costs a fraction of maintaining it row by row; a duplicate row
- * fails the rebuild when its key is added back, as it would have failed the insert. Tables whose rows are updated keep
- * every index: the replay finds the rows it updates (by key, or by learner on a merge) through them.
+ * The indexes of a slot while a rebuild fills it: dropped first and built again at the end, each in one sorted pass,
+ * which costs a fraction of maintaining it row by row. Kept are the primary keys of tables whose rows are updated and
+ * the indexes the projection's updates find rows by ({@link ReadModel#replayIndexes}); the primary keys of append-only
+ * tables go too (a duplicate row then fails the rebuild when its key is added back, as it would have failed the
+ * insert).
  *
  * <p>The definitions are read from the live slot's tables (the same DDL template, another suffix), so a rebuild that
  * was cut off with its indexes dropped is healed by the next. PostgreSQL only; elsewhere the indexes stay.
@@ -43,7 +44,7 @@ final class DeferredIndexes {
         List<String> definitions = new ArrayList<>();
         List<String[]> keys = new ArrayList<>();
         if (dialect == Dialect.POSTGRESQL) {
-            for (String table : model.appendOnly()) {
+            for (String table : model.tables()) {
                 String from = live.table(table);
                 String to = target.table(table);
                 jdbc.query("SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema()"
@@ -56,6 +57,9 @@ final class DeferredIndexes {
                             if (!name.startsWith(from) || !m.matches() || !m.group(4).equals(from)) {
                                 throw new IllegalStateException("index " + name + " of " + from
                                         + " does not follow the slot naming: " + rs.getString(2));
+                            }
+                            if (model.replayIndexes().contains(table + name.substring(from.length()))) {
+                                return;
                             }
                             String renamed = to + name.substring(from.length());
                             names.add(renamed);

@@ -18,13 +18,16 @@ import java.util.function.Function;
  *                  1 for a streaming read model (its one token then says exactly which events its rows hold)
  * @param appendOnly the base names of its tables whose rows are only ever inserted: a rebuild builds even their
  *                   primary keys after filling them
+ * @param replayIndexes the indexes (slot A names) its projection's updates find rows by, other than primary keys:
+ *                      a rebuild keeps them while it fills the slot, and builds every other index afterwards
  */
 public record ReadModel(String name, List<String> tables, Function<Slot, Object> handler, boolean streaming,
-                        int segments, Set<String> appendOnly) {
+                        int segments, Set<String> appendOnly, Set<String> replayIndexes) {
 
     public ReadModel {
         tables = List.copyOf(tables);
         appendOnly = Set.copyOf(appendOnly);
+        replayIndexes = Set.copyOf(replayIndexes);
         if (!tables.containsAll(appendOnly)) {
             throw new IllegalArgumentException("append-only tables must be among the tables: " + appendOnly);
         }
