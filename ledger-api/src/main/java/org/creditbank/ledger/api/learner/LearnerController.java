@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -124,7 +125,7 @@ public class LearnerController {
                 Requests.date("achievedFrom", achievedFrom, false), to);
         Instant at = Requests.instant("asOf", asOf);
         if (at == null) {
-            ArchivePages.Page page = pages.page(number, java.util.Arrays.asList(filter, offset, limit), () -> answer(
+            ArchivePages.Page page = pages.page(number, Arrays.asList(filter, offset, limit), () -> answer(
                     queries.summary(number).orElseThrow(() -> new UnknownAccount("learnerNumber", number)),
                     queries.archive(number, filter, offset, limit), null));
             return ResponseEntity.ok().eTag(page.etag()).cacheControl(CacheControl.noCache().cachePrivate())

@@ -42,11 +42,7 @@ final class Replay {
 
     /** Adds an event; a full batch is applied. */
     void add(EventMessage<?> event) {
-        batch.add(event);
-        applied++;
-        if (batch.size() == size) {
-            flush();
-        }
+        addAll(List.of(event));
     }
 
     /** Adds events; answers whether that filled a batch, which was then applied with every event added so far. */

@@ -19,6 +19,7 @@ import org.creditbank.ledger.projection.Slot;
 import org.creditbank.ledger.projection.Sql;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.creditbank.ledger.projection.Sql.at;
 
@@ -188,17 +190,12 @@ public class StatisticsProjection {
                     m.superseded().stream().filter(id -> !recorded.contains(id)).forEach(wanted::add);
                 }
             }
-            List<String> ids = new ArrayList<>(wanted);
-            for (int from = 0; from < ids.size(); from += IN_LIST) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-                jdbc.query("SELECT * FROM " + table("stat_achievement") + " WHERE achievement_id IN ("
-                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
-                    Row row = new Row(rs.getString("achievement_id"), rs.getString("learner_number"),
-                            rs.getString("kind"), Sql.integer(rs, "qualification_level"), Sql.date(rs, "achieved_on"),
-                            rs.getBigDecimal("credits"), rs.getString("credit_unit"), rs.getBoolean("certified"));
-                    rows.put(row.id, row);
-                }, chunk.toArray());
-            }
+            whereIn("SELECT * FROM " + table("stat_achievement") + " WHERE achievement_id", wanted, rs -> {
+                Row row = new Row(rs.getString("achievement_id"), rs.getString("learner_number"),
+                        rs.getString("kind"), Sql.integer(rs, "qualification_level"), Sql.date(rs, "achieved_on"),
+                        rs.getBigDecimal("credits"), rs.getString("credit_unit"), rs.getBoolean("certified"));
+                rows.put(row.id, row);
+            });
         }
 
         private void fold(String eventId, Object payload) {
@@ -354,34 +351,13 @@ public class StatisticsProjection {
             months.forEach((k, sum) -> monthRows.add(new Object[] {k.month(), k.branch(), k.measure(), k.kind(),
                     k.level(), k.unit(), sum[0], sum[1]}));
             // Keys in one order, so two writers never wait on each other in a cycle.
-            batch(dialect == Dialect.POSTGRESQL
-                    // A plain INSERT the driver sends many rows at a time.
-                    ? "INSERT INTO " + table("stat_month") + " AS t (month_start, branch_code, measure, kind,"
-                    + " qualification_level, credit_unit, n, credits) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (month_start, branch_code, measure, kind, qualification_level, credit_unit)"
-                    + " DO UPDATE SET n = t.n + EXCLUDED.n, credits = t.credits + EXCLUDED.credits"
-                    : "MERGE INTO " + table("stat_month") + " t USING (VALUES (CAST(? AS DATE),"
-                    + " CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(40)), CAST(? AS INTEGER),"
-                    + " CAST(? AS VARCHAR(48)), CAST(? AS BIGINT), CAST(? AS NUMERIC(24, 4))))"
-                    + " AS s (month_start, branch_code, measure, kind, qualification_level, credit_unit, n, credits)"
-                    + " ON t.month_start = s.month_start AND t.branch_code = s.branch_code AND t.measure = s.measure"
-                    + " AND t.kind = s.kind AND t.qualification_level = s.qualification_level"
-                    + " AND t.credit_unit = s.credit_unit"
-                    + " WHEN MATCHED THEN UPDATE SET n = t.n + s.n, credits = t.credits + s.credits"
-                    + " WHEN NOT MATCHED THEN INSERT (month_start, branch_code, measure, kind, qualification_level,"
-                    + " credit_unit, n, credits) VALUES (s.month_start, s.branch_code, s.measure, s.kind,"
-                    + " s.qualification_level, s.credit_unit, s.n, s.credits)", monthRows);
+            batch(upsert("stat_month", List.of("month_start DATE", "branch_code VARCHAR(32)", "measure VARCHAR(32)",
+                    "kind VARCHAR(40)", "qualification_level INTEGER", "credit_unit VARCHAR(48)"),
+                    List.of("n BIGINT", "credits NUMERIC(24, 4)")), monthRows);
             List<Object[]> activeRows = new ArrayList<>(active.size());
             active.forEach(a -> activeRows.add(new Object[] {a.month(), a.branch(), a.learner()}));
-            batch(dialect == Dialect.POSTGRESQL
-                    ? "INSERT INTO " + table("stat_active") + " (month_start, branch_code, learner_number)"
-                    + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
-                    : "MERGE INTO " + table("stat_active") + " t USING (VALUES (CAST(? AS DATE),"
-                    + " CAST(? AS VARCHAR(32)), CAST(? AS CHAR(18)))) AS s (month_start, branch_code, learner_number)"
-                    + " ON t.month_start = s.month_start AND t.branch_code = s.branch_code"
-                    + " AND t.learner_number = s.learner_number"
-                    + " WHEN NOT MATCHED THEN INSERT (month_start, branch_code, learner_number)"
-                    + " VALUES (s.month_start, s.branch_code, s.learner_number)", activeRows);
+            batch(upsert("stat_active", List.of("month_start DATE", "branch_code VARCHAR(32)",
+                    "learner_number CHAR(18)"), List.of()), activeRows);
             reach(active);
         }
 
@@ -390,6 +366,9 @@ public class StatisticsProjection {
          * look-up first, whose plan would depend on the table's statistics).
          */
         private void insertNew(Set<Reached> reached, Map<List<String>, Long> added) {
+            if (reached.isEmpty()) {
+                return;
+            }
             List<String[]> columns = List.of(new String[reached.size()], new String[reached.size()],
                     new String[reached.size()]);
             int i = 0;
@@ -397,9 +376,6 @@ public class StatisticsProjection {
                 columns.get(0)[i] = r.learner();
                 columns.get(1)[i] = r.node();
                 columns.get(2)[i++] = r.period();
-            }
-            if (reached.isEmpty()) {
-                return;
             }
             jdbc.execute((ConnectionCallback<Void>) connection -> {
                 try (var insert = connection.prepareStatement("INSERT INTO " + table("stat_reach")
@@ -420,16 +396,11 @@ public class StatisticsProjection {
 
         /** What of {@code reached} stat_reach holds already (looked up by learner). */
         private Set<Reached> known(Set<Reached> reached) {
-            List<String> learners = reached.stream().map(Reached::learner).distinct().toList();
             Set<Reached> known = new HashSet<>();
-            for (int from = 0; from < learners.size(); from += IN_LIST) {
-                List<String> chunk = learners.subList(from, Math.min(learners.size(), from + IN_LIST));
-                jdbc.query("SELECT learner_number, node, period FROM " + table("stat_reach")
-                        + " WHERE learner_number IN (" + String.join(",", Collections.nCopies(chunk.size(), "?"))
-                        + ")", rs -> {
-                    known.add(new Reached(rs.getString(1), rs.getString(2), rs.getString(3)));
-                }, chunk.toArray());
-            }
+            whereIn("SELECT learner_number, node, period FROM " + table("stat_reach") + " WHERE learner_number",
+                    reached.stream().map(Reached::learner).collect(Collectors.toSet()), rs -> {
+                        known.add(new Reached(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    });
             return known;
         }
 
@@ -461,15 +432,8 @@ public class StatisticsProjection {
             }
             List<Object[]> counts = new ArrayList<>(added.size());
             added.forEach((k, n) -> counts.add(new Object[] {k.get(0), k.get(1), n}));
-            batch(dialect == Dialect.POSTGRESQL
-                    ? "INSERT INTO " + table("stat_reach_count") + " AS t (node, period, learners) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (node, period) DO UPDATE SET learners = t.learners + EXCLUDED.learners"
-                    : "MERGE INTO " + table("stat_reach_count") + " t USING (VALUES (CAST(? AS VARCHAR(33)),"
-                    + " CAST(? AS VARCHAR(7)), CAST(? AS BIGINT))) AS s (node, period, learners)"
-                    + " ON t.node = s.node AND t.period = s.period"
-                    + " WHEN MATCHED THEN UPDATE SET learners = t.learners + s.learners"
-                    + " WHEN NOT MATCHED THEN INSERT (node, period, learners) VALUES (s.node, s.period, s.learners)",
-                    counts);
+            batch(upsert("stat_reach_count", List.of("node VARCHAR(33)", "period VARCHAR(7)"),
+                    List.of("learners BIGINT")), counts);
         }
 
         private void batch(String sql, List<Object[]> rows) {
@@ -477,10 +441,49 @@ public class StatisticsProjection {
                 jdbc.batchUpdate(sql, rows);
             }
         }
+
+        /** Runs {@code select} ({@code ... WHERE column}) with {@code IN} lists of at most {@link #IN_LIST} values. */
+        private void whereIn(String select, java.util.Collection<String> values, RowCallbackHandler rows) {
+            List<String> all = new ArrayList<>(values);
+            for (int from = 0; from < all.size(); from += IN_LIST) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+                jdbc.query(select + " IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rows,
+                        chunk.toArray());
+            }
+        }
     }
 
     private String table(String base) {
         return slot.table(base);
+    }
+
+    /**
+     * The statement that adds each row's {@code sums} to the row with the same {@code keys}, and inserts the keys not
+     * there yet (with no sums: inserts the keys if absent). Columns come as {@code name TYPE}: H2's MERGE casts its
+     * parameters. On PostgreSQL it is a plain INSERT, which the driver sends many rows at a time.
+     */
+    private String upsert(String base, List<String> keys, List<String> sums) {
+        List<String> keyNames = keys.stream().map(c -> c.split(" ", 2)[0]).toList();
+        List<String> sumNames = sums.stream().map(c -> c.split(" ", 2)[0]).toList();
+        List<String> names = new ArrayList<>(keyNames);
+        names.addAll(sumNames);
+        String columns = String.join(", ", names);
+        if (dialect == Dialect.POSTGRESQL) {
+            return "INSERT INTO " + table(base) + " AS t (" + columns + ") VALUES ("
+                    + String.join(", ", Collections.nCopies(names.size(), "?")) + ") ON CONFLICT ("
+                    + String.join(", ", keyNames) + ") DO " + (sums.isEmpty() ? "NOTHING" : "UPDATE SET "
+                    + String.join(", ", sumNames.stream().map(c -> c + " = t." + c + " + EXCLUDED." + c).toList()));
+        }
+        List<String> casts = new ArrayList<>(keys);
+        casts.addAll(sums);
+        return "MERGE INTO " + table(base) + " t USING (VALUES ("
+                + String.join(", ", casts.stream().map(c -> "CAST(? AS " + c.split(" ", 2)[1] + ")").toList())
+                + ")) AS s (" + columns + ") ON "
+                + String.join(" AND ", keyNames.stream().map(c -> "t." + c + " = s." + c).toList())
+                + (sums.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET "
+                + String.join(", ", sumNames.stream().map(c -> c + " = t." + c + " + s." + c).toList()))
+                + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES ("
+                + String.join(", ", names.stream().map(c -> "s." + c).toList()) + ")";
     }
 
     /** A branch's path from the top and its division code (branches never move, so they are kept once read). */

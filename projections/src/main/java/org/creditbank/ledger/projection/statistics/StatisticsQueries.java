@@ -9,12 +9,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.creditbank.ledger.projection.Sql.at;
 
@@ -171,13 +175,13 @@ public class StatisticsQueries {
      * Whether every branch of each region lies within the asked jurisdiction: then a region's learners within it are
      * the region's learners counted ahead.
      */
-    private boolean regionsWithin(java.util.Set<String> regions, String branch) {
+    private boolean regionsWithin(Set<String> regions, String branch) {
         if (branch == null || regions.isEmpty()) {
             return true;
         }
         Long outside = jdbc.queryForObject("SELECT COUNT(*) FROM " + branchTable() + " WHERE division_code IN ("
-                + String.join(", ", java.util.Collections.nCopies(regions.size(), "?")) + ") AND lineage NOT LIKE ?",
-                Long.class, java.util.stream.Stream.concat(regions.stream(), java.util.stream.Stream.of(
+                + String.join(", ", Collections.nCopies(regions.size(), "?")) + ") AND lineage NOT LIKE ?",
+                Long.class, Stream.concat(regions.stream(), Stream.of(
                         "%/" + branch + "/%")).toArray());
         return outside != null && outside == 0;
     }
@@ -189,16 +193,16 @@ public class StatisticsQueries {
     }
 
     /** The learners counted ahead at a node, by period. */
-    private Map<String, Long> counted(String node, java.util.Collection<String> periods) {
+    private Map<String, Long> counted(String node, Collection<String> periods) {
         Map<String, Long> counts = new LinkedHashMap<>();
         if (periods.isEmpty()) {
             return counts;
         }
         jdbc.query("SELECT period, learners FROM " + table("stat_reach_count") + " WHERE node = ? AND period IN ("
-                + String.join(", ", java.util.Collections.nCopies(periods.size(), "?")) + ")",
+                + String.join(", ", Collections.nCopies(periods.size(), "?")) + ")",
                 rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
-                }, java.util.stream.Stream.concat(java.util.stream.Stream.of(node), periods.stream()).toArray());
+                }, Stream.concat(Stream.of(node), periods.stream()).toArray());
         return counts;
     }
 
