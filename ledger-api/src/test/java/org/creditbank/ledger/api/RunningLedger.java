@@ -3,11 +3,13 @@ package org.creditbank.ledger.api;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,13 +36,30 @@ public final class RunningLedger implements AutoCloseable {
 
     private final Map<String, Object> properties;
     private final String schema;
+    private final Clock clock;
     private ConfigurableApplicationContext context;
     private Http http;
 
-    private RunningLedger(Map<String, Object> properties, String schema) {
+    private RunningLedger(Map<String, Object> properties, String schema, Clock clock) {
         this.properties = properties;
         this.schema = schema;
+        this.clock = clock;
         start();
+    }
+
+    private RunningLedger(Map<String, Object> properties, String schema) {
+        this(properties, schema, null);
+    }
+
+    /**
+     * A ledger on a fresh PostgreSQL schema (or on the embedded default) whose time is {@code clock}: a test can let
+     * months of recorded time pass. Events of other ledgers in this JVM are stamped by the last one started, so close
+     * it before the next starts.
+     */
+    public static RunningLedger withClock(boolean postgres, Clock clock) {
+        Map<String, Object> properties = postgres ? postgresProperties(Map.of()) : embeddedProperties();
+        String schema = postgres ? (String) properties.get("spring.flyway.schemas") : null;
+        return new RunningLedger(properties, schema, clock);
     }
 
     /** A ledger on a schema of its own in the {@code test} database on 127.0.0.1:5432. */
@@ -50,6 +69,11 @@ public final class RunningLedger implements AutoCloseable {
 
     /** The same, with some settings of its own. */
     public static RunningLedger onPostgres(Map<String, Object> settings) {
+        Map<String, Object> properties = postgresProperties(settings);
+        return new RunningLedger(properties, (String) properties.get("spring.flyway.schemas"));
+    }
+
+    private static Map<String, Object> postgresProperties(Map<String, Object> settings) {
         String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         Map<String, Object> properties = common();
         properties.put("spring.datasource.url", POSTGRES_URL + "?currentSchema=" + schema);
@@ -61,15 +85,19 @@ public final class RunningLedger implements AutoCloseable {
         properties.put("ledger.personal-data-key", PERSONAL_DATA_KEY);
         properties.put("ledger.log.signing-key", LOG_SIGNING_KEY);
         properties.putAll(settings);
-        return new RunningLedger(properties, schema);
+        return properties;
     }
 
     /** A ledger on the embedded default (no database configuration) in a fresh data folder. */
     public static RunningLedger embedded() {
+        return new RunningLedger(embeddedProperties(), null);
+    }
+
+    private static Map<String, Object> embeddedProperties() {
         Map<String, Object> properties = common();
         properties.put("ledger.data-dir", temporaryFolder("ledger-embedded-").toString());
         properties.remove("ledger.identity-key");
-        return new RunningLedger(properties, null);
+        return properties;
     }
 
     private static Path temporaryFolder(String prefix) {
@@ -110,7 +138,12 @@ public final class RunningLedger implements AutoCloseable {
         // As command-line arguments, so they outrank application.yml exactly as an operator's settings would.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        context = new SpringApplicationBuilder(LedgerServer.class).run(args);
+        SpringApplicationBuilder application = new SpringApplicationBuilder(LedgerServer.class);
+        if (clock != null) {
+            application.initializers(c -> ((GenericApplicationContext) c).registerBean("testClock", Clock.class,
+                    () -> clock));
+        }
+        context = application.run(args);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         http = new Http("http://127.0.0.1:" + port);
     }
@@ -159,6 +192,10 @@ public final class RunningLedger implements AutoCloseable {
     public void close() {
         if (context.isActive()) {
             context.close();
+        }
+        if (clock != null) {
+            // Axon stamps event messages with a clock of its own, set by the last ledger started: give it back.
+            org.axonframework.eventhandling.GenericEventMessage.clock = Clock.systemUTC();
         }
         if (schema != null) {
             DriverManagerDataSource admin = new DriverManagerDataSource(POSTGRES_URL, POSTGRES_USER, "");

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
 
 /** Conversions between event values and the column types PostgreSQL and H2 both understand. */
 public final class Sql {
@@ -39,4 +41,18 @@ public final class Sql {
         return rs.wasNull() ? null : value;
     }
 
+    /**
+     * Composite keys (lists of comparable values of the same types, position by position) in one order: rows written
+     * in this order by two writers never wait on each other in a cycle.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static final Comparator<List<?>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
 }

@@ -43,6 +43,7 @@ import org.creditbank.ledger.projection.EventStoreFormat;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -173,7 +174,9 @@ public class AxonConfiguration {
         };
     }
 
+    /** The ledger's time: the system's, in UTC (a test may supply its own). */
     @Bean
+    @ConditionalOnMissingBean(Clock.class)
     public Clock clock() {
         return Clock.systemUTC();
     }

@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.creditbank.ledger.projection.Sql.at;
@@ -133,15 +132,23 @@ public class StatisticsProjection {
                         String unit, int n, BigDecimal credits, Instant at) {
     }
 
-    private record MonthKey(LocalDate month, String branch, String measure, String kind, int level, String unit)
-            implements Comparable<MonthKey> {
-        private static final Comparator<MonthKey> ORDER = Comparator.comparing(MonthKey::month)
-                .thenComparing(MonthKey::branch).thenComparing(MonthKey::measure).thenComparing(MonthKey::kind)
-                .thenComparingInt(MonthKey::level).thenComparing(MonthKey::unit);
+    /** The key of a month's or a day's sums: the month's or day's first day and the dimensions. */
+    private record SumKey(LocalDate start, String branch, String measure, String kind, int level, String unit)
+            implements Comparable<SumKey> {
+        private static final Comparator<SumKey> ORDER = Comparator.comparing(SumKey::start)
+                .thenComparing(SumKey::branch).thenComparing(SumKey::measure).thenComparing(SumKey::kind)
+                .thenComparingInt(SumKey::level).thenComparing(SumKey::unit);
 
         @Override
-        public int compareTo(MonthKey o) {
+        public int compareTo(SumKey o) {
             return ORDER.compare(this, o);
+        }
+
+        /** Adds the fact's count and credits to its sum under this key. */
+        void add(Map<SumKey, Object[]> sums, Fact f) {
+            Object[] sum = sums.computeIfAbsent(this, k -> new Object[] {0L, BigDecimal.ZERO});
+            sum[0] = (Long) sum[0] + f.n();
+            sum[1] = ((BigDecimal) sum[1]).add(f.credits());
         }
     }
 
@@ -326,36 +333,41 @@ public class StatisticsProjection {
             batch("UPDATE " + table("stat_achievement") + " SET learner_number = ? WHERE learner_number = ?", moves);
 
             List<Object[]> factRows = new ArrayList<>(facts.size());
-            Map<MonthKey, Object[]> months = new TreeMap<>();
-            Set<Active> active = new TreeSet<>();
+            Map<SumKey, Object[]> months = new TreeMap<>();
+            Map<SumKey, Object[]> days = new TreeMap<>();
+            Map<Active, LocalDate> active = new TreeMap<>();
             for (Fact f : facts) {
-                LocalDate month = LocalDate.ofInstant(f.at(), zone).withDayOfMonth(1);
+                LocalDate day = LocalDate.ofInstant(f.at(), zone);
+                LocalDate month = day.withDayOfMonth(1);
                 String kind = f.row() == null ? "" : f.row().kind;
                 int level = f.row() == null || f.row().level == null ? 0 : f.row().level;
                 String unit = f.unit() == null ? "" : f.unit();
                 factRows.add(new Object[] {f.eventId(), f.ordinal(), f.measure().name(), f.branch(), f.learner(),
                         kind, level, unit, f.n(), f.credits(), at(f.at()), month,
                         f.row() == null ? null : f.row().achievedOn});
-                Object[] sum = months.computeIfAbsent(new MonthKey(month, f.branch(), f.measure().name(), kind, level,
-                        unit), k -> new Object[] {0L, BigDecimal.ZERO});
-                sum[0] = (Long) sum[0] + f.n();
-                sum[1] = ((BigDecimal) sum[1]).add(f.credits());
+                new SumKey(month, f.branch(), f.measure().name(), kind, level, unit).add(months, f);
+                new SumKey(day, f.branch(), f.measure().name(), kind, level, unit).add(days, f);
                 if (f.measure().isLearning()) {
-                    active.add(new Active(month, f.branch(), f.learner()));
+                    active.merge(new Active(month, f.branch(), f.learner()), day, StatisticsProjection::earlier);
                 }
             }
             RowInserts.insert(jdbc, table("stat_fact"), List.of("event_identifier", "ordinal", "measure", "branch_code",
                     "learner_number", "kind", "qualification_level", "credit_unit", "n", "credits", "recorded_at",
                     "month_start", "achieved_on"), factRows);
             List<Object[]> monthRows = new ArrayList<>(months.size());
-            months.forEach((k, sum) -> monthRows.add(new Object[] {k.month(), k.branch(), k.measure(), k.kind(),
+            months.forEach((k, sum) -> monthRows.add(new Object[] {k.start(), k.branch(), k.measure(), k.kind(),
                     k.level(), k.unit(), sum[0], sum[1]}));
+            List<String> dimensions = List.of("branch_code VARCHAR(32)", "measure VARCHAR(32)", "kind VARCHAR(40)",
+                    "qualification_level INTEGER", "credit_unit VARCHAR(48)");
+            List<String> sums = List.of("n BIGINT", "credits NUMERIC(24, 4)");
             // Keys in one order, so two writers never wait on each other in a cycle.
-            batch(upsert("stat_month", List.of("month_start DATE", "branch_code VARCHAR(32)", "measure VARCHAR(32)",
-                    "kind VARCHAR(40)", "qualification_level INTEGER", "credit_unit VARCHAR(48)"),
-                    List.of("n BIGINT", "credits NUMERIC(24, 4)")), monthRows);
+            batch(upsert("stat_month", concat(List.of("month_start DATE"), dimensions), sums), monthRows);
+            List<Object[]> dayRows = new ArrayList<>(days.size());
+            days.forEach((k, sum) -> dayRows.add(new Object[] {k.start(), k.start().withDayOfMonth(1), k.branch(),
+                    k.measure(), k.kind(), k.level(), k.unit(), sum[0], sum[1]}));
+            batch(upsert("stat_day", concat(List.of("day_start DATE", "month_start DATE"), dimensions), sums), dayRows);
             List<Object[]> activeRows = new ArrayList<>(active.size());
-            active.forEach(a -> activeRows.add(new Object[] {a.month(), a.branch(), a.learner()}));
+            active.keySet().forEach(a -> activeRows.add(new Object[] {a.month(), a.branch(), a.learner()}));
             batch(upsert("stat_active", List.of("month_start DATE", "branch_code VARCHAR(32)",
                     "learner_number CHAR(18)"), List.of()), activeRows);
             reach(active);
@@ -365,33 +377,40 @@ public class StatisticsProjection {
          * PostgreSQL: inserts in one statement what is not there yet, and learns from what it returns what was new (no
          * look-up first, whose plan would depend on the table's statistics).
          */
-        private void insertNew(Set<Reached> reached, Map<List<String>, Long> added) {
+        private List<Reached> insertNew(Map<Reached, LocalDate> reached) {
+            List<Reached> added = new ArrayList<>();
             if (reached.isEmpty()) {
-                return;
+                return added;
             }
-            List<String[]> columns = List.of(new String[reached.size()], new String[reached.size()],
-                    new String[reached.size()]);
+            int size = reached.size();
+            String[] learners = new String[size];
+            String[] nodes = new String[size];
+            String[] periods = new String[size];
+            java.sql.Date[] days = new java.sql.Date[size];
             int i = 0;
-            for (Reached r : reached) {
-                columns.get(0)[i] = r.learner();
-                columns.get(1)[i] = r.node();
-                columns.get(2)[i++] = r.period();
+            for (Map.Entry<Reached, LocalDate> r : reached.entrySet()) {
+                learners[i] = r.getKey().learner();
+                nodes[i] = r.getKey().node();
+                periods[i] = r.getKey().period();
+                days[i++] = java.sql.Date.valueOf(r.getValue());
             }
             jdbc.execute((ConnectionCallback<Void>) connection -> {
                 try (var insert = connection.prepareStatement("INSERT INTO " + table("stat_reach")
-                        + " (learner_number, node, period) SELECT * FROM unnest(?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING RETURNING node, period")) {
-                    for (int c = 0; c < 3; c++) {
-                        insert.setArray(c + 1, connection.createArrayOf("varchar", columns.get(c)));
-                    }
+                        + " (learner_number, node, period, first_day) SELECT * FROM unnest(?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING RETURNING learner_number, node, period")) {
+                    insert.setArray(1, connection.createArrayOf("varchar", learners));
+                    insert.setArray(2, connection.createArrayOf("varchar", nodes));
+                    insert.setArray(3, connection.createArrayOf("varchar", periods));
+                    insert.setArray(4, connection.createArrayOf("date", days));
                     try (var rs = insert.executeQuery()) {
                         while (rs.next()) {
-                            added.merge(List.of(rs.getString(1), rs.getString(2)), 1L, Long::sum);
+                            added.add(new Reached(rs.getString(1), rs.getString(2), rs.getString(3)));
                         }
                     }
                 }
                 return null;
             });
+            return added;
         }
 
         /** What of {@code reached} stat_reach holds already (looked up by learner). */
@@ -404,36 +423,40 @@ public class StatisticsProjection {
             return known;
         }
 
-        /** Counts each learner of the batch ahead at every node and period not yet counting them. */
-        private void reach(Set<Active> active) {
-            Set<Reached> reached = new TreeSet<>();
-            for (Active a : active) {
+        /**
+         * Counts each learner of the batch ahead at every node and period not yet counting them, on the first day of
+         * the batch they were active there.
+         */
+        private void reach(Map<Active, LocalDate> active) {
+            Map<Reached, LocalDate> reached = new TreeMap<>();
+            active.forEach((a, day) -> {
                 String[] place = place(a.branch());
                 for (String node : Reach.nodes(a.branch(), place[0], place[1])) {
                     for (String period : Reach.periods(a.month())) {
-                        reached.add(new Reached(a.learner(), node, period));
+                        reached.merge(new Reached(a.learner(), node, period), day, StatisticsProjection::earlier);
                     }
                 }
-            }
-            Map<List<String>, Long> added = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-                    .thenComparing(k -> k.get(1)));
+            });
+            List<Reached> added;
             if (dialect == Dialect.POSTGRESQL) {
-                insertNew(reached, added);
+                added = insertNew(reached);
             } else {
-                Set<Reached> known = known(reached);
-                List<Object[]> rows = new ArrayList<>();
-                for (Reached r : reached) {
-                    if (!known.contains(r)) {
-                        rows.add(new Object[] {r.learner(), r.node(), r.period()});
-                        added.merge(List.of(r.node(), r.period()), 1L, Long::sum);
-                    }
-                }
-                RowInserts.insert(jdbc, table("stat_reach"), List.of("learner_number", "node", "period"), rows);
+                Set<Reached> known = known(reached.keySet());
+                added = reached.keySet().stream().filter(r -> !known.contains(r)).toList();
+                RowInserts.insert(jdbc, table("stat_reach"), List.of("learner_number", "node", "period", "first_day"),
+                        added.stream().map(r -> new Object[] {r.learner(), r.node(), r.period(), reached.get(r)})
+                                .toList());
             }
-            List<Object[]> counts = new ArrayList<>(added.size());
-            added.forEach((k, n) -> counts.add(new Object[] {k.get(0), k.get(1), n}));
+            Map<List<Object>, Long> counts = new TreeMap<>(Sql.KEY_ORDER);
+            Map<List<Object>, Long> days = new TreeMap<>(Sql.KEY_ORDER);
+            for (Reached r : added) {
+                counts.merge(List.<Object>of(r.node(), r.period()), 1L, Long::sum);
+                days.merge(List.<Object>of(r.node(), r.period(), reached.get(r)), 1L, Long::sum);
+            }
             batch(upsert("stat_reach_count", List.of("node VARCHAR(33)", "period VARCHAR(7)"),
-                    List.of("learners BIGINT")), counts);
+                    List.of("learners BIGINT")), rows(counts));
+            batch(upsert("stat_reach_day", List.of("node VARCHAR(33)", "period VARCHAR(7)", "day_start DATE"),
+                    List.of("learners BIGINT")), rows(days));
         }
 
         private void batch(String sql, List<Object[]> rows) {
@@ -455,6 +478,27 @@ public class StatisticsProjection {
 
     private String table(String base) {
         return slot.table(base);
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? b : a;
+    }
+
+    /** Each count as a row: its key's parts, then the count. */
+    private static List<Object[]> rows(Map<List<Object>, Long> counts) {
+        List<Object[]> rows = new ArrayList<>(counts.size());
+        counts.forEach((key, n) -> {
+            Object[] row = key.toArray(new Object[key.size() + 1]);
+            row[key.size()] = n;
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**

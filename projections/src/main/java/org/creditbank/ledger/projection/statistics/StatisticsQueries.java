@@ -2,6 +2,7 @@ package org.creditbank.ledger.projection.statistics;
 
 import org.creditbank.ledger.projection.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -98,19 +99,21 @@ public class StatisticsQueries {
     /** Answers the question. */
     public Statistics statistics(Query query) {
         Grouping by = query.by() == null ? Grouping.NONE : query.by();
-        boolean monthly = query.asOf() == null && query.achievedBefore() == null
-                && (query.from() == null || query.from().getDayOfMonth() == 1)
+        boolean wholeMonths = (query.from() == null || query.from().getDayOfMonth() == 1)
                 && (query.to() == null || query.to().equals(query.to().with(TemporalAdjusters.lastDayOfMonth())));
+        boolean monthly = wholeMonths && query.asOf() == null && query.achievedBefore() == null;
         Map<String, String> groupOf = by == Grouping.BRANCH ? branchGroups(query.branch()) : Map.of();
 
         Tally total = new Tally();
         Map<String, Tally> groups = new TreeMap<>();
-        Where where = where(query, monthly);
+        Source source = query.achievedBefore() == null ? sums(query) : facts(query);
+        Where where = scope(query);
         String key = by.column == null ? "''" : by.column;
+        List<Object> args = new ArrayList<>(source.args);
+        args.addAll(where.args);
         jdbc.query("SELECT " + key + " AS k, f.branch_code, f.measure, f.credit_unit, SUM(f.n) AS n,"
-                + " SUM(f.credits) AS credits FROM " + table(monthly ? "stat_month" : "stat_fact") + " f"
-                + where.sql + " GROUP BY " + (by.column == null ? "" : key + ", ")
-                + "f.branch_code, f.measure, f.credit_unit", rs -> {
+                + " SUM(f.credits) AS credits FROM " + source.sql + " f" + where.sql + " GROUP BY "
+                + (by.column == null ? "" : key + ", ") + "f.branch_code, f.measure, f.credit_unit", rs -> {
             Measure measure = Measure.valueOf(rs.getString("measure"));
             long n = rs.getLong("n");
             BigDecimal credits = rs.getBigDecimal("credits");
@@ -120,29 +123,31 @@ public class StatisticsQueries {
                 String k = by == Grouping.BRANCH ? groupOf.get(rs.getString("branch_code")) : rs.getString("k");
                 groups.computeIfAbsent(k, x -> new Tally()).add(measure, n, unit, credits);
             }
-        }, where.args.toArray());
+        }, args.toArray());
 
         // Active learners are counted ahead per jurisdiction and whole period; other questions count them here.
-        String period = monthly ? period(query.from(), query.to()) : null;
+        Instant asOf = query.asOf();
+        String period = query.achievedBefore() == null ? period(query.from(), query.to()) : null;
         String node = Reach.jurisdiction(query.branch());
-        total.learners = period != null ? counted(node, List.of(period)).getOrDefault(period, 0L)
+        total.learners = period != null ? counted(node, List.of(period), asOf).getOrDefault(period, 0L)
                 : activeLearners(query, monthly, Grouping.NONE).getOrDefault("", 0L);
+        boolean counted = query.achievedBefore() == null && wholeMonths;
         if (by == Grouping.BRANCH) {
             for (String group : groups.keySet()) {
                 groups.get(group).learners = period != null
-                        ? counted(group.equals(query.branch()) ? Reach.own(group) : group, List.of(period))
+                        ? counted(group.equals(query.branch()) ? Reach.own(group) : group, List.of(period), asOf)
                         .getOrDefault(period, 0L)
                         : activeLearnersOf(query, monthly, group);
             }
-        } else if (by == Grouping.MONTH && monthly || by == Grouping.YEAR && monthly && wholeYears(query)) {
+        } else if (by == Grouping.MONTH && counted || by == Grouping.YEAR && counted && wholeYears(query)) {
             Map<String, String> periods = new LinkedHashMap<>();
             groups.keySet().forEach(k -> periods.put(k, by == Grouping.MONTH ? Reach.month(LocalDate.parse(k))
                     : Reach.year(new BigDecimal(k).intValueExact())));
-            Map<String, Long> learners = counted(node, periods.values());
+            Map<String, Long> learners = counted(node, periods.values(), asOf);
             groups.forEach((k, tally) -> tally.learners = learners.getOrDefault(periods.get(k), 0L));
         } else if (by == Grouping.REGION && period != null && regionsWithin(groups.keySet(), query.branch())) {
             for (String region : groups.keySet()) {
-                groups.get(region).learners = counted(Reach.region(region), List.of(period))
+                groups.get(region).learners = counted(Reach.region(region), List.of(period), asOf)
                         .getOrDefault(period, 0L);
             }
         } else if (by != Grouping.NONE && by.countsLearners()) {
@@ -151,7 +156,100 @@ public class StatisticsQueries {
         }
         List<Group> grouped = new ArrayList<>();
         groups.forEach((k, tally) -> grouped.add(new Group(label(by, k), tally.figures())));
-        return new Statistics(query, monthly ? "monthly sums" : "facts", total.figures(), grouped);
+        return new Statistics(query, source.name, total.figures(), grouped);
+    }
+
+    /** Rows to sum, as a subquery with the columns of the sums, what they are, and their parameters. */
+    private record Source(String sql, String name, List<Object> args) {
+    }
+
+    private static final String SUMMED = "branch_code, measure, kind, qualification_level, credit_unit, n, credits";
+
+    /**
+     * The rows of a question of recorded time (a period, as of an instant): the period's whole months from the
+     * monthly sums, its other whole days from the daily sums, and from the facts only what was recorded on the day of
+     * the instant, up to it.
+     */
+    private Source sums(Query query) {
+        LocalDate from = query.from();
+        LocalDate end = query.to() == null ? null : query.to().plusDays(1);
+        Instant factsFrom = null;
+        if (query.asOf() != null) {
+            LocalDate day = LocalDate.ofInstant(query.asOf(), zone);
+            if (end == null || day.isBefore(end)) {
+                end = day;
+                Instant dayStart = day.atStartOfDay(zone).toInstant();
+                factsFrom = from == null ? dayStart : max(dayStart, from.atStartOfDay(zone).toInstant());
+            }
+        }
+        if (from != null && end != null && !from.isBefore(end)) {
+            end = from; // nothing in whole days: at most the facts of the instant's day
+        }
+        LocalDate monthsFrom = from == null || from.getDayOfMonth() == 1 ? from
+                : from.plusMonths(1).withDayOfMonth(1);
+        LocalDate monthsEnd = end == null ? null : end.withDayOfMonth(1);
+        List<String> parts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        List<LocalDate[]> days = new ArrayList<>();
+        if (monthsFrom != null && monthsEnd != null && !monthsFrom.isBefore(monthsEnd)) {
+            days.add(new LocalDate[] {from, end});
+        } else {
+            StringBuilder months = new StringBuilder("SELECT month_start, " + SUMMED + " FROM "
+                    + table("stat_month") + " WHERE 1 = 1");
+            if (monthsFrom != null) {
+                months.append(" AND month_start >= ?");
+                args.add(monthsFrom);
+            }
+            if (monthsEnd != null) {
+                months.append(" AND month_start < ?");
+                args.add(monthsEnd);
+            }
+            parts.add(months.toString());
+            names.add("monthly sums");
+            if (from != null && from.isBefore(monthsFrom)) {
+                days.add(new LocalDate[] {from, monthsFrom});
+            }
+            if (end != null && monthsEnd.isBefore(end)) {
+                days.add(new LocalDate[] {monthsEnd, end});
+            }
+        }
+        days.removeIf(range -> !range[0].isBefore(range[1]));
+        if (!days.isEmpty()) {
+            List<String> ranges = new ArrayList<>();
+            for (LocalDate[] range : days) {
+                ranges.add("(day_start >= ? AND day_start < ?)");
+                args.add(range[0]);
+                args.add(range[1]);
+            }
+            parts.add("SELECT month_start, " + SUMMED + " FROM " + table("stat_day") + " WHERE "
+                    + String.join(" OR ", ranges));
+            names.add("daily sums");
+        }
+        if (factsFrom != null && !factsFrom.isAfter(query.asOf())) {
+            parts.add("SELECT month_start, " + SUMMED + " FROM " + table("stat_fact")
+                    + " WHERE recorded_at >= ? AND recorded_at <= ?");
+            args.add(at(factsFrom));
+            args.add(at(query.asOf()));
+            names.add("facts");
+        }
+        if (parts.isEmpty()) {
+            parts.add("SELECT month_start, " + SUMMED + " FROM " + table("stat_month") + " WHERE 1 = 0");
+            names.add("monthly sums");
+        }
+        return new Source("(" + String.join(" UNION ALL ", parts) + ")", String.join(" + ", names), args);
+    }
+
+    /** The rows of a question of valid time: the facts. */
+    private Source facts(Query query) {
+        List<Object> args = new ArrayList<>();
+        String times = times(query, false, args);
+        return new Source("(SELECT month_start, " + SUMMED + " FROM " + table("stat_fact") + " f WHERE 1 = 1" + times
+                + ")", "facts", args);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** The one period counted ahead that is exactly {@code [from, to]} (all time, a year, a month), or null. */
@@ -192,17 +290,49 @@ public class StatisticsQueries {
                 && (query.to() == null || query.to().equals(query.to().with(TemporalAdjusters.lastDayOfYear())));
     }
 
-    /** The learners counted ahead at a node, by period. */
-    private Map<String, Long> counted(String node, Collection<String> periods) {
+    /**
+     * The learners counted ahead at a node, by period; as of an instant: those first counted on the days before the
+     * instant's, and those of its day whose first act there was by the instant.
+     */
+    private Map<String, Long> counted(String node, Collection<String> periods, Instant asOf) {
         Map<String, Long> counts = new LinkedHashMap<>();
         if (periods.isEmpty()) {
             return counts;
         }
-        jdbc.query("SELECT period, learners FROM " + table("stat_reach_count") + " WHERE node = ? AND period IN ("
-                + String.join(", ", Collections.nCopies(periods.size(), "?")) + ")",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }, Stream.concat(Stream.of(node), periods.stream()).toArray());
+        String in = " IN (" + String.join(", ", Collections.nCopies(periods.size(), "?")) + ")";
+        RowCallbackHandler add = rs -> {
+            counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
+        };
+        if (asOf == null) {
+            jdbc.query("SELECT period, learners FROM " + table("stat_reach_count") + " WHERE node = ? AND period" + in,
+                    add, Stream.concat(Stream.of(node), periods.stream()).toArray());
+            return counts;
+        }
+        LocalDate day = LocalDate.ofInstant(asOf, zone);
+        List<Object> args = new ArrayList<>(List.of(node));
+        args.addAll(periods);
+        args.add(day);
+        jdbc.query("SELECT period, SUM(learners) FROM " + table("stat_reach_day") + " WHERE node = ? AND period" + in
+                + " AND day_start < ? GROUP BY period", add, args.toArray());
+        args = new ArrayList<>(List.of(node));
+        args.addAll(periods);
+        args.addAll(List.of(day, at(day.atStartOfDay(zone).toInstant()), at(asOf)));
+        String scope = "";
+        if (node.startsWith("=")) {
+            scope = " AND f.branch_code = ?";
+            args.add(node.substring(1));
+        } else if (node.startsWith("@")) {
+            scope = " AND b.division_code = ?";
+            args.add(node.substring(1));
+        } else if (!node.equals(Reach.ALL)) {
+            scope = " AND b.lineage LIKE ?";
+            args.add("%/" + node + "/%");
+        }
+        jdbc.query("SELECT r.period, COUNT(DISTINCT r.learner_number) FROM " + table("stat_fact") + " f JOIN "
+                + branchTable() + " b ON b.code = f.branch_code JOIN " + table("stat_reach") + " r"
+                + " ON r.learner_number = f.learner_number AND r.node = ? AND r.period" + in + " AND r.first_day = ?"
+                + " WHERE f.recorded_at >= ? AND f.recorded_at <= ? AND f.measure IN (" + learning() + ")" + scope
+                + " GROUP BY r.period", add, args.toArray());
         return counts;
     }
 
@@ -251,44 +381,57 @@ public class StatisticsQueries {
         final List<Object> args = new ArrayList<>();
     }
 
+    /** The acting branch joined as {@code b}, within the asked jurisdiction; and the question's times. */
     private Where where(Query query, boolean monthly) {
+        Where where = scope(query);
+        where.sql += times(query, monthly, where.args);
+        return where;
+    }
+
+    /** The acting branch joined as {@code b}, within the asked jurisdiction. */
+    private Where scope(Query query) {
         Where where = new Where();
         StringBuilder sql = new StringBuilder(" JOIN " + branchTable() + " b ON b.code = f.branch_code");
         if (query.branch() != null) {
             sql.append(" AND b.lineage LIKE ?");
             where.args.add("%/" + query.branch() + "/%");
         }
-        sql.append(" WHERE 1 = 1");
+        where.sql = sql.append(" WHERE 1 = 1").toString();
+        return where;
+    }
+
+    /** The question's times as conditions on {@code f} (monthly: on its months), their parameters added to args. */
+    private String times(Query query, boolean monthly, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
         if (monthly) {
             if (query.from() != null) {
                 sql.append(" AND f.month_start >= ?");
-                where.args.add(query.from());
+                args.add(query.from());
             }
             if (query.to() != null) {
                 sql.append(" AND f.month_start <= ?");
-                where.args.add(query.to().withDayOfMonth(1));
+                args.add(query.to().withDayOfMonth(1));
             }
-        } else {
-            if (query.from() != null) {
-                sql.append(" AND f.recorded_at >= ?");
-                where.args.add(at(query.from().atStartOfDay(zone).toInstant()));
-            }
-            if (query.to() != null) {
-                sql.append(" AND f.recorded_at < ?");
-                where.args.add(at(query.to().plusDays(1).atStartOfDay(zone).toInstant()));
-            }
-            if (query.asOf() != null) {
-                sql.append(" AND f.recorded_at <= ?");
-                where.args.add(at(query.asOf()));
-            }
-            if (query.achievedBefore() != null) {
-                sql.append(" AND (f.achieved_on < ? OR (f.achieved_on IS NULL AND f.recorded_at < ?))");
-                where.args.add(query.achievedBefore());
-                where.args.add(at(query.achievedBefore().atStartOfDay(zone).toInstant()));
-            }
+            return sql.toString();
         }
-        where.sql = sql.toString();
-        return where;
+        if (query.from() != null) {
+            sql.append(" AND f.recorded_at >= ?");
+            args.add(at(query.from().atStartOfDay(zone).toInstant()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND f.recorded_at < ?");
+            args.add(at(query.to().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        if (query.asOf() != null) {
+            sql.append(" AND f.recorded_at <= ?");
+            args.add(at(query.asOf()));
+        }
+        if (query.achievedBefore() != null) {
+            sql.append(" AND (f.achieved_on < ? OR (f.achieved_on IS NULL AND f.recorded_at < ?))");
+            args.add(query.achievedBefore());
+            args.add(at(query.achievedBefore().atStartOfDay(zone).toInstant()));
+        }
+        return sql.toString();
     }
 
     /** For a by-branch question: each branch of the subtree to its group (the branch itself or its child). */

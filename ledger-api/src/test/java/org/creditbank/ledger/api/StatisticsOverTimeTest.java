@@ -1,0 +1,298 @@
+package org.creditbank.ledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import db.migration.common.V12__statistics_days;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.ConnectionCallback;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditbank.ledger.api.Scenario.ALICE;
+import static org.creditbank.ledger.api.Scenario.BOB;
+import static org.creditbank.ledger.api.Scenario.CAROL;
+import static org.creditbank.ledger.api.Scenario.CENTRE;
+import static org.creditbank.ledger.api.Scenario.DAVE;
+import static org.creditbank.ledger.api.Scenario.ERIN;
+import static org.creditbank.ledger.api.Scenario.HANGZHOU;
+import static org.creditbank.ledger.api.Scenario.NINGBO;
+import static org.creditbank.ledger.api.Scenario.XIHU;
+
+/**
+ * Statistics of recorded time that spans months and a year's end: a ledger whose clock is moved through five months
+ * records a history over HTTP, then every question as of an instant, or over a period that cuts months, is checked
+ * against the history the test itself kept. Those answers are put together from monthly and daily sums and the facts
+ * of one day; the test asks at local midnights, a millisecond before them, and at the instant of an act.
+ */
+class StatisticsOverTimeTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Instant START = Instant.parse("2025-10-20T02:00:00Z");
+    private static final Instant END = Instant.parse("2026-03-10T02:00:00Z");
+
+    /** A clock the test moves; the ledger reads it for every act. */
+    private static final class MovedClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(START);
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    /** One act the test performed, as the statistics should count it. */
+    private record Act(Instant at, String what, String branch, String learner, BigDecimal credits) {
+        boolean learning() {
+            return !what.equals("opened");
+        }
+    }
+
+    /** An act to perform, in time order; it may depend on what an earlier one answered (an id). */
+    private record Planned(Instant at, int learner, int achievement, String what) {
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"PostgreSQL", "H2"})
+    void as_of_any_instant_and_over_periods_cutting_months_equal_the_history_kept_by_the_test(String database) {
+        MovedClock clock = new MovedClock();
+        try (RunningLedger ledger = RunningLedger.withClock(database.equals("PostgreSQL"), clock)) {
+            Http http = ledger.http();
+            Scenario.installNetwork(http);
+            List<Act> acts = live(http, clock, plan(new Random(7)));
+            awaitCounted(http, acts);
+
+            List<Instant> instants = new ArrayList<>(List.of(START.minusSeconds(3600), END.plusSeconds(3600),
+                    Instant.now()));
+            for (String day : List.of("2025-11-01", "2025-12-01", "2026-01-01", "2026-02-15", "2025-10-21")) {
+                Instant midnight = LocalDate.parse(day).atStartOfDay(ZONE).toInstant();
+                instants.add(midnight);
+                instants.add(midnight.minusMillis(1));
+            }
+            for (int i = 0; i < acts.size(); i += acts.size() / 7) {
+                instants.add(acts.get(i).at());
+                instants.add(acts.get(i).at().minusMillis(1));
+            }
+            Map<String, Predicate<String>> scopes = Map.of("", b -> true,
+                    "&branch=" + HANGZHOU, b -> b.equals(HANGZHOU) || b.equals(XIHU),
+                    "&branch=" + XIHU, b -> b.equals(XIHU),
+                    "&branch=" + NINGBO, b -> b.equals(NINGBO));
+            for (Instant t : instants) {
+                Predicate<Act> byThen = a -> !a.at().isAfter(t);
+                scopes.forEach((scope, within) -> assertFigures(
+                        http.get("/api/statistics?asOf=" + t + scope).json().get("totals"),
+                        acts, byThen.and(a -> within.test(a.branch())), "as of " + t + scope));
+                assertFigures(http.get("/api/statistics?from=2026-01-01&to=2026-12-31&asOf=" + t).json()
+                        .get("totals"), acts, byThen.and(a -> month(a).getYear() == 2026), "2026 as of " + t);
+
+                JsonNode byMonth = http.get("/api/statistics?by=month&asOf=" + t).json().get("groups");
+                for (JsonNode group : byMonth) {
+                    LocalDate month = LocalDate.parse(group.get("key").asText() + "-01");
+                    assertFigures(group.get("figures"), acts, byThen.and(a -> month(a).equals(month)),
+                            group.get("key").asText() + " as of " + t);
+                }
+                assertThat(byMonth.size()).isEqualTo(acts.stream().filter(byThen).map(StatisticsOverTimeTest::month)
+                        .distinct().count());
+
+                JsonNode byBranch = http.get("/api/statistics?by=branch&branch=" + CENTRE + "&asOf=" + t).json()
+                        .get("groups");
+                for (JsonNode group : byBranch) {
+                    String key = group.get("key").asText();
+                    Predicate<String> in = key.equals(HANGZHOU) ? b -> b.equals(HANGZHOU) || b.equals(XIHU)
+                            : key::equals;
+                    assertFigures(group.get("figures"), acts, byThen.and(a -> in.test(a.branch())),
+                            key + " as of " + t);
+                }
+            }
+
+            // Periods that cut months: whole months from the monthly sums, the days around them from the daily sums.
+            for (String[] period : List.of(new String[] {"2025-11-10", "2026-01-20"},
+                    new String[] {"2025-12-05", "2025-12-05"}, new String[] {"2025-10-01", "2025-12-31"},
+                    new String[] {"2026-02-01", "2026-02-27"}, new String[] {"2025-12-31", "2026-01-01"})) {
+                LocalDate from = LocalDate.parse(period[0]);
+                LocalDate to = LocalDate.parse(period[1]);
+                Predicate<Act> during = a -> !day(a).isBefore(from) && !day(a).isAfter(to);
+                JsonNode answer = http.get("/api/statistics?from=" + from + "&to=" + to).json();
+                assertFigures(answer.get("totals"), acts, during, from + ".." + to);
+                assertThat(answer.get("source").asText()).doesNotContain("facts");
+                Instant t = acts.get(acts.size() / 2).at();
+                assertFigures(http.get("/api/statistics?from=" + from + "&to=" + to + "&asOf=" + t).json()
+                        .get("totals"), acts, during.and(a -> !a.at().isAfter(t)), from + ".." + to + " as of " + t);
+            }
+
+            // The migration that brought day sums to existing ledgers derives from the facts what the processor built.
+            Map<String, List<Map<String, Object>>> built = dayTables(ledger);
+            ledger.jdbc().execute((ConnectionCallback<Void>) connection -> {
+                V12__statistics_days.fill(connection, "", ZONE);
+                return null;
+            });
+            assertThat(dayTables(ledger)).isEqualTo(built);
+            assertThat(built.get("stat_reach")).hasSizeGreaterThan(acts.size());
+        }
+    }
+
+    private static Map<String, List<Map<String, Object>>> dayTables(RunningLedger ledger) {
+        Map<String, List<Map<String, Object>>> tables = new TreeMap<>();
+        for (String[] table : List.of(new String[] {"stat_day", "day_start, month_start, branch_code, measure, kind,"
+                + " qualification_level, credit_unit"}, new String[] {"stat_reach_day", "node, period, day_start"},
+                new String[] {"stat_reach_count", "node, period"},
+                new String[] {"stat_reach", "learner_number, node, period"})) {
+            tables.put(table[0], ledger.jdbc().queryForList("SELECT * FROM " + table[0] + " ORDER BY " + table[1]));
+        }
+        return tables;
+    }
+
+    /** Five months of learners' lives: accounts, records, certifications (days later), revocations. */
+    private static List<Planned> plan(Random random) {
+        List<Planned> plan = new ArrayList<>();
+        long span = Duration.between(START, END).toSeconds();
+        for (int learner = 0; learner < 40; learner++) {
+            Instant opened = START.plusSeconds(random.nextLong(span * 3 / 4));
+            plan.add(new Planned(opened, learner, -1, "opened"));
+            for (int a = 0; a < 1 + random.nextInt(2); a++) {
+                Instant recorded = opened.plusSeconds(60 + random.nextLong(20 * 86_400));
+                plan.add(new Planned(recorded, learner, a, "recorded"));
+                if (random.nextInt(4) > 0) {
+                    Instant certified = recorded.plusSeconds(60 + random.nextLong(10 * 86_400));
+                    plan.add(new Planned(certified, learner, a, "certified"));
+                    if (random.nextInt(4) == 0) {
+                        plan.add(new Planned(certified.plusSeconds(60 + random.nextLong(5 * 86_400)), learner, a,
+                                "revoked"));
+                    }
+                }
+            }
+        }
+        // Some acts just either side of a local midnight.
+        for (int i = 0; i < 6; i++) {
+            Planned p = plan.get(random.nextInt(plan.size()));
+            if (p.what().equals("opened")) {
+                Instant midnight = LocalDate.ofInstant(p.at(), ZONE).plusDays(1).atStartOfDay(ZONE).toInstant();
+                plan.add(new Planned(midnight.minusMillis(1), 100 + i, -1, "opened"));
+                plan.add(new Planned(midnight, 100 + i, 0, "recorded"));
+            }
+        }
+        plan.sort(Comparator.comparing(Planned::at));
+        return plan;
+    }
+
+    /** Performs the plan over HTTP at its instants; answers what the statistics should count. */
+    private static List<Act> live(Http http, MovedClock clock, List<Planned> plan) {
+        String[][] recorders = {ALICE, DAVE, CAROL};
+        Map<Integer, String> learners = new HashMap<>();
+        Map<Integer, String[]> recordedBy = new HashMap<>();
+        Map<String, String> achievements = new HashMap<>();
+        List<Act> acts = new ArrayList<>();
+        for (Planned p : plan) {
+            clock.now.set(p.at());
+            String[] officer = recorders[Math.floorMod(p.learner(), recorders.length)];
+            if (p.what().equals("opened")) {
+                String[] opener = p.learner() % 5 == 4 ? ERIN : officer;
+                learners.put(p.learner(), Scenario.openAccount(http, opener, "Learner " + p.learner()));
+                recordedBy.put(p.learner(), officer);
+                acts.add(new Act(p.at(), "opened", opener[3], learners.get(p.learner()), BigDecimal.ZERO));
+                continue;
+            }
+            String learner = learners.get(p.learner());
+            String key = p.learner() + "/" + p.achievement();
+            // Ningbo's records are certified by the centre, Xihu's by Hangzhou.
+            String[] certifier = officer == CAROL ? ERIN : BOB;
+            BigDecimal credits = new BigDecimal(1 + Math.floorMod(p.learner() + p.achievement(), 5));
+            switch (p.what()) {
+                case "recorded" -> {
+                    achievements.put(key, Scenario.record(http, officer, learner,
+                            Scenario.course("OT-" + key, credits.toPlainString())));
+                    acts.add(new Act(p.at(), "recorded", officer[3], learner, BigDecimal.ZERO));
+                }
+                case "certified" -> {
+                    ok(http.post(path(learner, achievements.get(key)) + "/certification", "", certifier));
+                    acts.add(new Act(p.at(), "certified", certifier[3], learner, credits));
+                }
+                default -> {
+                    ok(http.post(path(learner, achievements.get(key)) + "/revocation",
+                            Map.of("reason", "withdrawn"), certifier));
+                    acts.add(new Act(p.at(), "revoked", certifier[3], learner, credits.negate()));
+                }
+            }
+        }
+        return acts;
+    }
+
+    private static String path(String learner, String achievement) {
+        return "/api/learners/" + learner + "/achievements/" + achievement;
+    }
+
+    private static void ok(Http.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    }
+
+    private static LocalDate day(Act act) {
+        return LocalDate.ofInstant(act.at(), ZONE);
+    }
+
+    private static LocalDate month(Act act) {
+        return day(act).withDayOfMonth(1);
+    }
+
+    private static void awaitCounted(Http http, List<Act> acts) {
+        long accounts = acts.stream().filter(a -> a.what().equals("opened")).count();
+        long revoked = acts.stream().filter(a -> a.what().equals("revoked")).count();
+        Await.until("statistics to count every act", Duration.ofSeconds(60), () -> http.get("/api/statistics").json().get("totals"),
+                t -> t.get("accountsOpened").asLong() == accounts && t.get("achievementsRevoked").asLong() == revoked);
+    }
+
+    /** The figures answered equal those of the acts the test kept that match. */
+    private static void assertFigures(JsonNode figures, List<Act> acts, Predicate<Act> counted, String question) {
+        Map<String, Long> n = new TreeMap<>();
+        BigDecimal credits = BigDecimal.ZERO;
+        Set<String> active = new HashSet<>();
+        for (Act act : acts) {
+            if (counted.test(act)) {
+                n.merge(act.what(), 1L, Long::sum);
+                credits = credits.add(act.credits());
+                if (act.learning()) {
+                    active.add(act.learner());
+                }
+            }
+        }
+        assertThat(figures.get("accountsOpened").asLong()).as(question).isEqualTo(n.getOrDefault("opened", 0L));
+        assertThat(figures.get("achievementsRecorded").asLong()).as(question)
+                .isEqualTo(n.getOrDefault("recorded", 0L));
+        assertThat(figures.get("achievementsCertified").asLong()).as(question)
+                .isEqualTo(n.getOrDefault("certified", 0L));
+        assertThat(figures.get("achievementsRevoked").asLong()).as(question)
+                .isEqualTo(n.getOrDefault("revoked", 0L));
+        BigDecimal deposited = BigDecimal.ZERO;
+        for (JsonNode credit : figures.get("creditsDeposited")) {
+            deposited = deposited.add(new BigDecimal(credit.get("amount").asText()));
+        }
+        assertThat(deposited).as(question).isEqualByComparingTo(credits);
+        assertThat(figures.get("activeLearners").asLong()).as(question).isEqualTo(active.size());
+    }
+}
