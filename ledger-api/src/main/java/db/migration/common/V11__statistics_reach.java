@@ -5,7 +5,7 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * Active learners counted ahead per jurisdiction and period, in every slot of the statistics read model. They are
- * filled from the facts by {@link V12__statistics_days}, with the day each learner was first counted.
+ * filled from the facts by {@link V12__statistics_as_of}, with the day each learner was first counted.
  */
 public class V11__statistics_reach extends BaseJavaMigration {
 

@@ -1,7 +1,7 @@
 package org.creditbank.ledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import db.migration.common.V12__statistics_days;
+import db.migration.common.V12__statistics_as_of;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -69,7 +69,8 @@ class StatisticsOverTimeTest {
     }
 
     /** One act the test performed, as the statistics should count it. */
-    private record Act(Instant at, String what, String branch, String learner, BigDecimal credits) {
+    private record Act(Instant at, String what, String branch, String learner, BigDecimal credits,
+                       LocalDate achieved) {
         boolean learning() {
             return !what.equals("opened");
         }
@@ -147,10 +148,33 @@ class StatisticsOverTimeTest {
                         .get("totals"), acts, during.and(a -> !a.at().isAfter(t)), from + ".." + to + " as of " + t);
             }
 
+            // As of a valid date: what had been achieved before it (and accounts opened before it), from the sums.
+            for (String date : List.of("2000-01-01", "2008-03-01", "2012-07-15", "2019-12-31", "2025-10-21",
+                    "2026-01-01", "2030-01-01")) {
+                LocalDate before = LocalDate.parse(date);
+                Predicate<Act> achieved = a -> a.achieved() == null ? day(a).isBefore(before)
+                        : a.achieved().isBefore(before);
+                scopes.forEach((scope, within) -> {
+                    JsonNode answer = http.get("/api/statistics?achievedBefore=" + before + scope).json();
+                    assertThat(answer.get("source").asText()).as(date).doesNotContain("facts");
+                    assertFigures(answer.get("totals"), acts, achieved.and(a -> within.test(a.branch())),
+                            "achieved before " + before + scope);
+                });
+                for (JsonNode group : http.get("/api/statistics?by=month&achievedBefore=" + before).json()
+                        .get("groups")) {
+                    LocalDate month = LocalDate.parse(group.get("key").asText() + "-01");
+                    assertFigures(group.get("figures"), acts, achieved.and(a -> month(a).equals(month)),
+                            group.get("key").asText() + " achieved before " + before);
+                }
+                assertFigures(http.get("/api/statistics?from=2025-11-01&to=2026-01-31&achievedBefore=" + before)
+                        .json().get("totals"), acts, achieved.and(a -> !month(a).isBefore(LocalDate.of(2025, 11, 1))
+                        && month(a).isBefore(LocalDate.of(2026, 2, 1))), "Nov-Jan achieved before " + before);
+            }
+
             // The migration that brought day sums to existing ledgers derives from the facts what the processor built.
             Map<String, List<Map<String, Object>>> built = dayTables(ledger);
             ledger.jdbc().execute((ConnectionCallback<Void>) connection -> {
-                V12__statistics_days.fill(connection, "", ZONE);
+                V12__statistics_as_of.fill(connection, "", ZONE);
                 return null;
             });
             assertThat(dayTables(ledger)).isEqualTo(built);
@@ -160,8 +184,11 @@ class StatisticsOverTimeTest {
 
     private static Map<String, List<Map<String, Object>>> dayTables(RunningLedger ledger) {
         Map<String, List<Map<String, Object>>> tables = new TreeMap<>();
-        for (String[] table : List.of(new String[] {"stat_day", "day_start, month_start, branch_code, measure, kind,"
-                + " qualification_level, credit_unit"}, new String[] {"stat_reach_day", "node, period, day_start"},
+        String dimensions = "month_start, branch_code, measure, kind, qualification_level, credit_unit";
+        for (String[] table : List.of(new String[] {"stat_day", "day_start, " + dimensions},
+                new String[] {"stat_valid", "grain, achieved, " + dimensions},
+                new String[] {"stat_reach_day", "node, period, day_start"},
+                new String[] {"stat_reach_valid", "node, period, achieved"},
                 new String[] {"stat_reach_count", "node, period"},
                 new String[] {"stat_reach", "learner_number, node, period"})) {
             tables.put(table[0], ledger.jdbc().queryForList("SELECT * FROM " + table[0] + " ORDER BY " + table[1]));
@@ -179,6 +206,9 @@ class StatisticsOverTimeTest {
             for (int a = 0; a < 1 + random.nextInt(2); a++) {
                 Instant recorded = opened.plusSeconds(60 + random.nextLong(20 * 86_400));
                 plan.add(new Planned(recorded, learner, a, "recorded"));
+                if (random.nextInt(5) == 0) {
+                    plan.add(new Planned(recorded.plusSeconds(30), learner, a, "corrected"));
+                }
                 if (random.nextInt(4) > 0) {
                     Instant certified = recorded.plusSeconds(60 + random.nextLong(10 * 86_400));
                     plan.add(new Planned(certified, learner, a, "certified"));
@@ -208,6 +238,7 @@ class StatisticsOverTimeTest {
         Map<Integer, String> learners = new HashMap<>();
         Map<Integer, String[]> recordedBy = new HashMap<>();
         Map<String, String> achievements = new HashMap<>();
+        Map<String, LocalDate> achievedOn = new HashMap<>();
         List<Act> acts = new ArrayList<>();
         for (Planned p : plan) {
             clock.now.set(p.at());
@@ -216,7 +247,7 @@ class StatisticsOverTimeTest {
                 String[] opener = p.learner() % 5 == 4 ? ERIN : officer;
                 learners.put(p.learner(), Scenario.openAccount(http, opener, "Learner " + p.learner()));
                 recordedBy.put(p.learner(), officer);
-                acts.add(new Act(p.at(), "opened", opener[3], learners.get(p.learner()), BigDecimal.ZERO));
+                acts.add(new Act(p.at(), "opened", opener[3], learners.get(p.learner()), BigDecimal.ZERO, null));
                 continue;
             }
             String learner = learners.get(p.learner());
@@ -226,18 +257,32 @@ class StatisticsOverTimeTest {
             BigDecimal credits = new BigDecimal(1 + Math.floorMod(p.learner() + p.achievement(), 5));
             switch (p.what()) {
                 case "recorded" -> {
-                    achievements.put(key, Scenario.record(http, officer, learner,
-                            Scenario.course("OT-" + key, credits.toPlainString())));
-                    acts.add(new Act(p.at(), "recorded", officer[3], learner, BigDecimal.ZERO));
+                    // Achieved over two decades, some on the very days asked about.
+                    LocalDate achieved = LocalDate.of(2005, 1, 1).plusDays(Math.floorMod(p.learner() * 7919L
+                            + p.achievement() * 104729L, 7500));
+                    Map<String, Object> course = Scenario.course("OT-" + key, credits.toPlainString());
+                    course.put("achievedOn", achieved.toString());
+                    achievements.put(key, Scenario.record(http, officer, learner, course));
+                    achievedOn.put(key, achieved);
+                    acts.add(new Act(p.at(), "recorded", officer[3], learner, BigDecimal.ZERO, achieved));
                 }
                 case "certified" -> {
                     ok(http.post(path(learner, achievements.get(key)) + "/certification", "", certifier));
-                    acts.add(new Act(p.at(), "certified", certifier[3], learner, credits));
+                    acts.add(new Act(p.at(), "certified", certifier[3], learner, credits, achievedOn.get(key)));
+                }
+                case "corrected" -> {
+                    // An earlier date: the learner now counts as having achieved something earlier.
+                    LocalDate earlier = achievedOn.get(key).minusYears(3);
+                    ok(http.post(path(learner, achievements.get(key)) + "/correction", Map.of("reason",
+                            "date misread", "achievedOn", earlier.toString()), certifier));
+                    achievedOn.put(key, earlier);
+                    acts.add(new Act(p.at(), "corrected", certifier[3], learner, BigDecimal.ZERO, earlier));
                 }
                 default -> {
                     ok(http.post(path(learner, achievements.get(key)) + "/revocation",
                             Map.of("reason", "withdrawn"), certifier));
-                    acts.add(new Act(p.at(), "revoked", certifier[3], learner, credits.negate()));
+                    acts.add(new Act(p.at(), "revoked", certifier[3], learner, credits.negate(),
+                            achievedOn.get(key)));
                 }
             }
         }
@@ -261,10 +306,15 @@ class StatisticsOverTimeTest {
     }
 
     private static void awaitCounted(Http http, List<Act> acts) {
-        long accounts = acts.stream().filter(a -> a.what().equals("opened")).count();
-        long revoked = acts.stream().filter(a -> a.what().equals("revoked")).count();
-        Await.until("statistics to count every act", Duration.ofSeconds(60), () -> http.get("/api/statistics").json().get("totals"),
-                t -> t.get("accountsOpened").asLong() == accounts && t.get("achievementsRevoked").asLong() == revoked);
+        Map<String, Long> counted = new HashMap<>();
+        acts.forEach(a -> counted.merge(a.what(), 1L, Long::sum));
+        Await.until("statistics to count every act", Duration.ofSeconds(60),
+                () -> http.get("/api/statistics").json().get("totals"),
+                t -> t.get("accountsOpened").asLong() == counted.getOrDefault("opened", 0L)
+                        && t.get("achievementsRecorded").asLong() == counted.getOrDefault("recorded", 0L)
+                        && t.get("achievementsCertified").asLong() == counted.getOrDefault("certified", 0L)
+                        && t.get("achievementsCorrected").asLong() == counted.getOrDefault("corrected", 0L)
+                        && t.get("achievementsRevoked").asLong() == counted.getOrDefault("revoked", 0L));
     }
 
     /** The figures answered equal those of the acts the test kept that match. */
@@ -288,6 +338,8 @@ class StatisticsOverTimeTest {
                 .isEqualTo(n.getOrDefault("certified", 0L));
         assertThat(figures.get("achievementsRevoked").asLong()).as(question)
                 .isEqualTo(n.getOrDefault("revoked", 0L));
+        assertThat(figures.get("achievementsCorrected").asLong()).as(question)
+                .isEqualTo(n.getOrDefault("corrected", 0L));
         BigDecimal deposited = BigDecimal.ZERO;
         for (JsonNode credit : figures.get("creditsDeposited")) {
             deposited = deposited.add(new BigDecimal(credit.get("amount").asText()));

@@ -110,8 +110,9 @@ public class ReadModelConfiguration {
                 // Each act is one row keyed by its event: order does not matter, so one segment per core.
                 new ReadModel(ACT_LOG, List.of("ledger_act"), slot -> new ActLogProjection(jdbc, () -> slot), false,
                         Runtime.getRuntime().availableProcessors(), Set.of("ledger_act"), Set.of()),
-                new ReadModel(STATISTICS, List.of("stat_reach_day", "stat_reach_count", "stat_reach", "stat_day",
-                        "stat_active", "stat_month", "stat_fact", "stat_achievement"),
+                new ReadModel(STATISTICS, List.of("stat_reach_valid", "stat_reach_day", "stat_reach_count",
+                        "stat_reach", "stat_valid", "stat_day", "stat_active", "stat_month", "stat_fact",
+                        "stat_achievement"),
                         slot -> new StatisticsProjection(jdbc, slot, ledgerZone, dialect), true, 1, Set.of("stat_fact"),
                         Set.of("stat_achievement_learner_ix")));
         return new ReadModels(models, slots, events, storage, tokens, axonTransactions, transactions, jdbc, gate, clock,

@@ -132,11 +132,14 @@ public class StatisticsProjection {
                         String unit, int n, BigDecimal credits, Instant at) {
     }
 
-    /** The key of a month's or a day's sums: the month's or day's first day and the dimensions. */
-    private record SumKey(LocalDate start, String branch, String measure, String kind, int level, String unit)
-            implements Comparable<SumKey> {
+    /**
+     * The key of a month's or a day's sums: the month's or day's first day (of recorded or of valid time), the
+     * recorded month, and the dimensions.
+     */
+    private record SumKey(LocalDate start, LocalDate month, String branch, String measure, String kind, int level,
+                          String unit) implements Comparable<SumKey> {
         private static final Comparator<SumKey> ORDER = Comparator.comparing(SumKey::start)
-                .thenComparing(SumKey::branch).thenComparing(SumKey::measure).thenComparing(SumKey::kind)
+                .thenComparing(SumKey::month).thenComparing(SumKey::branch).thenComparing(SumKey::measure).thenComparing(SumKey::kind)
                 .thenComparingInt(SumKey::level).thenComparing(SumKey::unit);
 
         @Override
@@ -335,7 +338,9 @@ public class StatisticsProjection {
             List<Object[]> factRows = new ArrayList<>(facts.size());
             Map<SumKey, Object[]> months = new TreeMap<>();
             Map<SumKey, Object[]> days = new TreeMap<>();
-            Map<Active, LocalDate> active = new TreeMap<>();
+            Map<SumKey, Object[]> validMonths = new TreeMap<>();
+            Map<SumKey, Object[]> validDays = new TreeMap<>();
+            Map<Active, First> active = new TreeMap<>();
             for (Fact f : facts) {
                 LocalDate day = LocalDate.ofInstant(f.at(), zone);
                 LocalDate month = day.withDayOfMonth(1);
@@ -345,10 +350,17 @@ public class StatisticsProjection {
                 factRows.add(new Object[] {f.eventId(), f.ordinal(), f.measure().name(), f.branch(), f.learner(),
                         kind, level, unit, f.n(), f.credits(), at(f.at()), month,
                         f.row() == null ? null : f.row().achievedOn});
-                new SumKey(month, f.branch(), f.measure().name(), kind, level, unit).add(months, f);
-                new SumKey(day, f.branch(), f.measure().name(), kind, level, unit).add(days, f);
+                new SumKey(month, month, f.branch(), f.measure().name(), kind, level, unit).add(months, f);
+                new SumKey(day, month, f.branch(), f.measure().name(), kind, level, unit).add(days, f);
+                LocalDate achieved = f.row() == null ? null : f.row().achievedOn;
+                if (achieved != null) {
+                    // Keyed by valid time, with the recorded month, so that by-month questions can be answered.
+                    new SumKey(achieved.withDayOfMonth(1), month, f.branch(), f.measure().name(), kind, level, unit)
+                            .add(validMonths, f);
+                    new SumKey(achieved, month, f.branch(), f.measure().name(), kind, level, unit).add(validDays, f);
+                }
                 if (f.measure().isLearning()) {
-                    active.merge(new Active(month, f.branch(), f.learner()), day, StatisticsProjection::earlier);
+                    active.merge(new Active(month, f.branch(), f.learner()), new First(day, achieved), First::min);
                 }
             }
             RowInserts.insert(jdbc, table("stat_fact"), List.of("event_identifier", "ordinal", "measure", "branch_code",
@@ -363,9 +375,14 @@ public class StatisticsProjection {
             // Keys in one order, so two writers never wait on each other in a cycle.
             batch(upsert("stat_month", concat(List.of("month_start DATE"), dimensions), sums), monthRows);
             List<Object[]> dayRows = new ArrayList<>(days.size());
-            days.forEach((k, sum) -> dayRows.add(new Object[] {k.start(), k.start().withDayOfMonth(1), k.branch(),
+            days.forEach((k, sum) -> dayRows.add(new Object[] {k.start(), k.month(), k.branch(),
                     k.measure(), k.kind(), k.level(), k.unit(), sum[0], sum[1]}));
             batch(upsert("stat_day", concat(List.of("day_start DATE", "month_start DATE"), dimensions), sums), dayRows);
+            List<Object[]> validRows = new ArrayList<>(validMonths.size() + validDays.size());
+            validMonths.forEach((k, sum) -> validRows.add(validRow("M", k, sum)));
+            validDays.forEach((k, sum) -> validRows.add(validRow("D", k, sum)));
+            batch(upsert("stat_valid", concat(List.of("grain CHAR(1)", "achieved DATE", "month_start DATE"),
+                    dimensions), sums), validRows);
             List<Object[]> activeRows = new ArrayList<>(active.size());
             active.keySet().forEach(a -> activeRows.add(new Object[] {a.month(), a.branch(), a.learner()}));
             batch(upsert("stat_active", List.of("month_start DATE", "branch_code VARCHAR(32)",
@@ -374,89 +391,126 @@ public class StatisticsProjection {
         }
 
         /**
-         * PostgreSQL: inserts in one statement what is not there yet, and learns from what it returns what was new (no
-         * look-up first, whose plan would depend on the table's statistics).
+         * PostgreSQL: inserts in one statement what is not there yet and lowers the first achieved dates that the batch
+         * lowers, and learns from what it returns what changed (no look-up first, whose plan would depend on the
+         * table's statistics).
          */
-        private List<Reached> insertNew(Map<Reached, LocalDate> reached) {
-            List<Reached> added = new ArrayList<>();
+        private List<Change> write(Map<Reached, First> reached) {
+            List<Change> changes = new ArrayList<>();
             if (reached.isEmpty()) {
-                return added;
+                return changes;
             }
             int size = reached.size();
             String[] learners = new String[size];
             String[] nodes = new String[size];
             String[] periods = new String[size];
             java.sql.Date[] days = new java.sql.Date[size];
+            java.sql.Date[] achieved = new java.sql.Date[size];
             int i = 0;
-            for (Map.Entry<Reached, LocalDate> r : reached.entrySet()) {
+            for (Map.Entry<Reached, First> r : reached.entrySet()) {
                 learners[i] = r.getKey().learner();
                 nodes[i] = r.getKey().node();
                 periods[i] = r.getKey().period();
-                days[i++] = java.sql.Date.valueOf(r.getValue());
+                days[i] = java.sql.Date.valueOf(r.getValue().day());
+                achieved[i++] = java.sql.Date.valueOf(r.getValue().achieved());
             }
+            String reach = table("stat_reach");
             jdbc.execute((ConnectionCallback<Void>) connection -> {
-                try (var insert = connection.prepareStatement("INSERT INTO " + table("stat_reach")
-                        + " (learner_number, node, period, first_day) SELECT * FROM unnest(?, ?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING RETURNING learner_number, node, period")) {
+                try (var insert = connection.prepareStatement("WITH input AS (SELECT * FROM unnest(?, ?, ?, ?, ?)"
+                        + " AS i (learner_number, node, period, first_day, first_achieved)),"
+                        + " before AS (SELECT r.learner_number, r.node, r.period, r.first_achieved FROM " + reach
+                        + " r JOIN input i ON r.learner_number = i.learner_number AND r.node = i.node"
+                        + " AND r.period = i.period),"
+                        + " written AS (INSERT INTO " + reach + " AS t (learner_number, node, period, first_day,"
+                        + " first_achieved) SELECT * FROM input ON CONFLICT (learner_number, node, period) DO UPDATE"
+                        + " SET first_achieved = EXCLUDED.first_achieved WHERE EXCLUDED.first_achieved"
+                        + " < t.first_achieved RETURNING t.learner_number, t.node, t.period, t.first_day,"
+                        + " t.first_achieved)"
+                        + " SELECT w.node, w.period, w.first_day, w.first_achieved, b.first_achieved FROM written w"
+                        + " LEFT JOIN before b ON b.learner_number = w.learner_number AND b.node = w.node"
+                        + " AND b.period = w.period")) {
                     insert.setArray(1, connection.createArrayOf("varchar", learners));
                     insert.setArray(2, connection.createArrayOf("varchar", nodes));
                     insert.setArray(3, connection.createArrayOf("varchar", periods));
                     insert.setArray(4, connection.createArrayOf("date", days));
+                    insert.setArray(5, connection.createArrayOf("date", achieved));
                     try (var rs = insert.executeQuery()) {
                         while (rs.next()) {
-                            added.add(new Reached(rs.getString(1), rs.getString(2), rs.getString(3)));
+                            changes.add(new Change(rs.getString(1), rs.getString(2), Sql.date(rs, "first_day"),
+                                    rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)));
                         }
                     }
                 }
                 return null;
             });
-            return added;
+            return changes;
         }
 
-        /** What of {@code reached} stat_reach holds already (looked up by learner). */
-        private Set<Reached> known(Set<Reached> reached) {
-            Set<Reached> known = new HashSet<>();
-            whereIn("SELECT learner_number, node, period FROM " + table("stat_reach") + " WHERE learner_number",
-                    reached.stream().map(Reached::learner).collect(Collectors.toSet()), rs -> {
-                        known.add(new Reached(rs.getString(1), rs.getString(2), rs.getString(3)));
+        /** H2: what stat_reach holds of the batch's learners is looked up, then inserted or lowered. */
+        private List<Change> lookUpAndWrite(Map<Reached, First> reached) {
+            Map<Reached, LocalDate> known = new HashMap<>();
+            whereIn("SELECT learner_number, node, period, first_achieved FROM " + table("stat_reach")
+                    + " WHERE learner_number", reached.keySet().stream().map(Reached::learner)
+                    .collect(Collectors.toSet()), rs -> {
+                        known.put(new Reached(rs.getString(1), rs.getString(2), rs.getString(3)),
+                                Sql.date(rs, "first_achieved"));
                     });
-            return known;
+            List<Change> changes = new ArrayList<>();
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> lowered = new ArrayList<>();
+            reached.forEach((r, first) -> {
+                LocalDate before = known.get(r);
+                if (!known.containsKey(r)) {
+                    inserts.add(new Object[] {r.learner(), r.node(), r.period(), first.day(), first.achieved()});
+                    changes.add(new Change(r.node(), r.period(), first.day(), first.achieved(), null));
+                } else if (first.achieved().isBefore(before)) {
+                    lowered.add(new Object[] {first.achieved(), r.learner(), r.node(), r.period()});
+                    changes.add(new Change(r.node(), r.period(), null, first.achieved(), before));
+                }
+            });
+            RowInserts.insert(jdbc, table("stat_reach"), List.of("learner_number", "node", "period", "first_day",
+                    "first_achieved"), inserts);
+            batch("UPDATE " + table("stat_reach") + " SET first_achieved = ? WHERE learner_number = ? AND node = ?"
+                    + " AND period = ?", lowered);
+            return changes;
         }
 
         /**
          * Counts each learner of the batch ahead at every node and period not yet counting them, on the first day of
-         * the batch they were active there.
+         * the batch they were active there, and under the earliest achieved date of what they acted on there.
          */
-        private void reach(Map<Active, LocalDate> active) {
-            Map<Reached, LocalDate> reached = new TreeMap<>();
-            active.forEach((a, day) -> {
+        private void reach(Map<Active, First> active) {
+            Map<Reached, First> reached = new TreeMap<>();
+            active.forEach((a, first) -> {
                 String[] place = place(a.branch());
                 for (String node : Reach.nodes(a.branch(), place[0], place[1])) {
                     for (String period : Reach.periods(a.month())) {
-                        reached.merge(new Reached(a.learner(), node, period), day, StatisticsProjection::earlier);
+                        reached.merge(new Reached(a.learner(), node, period), first, First::min);
                     }
                 }
             });
-            List<Reached> added;
-            if (dialect == Dialect.POSTGRESQL) {
-                added = insertNew(reached);
-            } else {
-                Set<Reached> known = known(reached.keySet());
-                added = reached.keySet().stream().filter(r -> !known.contains(r)).toList();
-                RowInserts.insert(jdbc, table("stat_reach"), List.of("learner_number", "node", "period", "first_day"),
-                        added.stream().map(r -> new Object[] {r.learner(), r.node(), r.period(), reached.get(r)})
-                                .toList());
-            }
+            List<Change> changes = dialect == Dialect.POSTGRESQL ? write(reached) : lookUpAndWrite(reached);
             Map<List<Object>, Long> counts = new TreeMap<>(Sql.KEY_ORDER);
             Map<List<Object>, Long> days = new TreeMap<>(Sql.KEY_ORDER);
-            for (Reached r : added) {
-                counts.merge(List.<Object>of(r.node(), r.period()), 1L, Long::sum);
-                days.merge(List.<Object>of(r.node(), r.period(), reached.get(r)), 1L, Long::sum);
+            Map<List<Object>, Long> valid = new TreeMap<>(Sql.KEY_ORDER);
+            for (Change c : changes) {
+                if (c.achievedBefore() == null) {
+                    counts.merge(List.<Object>of(c.node(), c.period()), 1L, Long::sum);
+                    days.merge(List.<Object>of(c.node(), c.period(), c.day()), 1L, Long::sum);
+                } else {
+                    valid.merge(List.<Object>of(c.node(), c.period(), c.achievedBefore()), -1L, Long::sum);
+                }
+                valid.merge(List.<Object>of(c.node(), c.period(), c.achieved()), 1L, Long::sum);
             }
-            batch(upsert("stat_reach_count", List.of("node VARCHAR(33)", "period VARCHAR(7)"),
-                    List.of("learners BIGINT")), rows(counts));
-            batch(upsert("stat_reach_day", List.of("node VARCHAR(33)", "period VARCHAR(7)", "day_start DATE"),
-                    List.of("learners BIGINT")), rows(days));
+            List<String> nodePeriod = List.of("node VARCHAR(33)", "period VARCHAR(7)");
+            List<String> learners = List.of("learners BIGINT");
+            batch(upsert("stat_reach_count", nodePeriod, learners), rows(counts));
+            batch(upsert("stat_reach_day", concat(nodePeriod, List.of("day_start DATE")), learners), rows(days));
+            batch(upsert("stat_reach_valid", concat(nodePeriod, List.of("achieved DATE")), learners), rows(valid));
+            // A learner who moved to an earlier date may leave none at the later one: no row, as a replay would leave.
+            batch("DELETE FROM " + table("stat_reach_valid") + " WHERE node = ? AND period = ? AND achieved = ?"
+                    + " AND learners = 0", valid.entrySet().stream().filter(e -> e.getValue() < 0)
+                    .map(e -> e.getKey().toArray()).toList());
         }
 
         private void batch(String sql, List<Object[]> rows) {
@@ -540,6 +594,26 @@ public class StatisticsProjection {
             }
             return found.get(0);
         });
+    }
+
+    /** When a learner was first active somewhere, and the earliest achieved date of what they acted on there. */
+    private record First(LocalDate day, LocalDate achieved) {
+        static First min(First a, First b) {
+            return new First(earlier(a.day(), b.day()), earlier(a.achieved(), b.achieved()));
+        }
+    }
+
+    /**
+     * A learner newly counted at a node in a period (on {@code day}; {@code achievedBefore} null), or counted under
+     * an earlier achieved date than before.
+     */
+    private record Change(String node, String period, LocalDate day, LocalDate achieved, LocalDate achievedBefore) {
+    }
+
+    /** A row of valid-time sums: the achieved month or day, the recorded month and the dimensions. */
+    private static Object[] validRow(String grain, SumKey k, Object[] sum) {
+        return new Object[] {grain, k.start(), k.month(), k.branch(), k.measure(), k.kind(), k.level(), k.unit(),
+                sum[0], sum[1]};
     }
 
     /** A learner counted at a node in a period. */

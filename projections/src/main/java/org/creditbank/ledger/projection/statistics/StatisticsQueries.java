@@ -106,7 +106,9 @@ public class StatisticsQueries {
 
         Tally total = new Tally();
         Map<String, Tally> groups = new TreeMap<>();
-        Source source = query.achievedBefore() == null ? sums(query) : facts(query);
+        // Valid time over whole months of recorded time, with no instant: from the valid-time sums.
+        boolean validSums = query.achievedBefore() != null && query.asOf() == null && wholeMonths;
+        Source source = query.achievedBefore() == null ? sums(query) : validSums ? valid(query) : facts(query);
         Where where = scope(query);
         String key = by.column == null ? "''" : by.column;
         List<Object> args = new ArrayList<>(source.args);
@@ -127,27 +129,30 @@ public class StatisticsQueries {
 
         // Active learners are counted ahead per jurisdiction and whole period; other questions count them here.
         Instant asOf = query.asOf();
-        String period = query.achievedBefore() == null ? period(query.from(), query.to()) : null;
+        LocalDate achievedBefore = query.achievedBefore();
+        boolean counted = query.achievedBefore() == null || validSums;
+        String period = counted ? period(query.from(), query.to()) : null;
         String node = Reach.jurisdiction(query.branch());
-        total.learners = period != null ? counted(node, List.of(period), asOf).getOrDefault(period, 0L)
+        total.learners = period != null
+                ? counted(node, List.of(period), asOf, achievedBefore).getOrDefault(period, 0L)
                 : activeLearners(query, monthly, Grouping.NONE).getOrDefault("", 0L);
-        boolean counted = query.achievedBefore() == null && wholeMonths;
+        counted = counted && wholeMonths;
         if (by == Grouping.BRANCH) {
             for (String group : groups.keySet()) {
                 groups.get(group).learners = period != null
-                        ? counted(group.equals(query.branch()) ? Reach.own(group) : group, List.of(period), asOf)
-                        .getOrDefault(period, 0L)
+                        ? counted(group.equals(query.branch()) ? Reach.own(group) : group, List.of(period), asOf,
+                        achievedBefore).getOrDefault(period, 0L)
                         : activeLearnersOf(query, monthly, group);
             }
         } else if (by == Grouping.MONTH && counted || by == Grouping.YEAR && counted && wholeYears(query)) {
             Map<String, String> periods = new LinkedHashMap<>();
             groups.keySet().forEach(k -> periods.put(k, by == Grouping.MONTH ? Reach.month(LocalDate.parse(k))
                     : Reach.year(new BigDecimal(k).intValueExact())));
-            Map<String, Long> learners = counted(node, periods.values(), asOf);
+            Map<String, Long> learners = counted(node, periods.values(), asOf, achievedBefore);
             groups.forEach((k, tally) -> tally.learners = learners.getOrDefault(periods.get(k), 0L));
         } else if (by == Grouping.REGION && period != null && regionsWithin(groups.keySet(), query.branch())) {
             for (String region : groups.keySet()) {
-                groups.get(region).learners = counted(Reach.region(region), List.of(period), asOf)
+                groups.get(region).learners = counted(Reach.region(region), List.of(period), asOf, achievedBefore)
                         .getOrDefault(period, 0L);
             }
         } else if (by != Grouping.NONE && by.countsLearners()) {
@@ -240,6 +245,32 @@ public class StatisticsQueries {
         return new Source("(" + String.join(" UNION ALL ", parts) + ")", String.join(" + ", names), args);
     }
 
+    /**
+     * The rows of a question of valid time over whole months of recorded time: accounts opened, merged and closed
+     * before the date from the sums of recorded time; acts on achievements achieved in the months before the date's
+     * own from the monthly valid-time sums, and in its month before it from the daily ones.
+     */
+    private Source valid(Query query) {
+        LocalDate before = query.achievedBefore();
+        LocalDate to = query.to() == null || query.to().isAfter(before.minusDays(1)) ? before.minusDays(1) : query.to();
+        Source accounts = sums(new Query(query.branch(), query.from(), to, null, null, null));
+        List<Object> args = new ArrayList<>(accounts.args());
+        StringBuilder sql = new StringBuilder("(SELECT month_start, " + SUMMED + " FROM " + accounts.sql()
+                + " a WHERE measure IN (" + measures(m -> !m.isLearning()) + ") UNION ALL SELECT month_start, "
+                + SUMMED + " FROM " + table("stat_valid") + " WHERE ((grain = 'M' AND achieved < ?)"
+                + " OR (grain = 'D' AND achieved >= ? AND achieved < ?))");
+        args.addAll(List.of(before.withDayOfMonth(1), before.withDayOfMonth(1), before));
+        if (query.from() != null) {
+            sql.append(" AND month_start >= ?");
+            args.add(query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" AND month_start <= ?");
+            args.add(query.to().withDayOfMonth(1));
+        }
+        return new Source(sql.append(")").toString(), "valid-time sums + " + accounts.name(), args);
+    }
+
     /** The rows of a question of valid time: the facts. */
     private Source facts(Query query) {
         List<Object> args = new ArrayList<>();
@@ -294,7 +325,8 @@ public class StatisticsQueries {
      * The learners counted ahead at a node, by period; as of an instant: those first counted on the days before the
      * instant's, and those of its day whose first act there was by the instant.
      */
-    private Map<String, Long> counted(String node, Collection<String> periods, Instant asOf) {
+    private Map<String, Long> counted(String node, Collection<String> periods, Instant asOf,
+                                      LocalDate achievedBefore) {
         Map<String, Long> counts = new LinkedHashMap<>();
         if (periods.isEmpty()) {
             return counts;
@@ -303,6 +335,14 @@ public class StatisticsQueries {
         RowCallbackHandler add = rs -> {
             counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
         };
+        if (achievedBefore != null) {
+            List<Object> args = new ArrayList<>(List.of(node));
+            args.addAll(periods);
+            args.add(achievedBefore);
+            jdbc.query("SELECT period, SUM(learners) FROM " + table("stat_reach_valid") + " WHERE node = ? AND period"
+                    + in + " AND achieved < ? GROUP BY period", add, args.toArray());
+            return counts;
+        }
         if (asOf == null) {
             jdbc.query("SELECT period, learners FROM " + table("stat_reach_count") + " WHERE node = ? AND period" + in,
                     add, Stream.concat(Stream.of(node), periods.stream()).toArray());
@@ -367,9 +407,14 @@ public class StatisticsQueries {
     }
 
     private static String learning() {
+        return measures(Measure::isLearning);
+    }
+
+    /** The names of the measures that match, as an SQL list. */
+    private static String measures(java.util.function.Predicate<Measure> which) {
         StringBuilder in = new StringBuilder();
         for (Measure m : Measure.values()) {
-            if (m.isLearning()) {
+            if (which.test(m)) {
                 in.append(in.isEmpty() ? "" : ", ").append('\'').append(m.name()).append('\'');
             }
         }

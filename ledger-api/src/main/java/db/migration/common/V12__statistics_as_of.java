@@ -17,26 +17,24 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Day sums and the day each learner was first counted, in every slot of the statistics read model: what statistics
- * as of an instant are answered from. Filled from the facts ({@code stat_fact}), as the statistics processor would
- * have: the facts summed per day, and the learners counted ahead derived again, each with its first day.
+ * Day sums, valid-time sums, and for each learner counted ahead the day first counted and the earliest achieved date
+ * acted on, in every slot of the statistics read model: what statistics as of an instant of recorded time, or of a
+ * valid date, are answered from. Filled from the facts ({@code stat_fact}), as the statistics processor would have.
  *
  * <p>Days are in the ledger's time zone, which Flyway passes as the placeholder {@code time_zone}.
  */
-public class V12__statistics_days extends BaseJavaMigration {
+public class V12__statistics_as_of extends BaseJavaMigration {
 
     private static final int BATCH = 1000;
 
     @Override
     public void migrate(Context context) throws Exception {
-        ReadModelSlots.create(context, "statistics-days.sql", "", "_b", "_scratch");
+        ReadModelSlots.create(context, "statistics-as-of.sql", "", "_b", "_scratch");
         String zone = context.getConfiguration().getPlaceholders().get("time_zone");
         zone = zone == null || zone.isBlank() ? "Asia/Shanghai" : zone.strip();
         Connection connection = context.getConnection();
@@ -46,6 +44,7 @@ public class V12__statistics_days extends BaseJavaMigration {
         for (String slot : List.of("", "_b", "_scratch")) {
             try (Statement alter = connection.createStatement()) {
                 alter.execute("ALTER TABLE stat_reach" + slot + " ALTER COLUMN first_day SET NOT NULL");
+                alter.execute("ALTER TABLE stat_reach" + slot + " ALTER COLUMN first_achieved SET NOT NULL");
             }
         }
     }
@@ -57,9 +56,19 @@ public class V12__statistics_days extends BaseJavaMigration {
      */
     public static void fill(Connection connection, String slot, ZoneId zone) throws SQLException {
         try (Statement clear = connection.createStatement()) {
-            for (String table : List.of("stat_day", "stat_reach_day", "stat_reach_count", "stat_reach")) {
+            for (String table : List.of("stat_day", "stat_valid", "stat_reach_day", "stat_reach_valid",
+                    "stat_reach_count", "stat_reach")) {
                 clear.execute("DELETE FROM " + table + slot);
             }
+            // Valid time needs no time zone: the facts are summed by the day, then by the month, achieved.
+            String dimensions = "month_start, branch_code, measure, kind, qualification_level, credit_unit";
+            clear.execute("INSERT INTO stat_valid" + slot + " (grain, achieved, " + dimensions + ", n, credits)"
+                    + " SELECT 'D', achieved_on, " + dimensions + ", SUM(n), SUM(credits) FROM stat_fact" + slot
+                    + " WHERE achieved_on IS NOT NULL GROUP BY achieved_on, " + dimensions);
+            clear.execute("INSERT INTO stat_valid" + slot + " (grain, achieved, " + dimensions + ", n, credits)"
+                    + " SELECT 'M', m, " + dimensions + ", SUM(n), SUM(credits) FROM (SELECT CAST(DATE_TRUNC('MONTH',"
+                    + " achieved) AS DATE) AS m, " + dimensions + ", n, credits FROM stat_valid" + slot
+                    + " WHERE grain = 'D') d GROUP BY m, " + dimensions);
         }
         sumDays(connection, slot, zone);
         reach(connection, slot, zone);
@@ -110,53 +119,79 @@ public class V12__statistics_days extends BaseJavaMigration {
         sums.clear();
     }
 
-    /** The learners counted ahead, derived again from the learning facts with the day each was first counted. */
+    /**
+     * The learners counted ahead, derived again from the learning facts: with the day each was first counted, and the
+     * earliest achieved date of what they acted on.
+     */
     private static void reach(Connection connection, String slot, ZoneId zone) throws SQLException {
         String learning = String.join(", ", Arrays.stream(Measure.values()).filter(Measure::isLearning)
                 .map(m -> "'" + m.name() + "'").toList());
         Map<String, Long> counts = new TreeMap<>();
         Map<String, Long> days = new TreeMap<>();
+        Map<String, Long> valid = new TreeMap<>();
         try (Statement select = connection.createStatement();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO stat_reach" + slot
-                     + " (learner_number, node, period, first_day) VALUES (?, ?, ?, ?)")) {
+                     + " (learner_number, node, period, first_day, first_achieved) VALUES (?, ?, ?, ?, ?)")) {
             select.setFetchSize(BATCH);
-            ResultSet rs = select.executeQuery("SELECT f.learner_number, f.recorded_at, f.branch_code, b.lineage,"
-                    + " b.division_code FROM stat_fact" + slot + " f JOIN branch b ON b.code = f.branch_code"
-                    + " WHERE f.measure IN (" + learning + ") ORDER BY f.learner_number, f.recorded_at");
+            ResultSet rs = select.executeQuery("SELECT f.learner_number, f.recorded_at, f.achieved_on,"
+                    + " f.branch_code, b.lineage, b.division_code FROM stat_fact" + slot + " f JOIN branch b"
+                    + " ON b.code = f.branch_code WHERE f.measure IN (" + learning + ")"
+                    + " ORDER BY f.learner_number, f.recorded_at");
             String learner = null;
-            Set<String> reached = new HashSet<>();
             int pending = 0;
+            // Per node and period of the learner: the first day, the earliest achieved date.
+            Map<String, LocalDate[]> reached = new TreeMap<>();
             while (rs.next()) {
                 if (!rs.getString(1).equals(learner)) {
+                    pending += reached.size();
+                    write(insert, learner, reached, counts, days, valid);
+                    if (pending >= BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
                     learner = rs.getString(1);
-                    reached.clear();
                 }
                 LocalDate day = LocalDate.ofInstant(rs.getObject(2, OffsetDateTime.class).toInstant(), zone);
-                for (String node : Reach.nodes(rs.getString(3), rs.getString(4), rs.getString(5))) {
+                LocalDate achieved = rs.getObject(3, LocalDate.class);
+                for (String node : Reach.nodes(rs.getString(4), rs.getString(5), rs.getString(6))) {
                     for (String period : Reach.periods(day.withDayOfMonth(1))) {
-                        String key = node + "\u0000" + period;
-                        if (reached.add(key)) {
-                            insert.setString(1, learner);
-                            insert.setString(2, node);
-                            insert.setString(3, period);
-                            insert.setDate(4, Date.valueOf(day));
-                            insert.addBatch();
-                            counts.merge(key, 1L, Long::sum);
-                            days.merge(key + "\u0000" + day, 1L, Long::sum);
-                            if (++pending == BATCH) {
-                                insert.executeBatch();
-                                pending = 0;
-                            }
+                        LocalDate[] first = reached.computeIfAbsent(node + "\u0000" + period,
+                                k -> new LocalDate[] {day, achieved});
+                        if (achieved.isBefore(first[1])) {
+                            first[1] = achieved;
                         }
                     }
                 }
             }
+            write(insert, learner, reached, counts, days, valid);
             insert.executeBatch();
         }
         insertCounts(connection, "INSERT INTO stat_reach_count" + slot + " (node, period, learners) VALUES (?, ?, ?)",
                 counts);
         insertCounts(connection, "INSERT INTO stat_reach_day" + slot + " (node, period, day_start, learners)"
                 + " VALUES (?, ?, ?, ?)", days);
+        insertCounts(connection, "INSERT INTO stat_reach_valid" + slot + " (node, period, achieved, learners)"
+                + " VALUES (?, ?, ?, ?)", valid);
+    }
+
+    /** Adds one learner's rows to the batch and counts them. */
+    private static void write(PreparedStatement insert, String learner, Map<String, LocalDate[]> reached,
+                              Map<String, Long> counts, Map<String, Long> days, Map<String, Long> valid)
+            throws SQLException {
+        for (Map.Entry<String, LocalDate[]> r : reached.entrySet()) {
+            String[] key = r.getKey().split("\u0000");
+            LocalDate[] first = r.getValue();
+            insert.setString(1, learner);
+            insert.setString(2, key[0]);
+            insert.setString(3, key[1]);
+            insert.setDate(4, Date.valueOf(first[0]));
+            insert.setDate(5, Date.valueOf(first[1]));
+            insert.addBatch();
+            counts.merge(r.getKey(), 1L, Long::sum);
+            days.merge(r.getKey() + "\u0000" + first[0], 1L, Long::sum);
+            valid.merge(r.getKey() + "\u0000" + first[1], 1L, Long::sum);
+        }
+        reached.clear();
     }
 
     /** Inserts each count under its key's parts (the last part of a day count is the day). */
