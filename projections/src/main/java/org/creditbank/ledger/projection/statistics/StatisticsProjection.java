@@ -128,8 +128,12 @@ public class StatisticsProjection {
         }
     }
 
-    private record Fact(String eventId, int ordinal, Measure measure, String branch, String learner, Row row,
-                        String unit, int n, BigDecimal credits, Instant at) {
+    /**
+     * A counted act, with its achievement's dimensions as they stood at the act (a later event of the same batch may
+     * change them): kind '' and level 0 for an account's act, which has no achieved date.
+     */
+    private record Fact(String eventId, int ordinal, Measure measure, String branch, String learner, String kind,
+                        int level, LocalDate achievedOn, String unit, int n, BigDecimal credits, Instant at) {
     }
 
     /**
@@ -306,12 +310,13 @@ public class StatisticsProjection {
         }
 
         private void account(String eventId, Measure measure, String branch, String learner, Instant at) {
-            facts.add(new Fact(eventId, 0, measure, branch, learner, null, null, 1, BigDecimal.ZERO, at));
+            facts.add(new Fact(eventId, 0, measure, branch, learner, "", 0, null, null, 1, BigDecimal.ZERO, at));
         }
 
         private void act(String eventId, int ordinal, Measure measure, String branch, Row row, String unit, int n,
                          BigDecimal credits, Instant at) {
-            facts.add(new Fact(eventId, ordinal, measure, branch, row.learner, row, unit, n, credits, at));
+            facts.add(new Fact(eventId, ordinal, measure, branch, row.learner, row.kind,
+                    row.level == null ? 0 : row.level, row.achievedOn, unit, n, credits, at));
         }
 
         private void write() {
@@ -344,15 +349,15 @@ public class StatisticsProjection {
             for (Fact f : facts) {
                 LocalDate day = LocalDate.ofInstant(f.at(), zone);
                 LocalDate month = day.withDayOfMonth(1);
-                String kind = f.row() == null ? "" : f.row().kind;
-                int level = f.row() == null || f.row().level == null ? 0 : f.row().level;
+                String kind = f.kind();
+                int level = f.level();
                 String unit = f.unit() == null ? "" : f.unit();
                 factRows.add(new Object[] {f.eventId(), f.ordinal(), f.measure().name(), f.branch(), f.learner(),
                         kind, level, unit, f.n(), f.credits(), at(f.at()), month,
-                        f.row() == null ? null : f.row().achievedOn});
+                        f.achievedOn()});
                 new SumKey(month, month, f.branch(), f.measure().name(), kind, level, unit).add(months, f);
                 new SumKey(day, month, f.branch(), f.measure().name(), kind, level, unit).add(days, f);
-                LocalDate achieved = f.row() == null ? null : f.row().achievedOn;
+                LocalDate achieved = f.achievedOn();
                 if (achieved != null) {
                     // Keyed by valid time, with the recorded month, so that by-month questions can be answered.
                     new SumKey(achieved.withDayOfMonth(1), month, f.branch(), f.measure().name(), kind, level, unit)
