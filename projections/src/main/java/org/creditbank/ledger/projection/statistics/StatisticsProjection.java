@@ -396,59 +396,73 @@ public class StatisticsProjection {
         }
 
         /**
-         * PostgreSQL: inserts in one statement what is not there yet and lowers the first achieved dates that the batch
-         * lowers, and learns from what it returns what changed (no look-up first, whose plan would depend on the
-         * table's statistics).
+         * PostgreSQL: inserts in one statement what is not there yet, and learns from what it returns what was new (no
+         * look-up first, whose plan would depend on the table's statistics); then lowers, in a second, the first
+         * achieved dates of the rest where the batch lowers them, learning the dates they had.
          */
         private List<Change> write(Map<Reached, First> reached) {
             List<Change> changes = new ArrayList<>();
             if (reached.isEmpty()) {
                 return changes;
             }
-            int size = reached.size();
+            String reach = table("stat_reach");
+            Set<Reached> inserted = new HashSet<>();
+            unnest(reached, "INSERT INTO " + reach + " (learner_number, node, period, first_day, first_achieved)"
+                    + " SELECT * FROM unnest(?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING learner_number, node,"
+                    + " period", rs -> {
+                        Reached r = new Reached(rs.getString(1), rs.getString(2), rs.getString(3));
+                        inserted.add(r);
+                        First first = reached.get(r);
+                        changes.add(new Change(r.node(), r.period(), first.day(), first.achieved(), null));
+                    });
+            Map<Reached, First> known = new TreeMap<>(reached);
+            known.keySet().removeAll(inserted);
+            unnest(known, "UPDATE " + reach + " r SET first_achieved = i.first_achieved FROM (SELECT i.*,"
+                    + " o.first_achieved AS before FROM unnest(?, ?, ?, ?, ?) AS i (learner_number, node, period,"
+                    + " first_day, first_achieved) JOIN " + reach + " o ON o.learner_number = i.learner_number"
+                    + " AND o.node = i.node AND o.period = i.period WHERE i.first_achieved < o.first_achieved) i"
+                    + " WHERE r.learner_number = i.learner_number AND r.node = i.node AND r.period = i.period"
+                    + " RETURNING r.node, r.period, i.first_achieved, i.before", rs -> {
+                        changes.add(new Change(rs.getString(1), rs.getString(2), null,
+                                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)));
+                    });
+            return changes;
+        }
+
+        /** Runs a statement over the rows as five arrays (learner, node, period, first day, first achieved). */
+        private void unnest(Map<Reached, First> rows, String sql, RowCallbackHandler each) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            int size = rows.size();
             String[] learners = new String[size];
             String[] nodes = new String[size];
             String[] periods = new String[size];
             java.sql.Date[] days = new java.sql.Date[size];
             java.sql.Date[] achieved = new java.sql.Date[size];
             int i = 0;
-            for (Map.Entry<Reached, First> r : reached.entrySet()) {
+            for (Map.Entry<Reached, First> r : rows.entrySet()) {
                 learners[i] = r.getKey().learner();
                 nodes[i] = r.getKey().node();
                 periods[i] = r.getKey().period();
                 days[i] = java.sql.Date.valueOf(r.getValue().day());
                 achieved[i++] = java.sql.Date.valueOf(r.getValue().achieved());
             }
-            String reach = table("stat_reach");
             jdbc.execute((ConnectionCallback<Void>) connection -> {
-                try (var insert = connection.prepareStatement("WITH input AS (SELECT * FROM unnest(?, ?, ?, ?, ?)"
-                        + " AS i (learner_number, node, period, first_day, first_achieved)),"
-                        + " before AS (SELECT r.learner_number, r.node, r.period, r.first_achieved FROM " + reach
-                        + " r JOIN input i ON r.learner_number = i.learner_number AND r.node = i.node"
-                        + " AND r.period = i.period),"
-                        + " written AS (INSERT INTO " + reach + " AS t (learner_number, node, period, first_day,"
-                        + " first_achieved) SELECT * FROM input ON CONFLICT (learner_number, node, period) DO UPDATE"
-                        + " SET first_achieved = EXCLUDED.first_achieved WHERE EXCLUDED.first_achieved"
-                        + " < t.first_achieved RETURNING t.learner_number, t.node, t.period, t.first_day,"
-                        + " t.first_achieved)"
-                        + " SELECT w.node, w.period, w.first_day, w.first_achieved, b.first_achieved FROM written w"
-                        + " LEFT JOIN before b ON b.learner_number = w.learner_number AND b.node = w.node"
-                        + " AND b.period = w.period")) {
-                    insert.setArray(1, connection.createArrayOf("varchar", learners));
-                    insert.setArray(2, connection.createArrayOf("varchar", nodes));
-                    insert.setArray(3, connection.createArrayOf("varchar", periods));
-                    insert.setArray(4, connection.createArrayOf("date", days));
-                    insert.setArray(5, connection.createArrayOf("date", achieved));
-                    try (var rs = insert.executeQuery()) {
+                try (var statement = connection.prepareStatement(sql)) {
+                    statement.setArray(1, connection.createArrayOf("varchar", learners));
+                    statement.setArray(2, connection.createArrayOf("varchar", nodes));
+                    statement.setArray(3, connection.createArrayOf("varchar", periods));
+                    statement.setArray(4, connection.createArrayOf("date", days));
+                    statement.setArray(5, connection.createArrayOf("date", achieved));
+                    try (var rs = statement.executeQuery()) {
                         while (rs.next()) {
-                            changes.add(new Change(rs.getString(1), rs.getString(2), Sql.date(rs, "first_day"),
-                                    rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)));
+                            each.processRow(rs);
                         }
                     }
                 }
                 return null;
             });
-            return changes;
         }
 
         /** H2: what stat_reach holds of the batch's learners is looked up, then inserted or lowered. */
