@@ -150,6 +150,10 @@ class StatisticsOverTimeTest {
 
             assertAchievedBefore(http, acts, scopes);
 
+            // Live (batches as they came, a learner moved to an earlier day and date) equals a replay, row by row.
+            JsonNode report = http.get("/api/audit/replay-check?readModel=statistics").json();
+            assertThat(report.get("equal").asBoolean()).as(report.toString()).isTrue();
+
             // The migration that brought day sums to existing ledgers derives from the facts what the processor built.
             Map<String, List<Map<String, Object>>> built = dayTables(ledger);
             ledger.jdbc().execute((ConnectionCallback<Void>) connection -> {
@@ -301,6 +305,15 @@ class StatisticsOverTimeTest {
                 }
             }
         }
+        // A clock stepped back: an act stamped days before the learner's first, counted after all the others.
+        Act first = acts.stream().filter(a -> a.what().equals("recorded")).findFirst().orElseThrow();
+        Instant stepped = first.at().minus(Duration.ofDays(3));
+        clock.now.set(stepped);
+        String[] officer = first.branch().equals(XIHU) ? DAVE : first.branch().equals(NINGBO) ? CAROL : ALICE;
+        Map<String, Object> course = Scenario.course("OT-stepped-back", "2");
+        course.put("achievedOn", "2004-02-29");
+        Scenario.record(http, officer, first.learner(), course);
+        acts.add(new Act(stepped, "recorded", officer[3], first.learner(), BigDecimal.ZERO, LocalDate.of(2004, 2, 29)));
         return acts;
     }
 

@@ -413,18 +413,22 @@ public class StatisticsProjection {
                         Reached r = new Reached(rs.getString(1), rs.getString(2), rs.getString(3));
                         inserted.add(r);
                         First first = reached.get(r);
-                        changes.add(new Change(r.node(), r.period(), first.day(), first.achieved(), null));
+                        changes.add(new Change(r.node(), r.period(), null, first));
                     });
             Map<Reached, First> known = new TreeMap<>(reached);
             known.keySet().removeAll(inserted);
-            unnest(known, "UPDATE " + reach + " r SET first_achieved = i.first_achieved FROM (SELECT i.*,"
-                    + " o.first_achieved AS before FROM unnest(?, ?, ?, ?, ?) AS i (learner_number, node, period,"
-                    + " first_day, first_achieved) JOIN " + reach + " o ON o.learner_number = i.learner_number"
-                    + " AND o.node = i.node AND o.period = i.period WHERE i.first_achieved < o.first_achieved) i"
+            unnest(known, "UPDATE " + reach + " r SET first_day = LEAST(i.first_day, i.day_before),"
+                    + " first_achieved = LEAST(i.first_achieved, i.achieved_before) FROM (SELECT i.*,"
+                    + " o.first_day AS day_before, o.first_achieved AS achieved_before FROM unnest(?, ?, ?, ?, ?)"
+                    + " AS i (learner_number, node, period, first_day, first_achieved) JOIN " + reach + " o"
+                    + " ON o.learner_number = i.learner_number AND o.node = i.node AND o.period = i.period"
+                    + " WHERE i.first_day < o.first_day OR i.first_achieved < o.first_achieved) i"
                     + " WHERE r.learner_number = i.learner_number AND r.node = i.node AND r.period = i.period"
-                    + " RETURNING r.node, r.period, i.first_achieved, i.before", rs -> {
-                        changes.add(new Change(rs.getString(1), rs.getString(2), null,
-                                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)));
+                    + " RETURNING r.node, r.period, i.day_before, i.achieved_before, r.first_day, r.first_achieved",
+                    rs -> {
+                        changes.add(new Change(rs.getString(1), rs.getString(2),
+                                new First(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)),
+                                new First(rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class))));
                     });
             return changes;
         }
@@ -467,30 +471,31 @@ public class StatisticsProjection {
 
         /** H2: what stat_reach holds of the batch's learners is looked up, then inserted or lowered. */
         private List<Change> lookUpAndWrite(Map<Reached, First> reached) {
-            Map<Reached, LocalDate> known = new HashMap<>();
-            whereIn("SELECT learner_number, node, period, first_achieved FROM " + table("stat_reach")
+            Map<Reached, First> known = new HashMap<>();
+            whereIn("SELECT learner_number, node, period, first_day, first_achieved FROM " + table("stat_reach")
                     + " WHERE learner_number", reached.keySet().stream().map(Reached::learner)
                     .collect(Collectors.toSet()), rs -> {
                         known.put(new Reached(rs.getString(1), rs.getString(2), rs.getString(3)),
-                                Sql.date(rs, "first_achieved"));
+                                new First(Sql.date(rs, "first_day"), Sql.date(rs, "first_achieved")));
                     });
             List<Change> changes = new ArrayList<>();
             List<Object[]> inserts = new ArrayList<>();
             List<Object[]> lowered = new ArrayList<>();
             reached.forEach((r, first) -> {
-                LocalDate before = known.get(r);
-                if (!known.containsKey(r)) {
+                First before = known.get(r);
+                if (before == null) {
                     inserts.add(new Object[] {r.learner(), r.node(), r.period(), first.day(), first.achieved()});
-                    changes.add(new Change(r.node(), r.period(), first.day(), first.achieved(), null));
-                } else if (first.achieved().isBefore(before)) {
-                    lowered.add(new Object[] {first.achieved(), r.learner(), r.node(), r.period()});
-                    changes.add(new Change(r.node(), r.period(), null, first.achieved(), before));
+                    changes.add(new Change(r.node(), r.period(), null, first));
+                } else if (!First.min(before, first).equals(before)) {
+                    First after = First.min(before, first);
+                    lowered.add(new Object[] {after.day(), after.achieved(), r.learner(), r.node(), r.period()});
+                    changes.add(new Change(r.node(), r.period(), before, after));
                 }
             });
             RowInserts.insert(jdbc, table("stat_reach"), List.of("learner_number", "node", "period", "first_day",
                     "first_achieved"), inserts);
-            batch("UPDATE " + table("stat_reach") + " SET first_achieved = ? WHERE learner_number = ? AND node = ?"
-                    + " AND period = ?", lowered);
+            batch("UPDATE " + table("stat_reach") + " SET first_day = ?, first_achieved = ? WHERE learner_number = ?"
+                    + " AND node = ? AND period = ?", lowered);
             return changes;
         }
 
@@ -513,13 +518,15 @@ public class StatisticsProjection {
             Map<List<Object>, Long> days = new TreeMap<>(Sql.KEY_ORDER);
             Map<List<Object>, Long> valid = new TreeMap<>(Sql.KEY_ORDER);
             for (Change c : changes) {
-                if (c.achievedBefore() == null) {
+                if (c.before() == null) {
                     counts.merge(List.<Object>of(c.node(), c.period()), 1L, Long::sum);
-                    days.merge(List.<Object>of(c.node(), c.period(), c.day()), 1L, Long::sum);
                 } else {
-                    valid.merge(List.<Object>of(c.node(), c.period(), c.achievedBefore()), -1L, Long::sum);
+                    // Moved to an earlier date: out of the one it was counted under.
+                    days.merge(List.<Object>of(c.node(), c.period(), c.before().day()), -1L, Long::sum);
+                    valid.merge(List.<Object>of(c.node(), c.period(), c.before().achieved()), -1L, Long::sum);
                 }
-                valid.merge(List.<Object>of(c.node(), c.period(), c.achieved()), 1L, Long::sum);
+                days.merge(List.<Object>of(c.node(), c.period(), c.after().day()), 1L, Long::sum);
+                valid.merge(List.<Object>of(c.node(), c.period(), c.after().achieved()), 1L, Long::sum);
             }
             List<String> nodePeriod = List.of("node VARCHAR(33)", "period VARCHAR(7)");
             List<String> learners = List.of("learners BIGINT");
@@ -527,8 +534,14 @@ public class StatisticsProjection {
             batch(upsert("stat_reach_day", concat(nodePeriod, List.of("day_start DATE")), learners), rows(days));
             batch(upsert("stat_reach_valid", concat(nodePeriod, List.of("achieved DATE")), learners), rows(valid));
             // A learner who moved to an earlier date may leave none at the later one: no row, as a replay would leave.
-            batch("DELETE FROM " + table("stat_reach_valid") + " WHERE node = ? AND period = ? AND achieved = ?"
-                    + " AND learners = 0", valid.entrySet().stream().filter(e -> e.getValue() < 0)
+            deleteEmptied("stat_reach_day", "day_start", days);
+            deleteEmptied("stat_reach_valid", "achieved", valid);
+        }
+
+        /** Deletes the rows of the keys this batch took learners from that are left with none. */
+        private void deleteEmptied(String base, String date, Map<List<Object>, Long> changes) {
+            batch("DELETE FROM " + table(base) + " WHERE node = ? AND period = ? AND " + date + " = ?"
+                    + " AND learners = 0", changes.entrySet().stream().filter(e -> e.getValue() < 0)
                     .map(e -> e.getKey().toArray()).toList());
         }
 
@@ -561,6 +574,9 @@ public class StatisticsProjection {
     private static List<Object[]> rows(Map<List<Object>, Long> counts) {
         List<Object[]> rows = new ArrayList<>(counts.size());
         counts.forEach((key, n) -> {
+            if (n == 0) {
+                return; // moved away and back within the batch
+            }
             Object[] row = key.toArray(new Object[key.size() + 1]);
             row[key.size()] = n;
             rows.add(row);
@@ -623,10 +639,10 @@ public class StatisticsProjection {
     }
 
     /**
-     * A learner newly counted at a node in a period (on {@code day}; {@code achievedBefore} null), or counted under
-     * an earlier achieved date than before.
+     * A learner newly counted at a node in a period ({@code before} null), or moved to an earlier first day or
+     * earliest achieved date (an act stamped earlier than one already counted, or on an achievement achieved earlier).
      */
-    private record Change(String node, String period, LocalDate day, LocalDate achieved, LocalDate achievedBefore) {
+    private record Change(String node, String period, First before, First after) {
     }
 
     /** A row of valid-time sums: the achieved month or day, the recorded month and the dimensions. */
