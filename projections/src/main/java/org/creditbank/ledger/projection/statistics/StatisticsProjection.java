@@ -40,7 +40,8 @@ import static org.creditbank.ledger.projection.Sql.at;
 
 /**
  * The statistics read model of one slot: a fact per counted act (with its dimensions as they stood then), the facts
- * summed by month, and the learners active per month and branch.
+ * summed by month, by day and by valid time, the learners active per month and branch, and the learners counted ahead
+ * per node and period with the day first counted and the earliest date achieved.
  *
  * <p>Built for catch-up speed: the handlers only collect the events of the processor's batch; the batch is folded in
  * memory and written in a handful of JDBC batches when the unit of work prepares to commit, in the same transaction

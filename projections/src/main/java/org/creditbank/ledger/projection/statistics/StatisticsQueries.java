@@ -27,9 +27,11 @@ import static org.creditbank.ledger.projection.Sql.at;
  * Statistics for operators and education authorities, for a branch's whole jurisdiction (its subtree), a period of
  * recorded time, grouped by month, year, kind, level, credit unit, child branch or administrative region.
  *
- * <p>Live questions over whole months are answered from the monthly sums; a question as of an instant of recorded
- * time, as of a valid-time date ("achieved before") or over a period that cuts a month is answered from the facts.
- * Both give the same figures where both can answer.
+ * <p>Sums are read at the coarsest grain that fits: a window of recorded time as whole months, then whole days, then
+ * (as of an instant) the facts of the instant's own day; a question as of a valid date ("achieved before") over whole
+ * months from the sums by valid time. Active learners, which cannot be summed, are counted ahead per jurisdiction and
+ * period with the day each was first counted and the earliest date achieved. Only valid time combined with an
+ * instant, or with a period that cuts a month, is answered from the facts. Every way gives the same figures.
  */
 public class StatisticsQueries {
 
