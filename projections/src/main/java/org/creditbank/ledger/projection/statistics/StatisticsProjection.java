@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.creditbank.ledger.projection.Sql.at;
@@ -157,6 +158,17 @@ public class StatisticsProjection {
             Object[] sum = sums.computeIfAbsent(this, k -> new Object[] {0L, BigDecimal.ZERO});
             sum[0] = (Long) sum[0] + f.n();
             sum[1] = ((BigDecimal) sum[1]).add(f.credits());
+        }
+
+        /** The row of a sum: the leading key columns of its table, then the dimensions, the count and the credits. */
+        static List<Object[]> rows(Map<SumKey, Object[]> sums, Function<SumKey, List<Object>> leading) {
+            List<Object[]> rows = new ArrayList<>(sums.size());
+            sums.forEach((k, sum) -> {
+                List<Object> row = new ArrayList<>(leading.apply(k));
+                row.addAll(List.of(k.branch(), k.measure(), k.kind(), k.level(), k.unit(), sum[0], sum[1]));
+                rows.add(row.toArray());
+            });
+            return rows;
         }
     }
 
@@ -354,8 +366,7 @@ public class StatisticsProjection {
                 int level = f.level();
                 String unit = f.unit() == null ? "" : f.unit();
                 factRows.add(new Object[] {f.eventId(), f.ordinal(), f.measure().name(), f.branch(), f.learner(),
-                        kind, level, unit, f.n(), f.credits(), at(f.at()), month,
-                        f.achievedOn()});
+                        kind, level, unit, f.n(), f.credits(), at(f.at()), month, f.achievedOn()});
                 new SumKey(month, month, f.branch(), f.measure().name(), kind, level, unit).add(months, f);
                 new SumKey(day, month, f.branch(), f.measure().name(), kind, level, unit).add(days, f);
                 LocalDate achieved = f.achievedOn();
@@ -372,23 +383,18 @@ public class StatisticsProjection {
             RowInserts.insert(jdbc, table("stat_fact"), List.of("event_identifier", "ordinal", "measure", "branch_code",
                     "learner_number", "kind", "qualification_level", "credit_unit", "n", "credits", "recorded_at",
                     "month_start", "achieved_on"), factRows);
-            List<Object[]> monthRows = new ArrayList<>(months.size());
-            months.forEach((k, sum) -> monthRows.add(new Object[] {k.start(), k.branch(), k.measure(), k.kind(),
-                    k.level(), k.unit(), sum[0], sum[1]}));
             List<String> dimensions = List.of("branch_code VARCHAR(32)", "measure VARCHAR(32)", "kind VARCHAR(40)",
                     "qualification_level INTEGER", "credit_unit VARCHAR(48)");
             List<String> sums = List.of("n BIGINT", "credits NUMERIC(24, 4)");
             // Keys in one order, so two writers never wait on each other in a cycle.
-            batch(upsert("stat_month", concat(List.of("month_start DATE"), dimensions), sums), monthRows);
-            List<Object[]> dayRows = new ArrayList<>(days.size());
-            days.forEach((k, sum) -> dayRows.add(new Object[] {k.start(), k.month(), k.branch(),
-                    k.measure(), k.kind(), k.level(), k.unit(), sum[0], sum[1]}));
-            batch(upsert("stat_day", concat(List.of("day_start DATE", "month_start DATE"), dimensions), sums), dayRows);
-            List<Object[]> validRows = new ArrayList<>(validMonths.size() + validDays.size());
-            validMonths.forEach((k, sum) -> validRows.add(validRow("M", k, sum)));
-            validDays.forEach((k, sum) -> validRows.add(validRow("D", k, sum)));
-            batch(upsert("stat_valid", concat(List.of("grain CHAR(1)", "achieved DATE", "month_start DATE"),
-                    dimensions), sums), validRows);
+            batch(upsert("stat_month", concat(List.of("month_start DATE"), dimensions), sums),
+                    SumKey.rows(months, k -> List.of(k.start())));
+            batch(upsert("stat_day", concat(List.of("day_start DATE", "month_start DATE"), dimensions), sums),
+                    SumKey.rows(days, k -> List.of(k.start(), k.month())));
+            String valid = upsert("stat_valid", concat(List.of("grain CHAR(1)", "achieved DATE", "month_start DATE"),
+                    dimensions), sums);
+            batch(valid, SumKey.rows(validMonths, k -> List.of("M", k.start(), k.month())));
+            batch(valid, SumKey.rows(validDays, k -> List.of("D", k.start(), k.month())));
             List<Object[]> activeRows = new ArrayList<>(active.size());
             active.keySet().forEach(a -> activeRows.add(new Object[] {a.month(), a.branch(), a.learner()}));
             batch(upsert("stat_active", List.of("month_start DATE", "branch_code VARCHAR(32)",
@@ -644,12 +650,6 @@ public class StatisticsProjection {
      * earliest achieved date (an act stamped earlier than one already counted, or on an achievement achieved earlier).
      */
     private record Change(String node, String period, First before, First after) {
-    }
-
-    /** A row of valid-time sums: the achieved month or day, the recorded month and the dimensions. */
-    private static Object[] validRow(String grain, SumKey k, Object[] sum) {
-        return new Object[] {grain, k.start(), k.month(), k.branch(), k.measure(), k.kind(), k.level(), k.unit(),
-                sum[0], sum[1]};
     }
 
     /** A learner counted at a node in a period. */

@@ -259,17 +259,10 @@ public class StatisticsQueries {
         List<Object> args = new ArrayList<>(accounts.args());
         StringBuilder sql = new StringBuilder("(SELECT month_start, " + SUMMED + " FROM " + accounts.sql()
                 + " a WHERE measure IN (" + measures(m -> !m.isLearning()) + ") UNION ALL SELECT month_start, "
-                + SUMMED + " FROM " + table("stat_valid") + " WHERE ((grain = 'M' AND achieved < ?)"
+                + SUMMED + " FROM " + table("stat_valid") + " f WHERE ((grain = 'M' AND achieved < ?)"
                 + " OR (grain = 'D' AND achieved >= ? AND achieved < ?))");
         args.addAll(List.of(before.withDayOfMonth(1), before.withDayOfMonth(1), before));
-        if (query.from() != null) {
-            sql.append(" AND month_start >= ?");
-            args.add(query.from());
-        }
-        if (query.to() != null) {
-            sql.append(" AND month_start <= ?");
-            args.add(query.to().withDayOfMonth(1));
-        }
+        sql.append(times(query, true, args)); // whole months of recorded time
         return new Source(sql.append(")").toString(), "valid-time sums + " + accounts.name(), args);
     }
 
