@@ -2,6 +2,7 @@ package org.creditbank.ledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import db.migration.common.V12__statistics_as_of;
+import db.migration.common.V13__statistics_fact_day;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -162,6 +164,16 @@ class StatisticsOverTimeTest {
             });
             assertThat(dayTables(ledger)).isEqualTo(built);
             assertThat(built.get("stat_reach")).hasSizeGreaterThan(acts.size());
+            // So does the one that brought each fact its day, midnights and the clock stepped back included.
+            List<List<Object>> days = factDays(ledger);
+            assertThat(days).hasSizeGreaterThanOrEqualTo(acts.size()).allSatisfy(fact -> assertThat(fact.get(3))
+                    .isEqualTo(LocalDate.ofInstant(((OffsetDateTime) fact.get(2)).toInstant(), ZONE)));
+            ledger.jdbc().update("UPDATE stat_fact SET day_start = DATE '1970-01-01'");
+            ledger.jdbc().execute((ConnectionCallback<Void>) connection -> {
+                V13__statistics_fact_day.fill(connection, "stat_fact", ZONE);
+                return null;
+            });
+            assertThat(factDays(ledger)).isEqualTo(days);
 
             // A rebuild folds the history in a few large batches: an achievement's record and its correction in one
             // batch still count each with the date the achievement had then.
@@ -173,6 +185,13 @@ class StatisticsOverTimeTest {
             assertThat(status.get("rebuild").get("state").asText()).as(status.toString()).isEqualTo("SWITCHED");
             assertAchievedBefore(http, acts, scopes);
         }
+    }
+
+    /** Each fact of slot A: its key, when it was recorded and its day. */
+    private static List<List<Object>> factDays(RunningLedger ledger) {
+        return ledger.jdbc().query("SELECT event_identifier, ordinal, recorded_at, day_start FROM stat_fact"
+                + " ORDER BY event_identifier, ordinal", (rs, i) -> List.of(rs.getString(1), rs.getInt(2),
+                rs.getObject(3, OffsetDateTime.class), rs.getObject(4, LocalDate.class)));
     }
 
     /** Questions as of a valid date, checked against the acts the test kept. */

@@ -104,16 +104,21 @@ public class ReadModelConfiguration {
                                  org.axonframework.config.Configuration axon) {
         List<ReadModel> models = List.of(
                 new ReadModel(ARCHIVE, List.of("achievement_act", "achievement", "learner_account"),
-                        slot -> new AccountProjection(jdbc, vault, () -> slot), false, 1, Set.of("achievement_act"),
+                        slot -> new AccountProjection(jdbc, vault, () -> slot), null, false, 1,
+                        Set.of("achievement_act"),
                         // A merge moves a learner's achievements: by learner.
                         Set.of("achievement_learner_ix")),
                 // Each act is one row keyed by its event: order does not matter, so one segment per core.
-                new ReadModel(ACT_LOG, List.of("ledger_act"), slot -> new ActLogProjection(jdbc, () -> slot), false,
-                        Runtime.getRuntime().availableProcessors(), Set.of("ledger_act"), Set.of()),
+                new ReadModel(ACT_LOG, List.of("ledger_act"), slot -> new ActLogProjection(jdbc, () -> slot), null,
+                        false, Runtime.getRuntime().availableProcessors(), Set.of("ledger_act"), Set.of()),
                 new ReadModel(STATISTICS, List.of("stat_reach_valid", "stat_reach_day", "stat_reach_count",
                         "stat_reach", "stat_valid", "stat_day", "stat_active", "stat_month", "stat_fact",
                         "stat_achievement"),
-                        slot -> new StatisticsProjection(jdbc, slot, ledgerZone, dialect), true, 1, Set.of("stat_fact"),
+                        slot -> new StatisticsProjection(jdbc, slot, ledgerZone, dialect),
+                        slot -> StatisticsProjection.bulk(jdbc, slot, ledgerZone, dialect), true, 1,
+                        // Over the whole store, only the facts are written as events come; the rest is derived.
+                        Set.of("stat_fact", "stat_reach_valid", "stat_reach_day", "stat_reach_count", "stat_reach",
+                                "stat_valid", "stat_day", "stat_active", "stat_month"),
                         Set.of("stat_achievement_learner_ix")));
         return new ReadModels(models, slots, events, storage, tokens, axonTransactions, transactions, jdbc, gate, clock,
                 properties.projectionBatchSize(), dialect,

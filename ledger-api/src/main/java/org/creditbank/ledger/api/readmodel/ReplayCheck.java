@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.creditbank.ledger.projection.BulkReplay;
 import org.creditbank.ledger.projection.ReadModelSlots;
 import org.creditbank.ledger.projection.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -107,11 +108,14 @@ public class ReplayCheck {
         // Empty to everyone by construction; deleting rows (not truncating) takes no lock that others would wait on.
         model.tables().forEach(table -> jdbc.update("DELETE FROM " + scratch.table(table)));
         Predicate<TrackingToken> included = model.streaming() ? covered(model.processor(live)) : token -> true;
-        Replay replay = new Replay(model.handler().apply(scratch));
+        // Rebuilt as a rebuild's bulk replay does: what that derives at its end is compared with what live kept up.
+        BulkReplay bulk = model.bulkReplay(scratch);
+        Replay replay = new Replay(bulk.handler());
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
             stream.filter(event -> included.test(event.trackingToken())).forEach(replay::add);
         }
         long applied = replay.finish();
+        bulk.finish();
 
         long rows = 0;
         long differences = 0;

@@ -12,6 +12,7 @@ import org.creditbank.ledger.learner.AccountEvent.AccountClosed;
 import org.creditbank.ledger.learner.AccountEvent.AccountMergedInto;
 import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
 import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
+import org.creditbank.ledger.projection.BulkReplay;
 import org.creditbank.ledger.projection.Dialect;
 import org.creditbank.ledger.projection.PerUnitOfWork;
 import org.creditbank.ledger.projection.RowInserts;
@@ -59,18 +60,29 @@ public class StatisticsProjection {
     private final String batchKey;
     private final Dialect dialect;
     private final Map<String, String[]> places = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether only facts and achievements are written, everything else derived at the end (a bulk replay). */
+    private final boolean bulk;
 
     public StatisticsProjection(JdbcTemplate jdbc, Slot slot, ZoneId zone, Dialect dialect) {
+        this(jdbc, slot, zone, dialect, false);
+    }
+
+    private StatisticsProjection(JdbcTemplate jdbc, Slot slot, ZoneId zone, Dialect dialect, boolean bulk) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.slot = slot;
         this.zone = zone;
+        this.bulk = bulk;
         this.batchKey = StatisticsProjection.class.getName() + "/" + slot;
     }
 
-    /** The slot this projection writes. */
-    public Slot slot() {
-        return slot;
+    /**
+     * How a pass over the whole event store, from the first event into an empty slot, feeds the statistics: it writes
+     * the achievements and the facts only, and derives the sums and learners from the facts at the end.
+     */
+    public static BulkReplay bulk(JdbcTemplate jdbc, Slot slot, ZoneId zone, Dialect dialect) {
+        return BulkReplay.of(new StatisticsProjection(jdbc, slot, zone, dialect, true),
+                new StatisticsDerivation(jdbc, slot, dialect)::derive);
     }
 
     @EventHandler
@@ -366,7 +378,10 @@ public class StatisticsProjection {
                 int level = f.level();
                 String unit = f.unit() == null ? "" : f.unit();
                 factRows.add(new Object[] {f.eventId(), f.ordinal(), f.measure().name(), f.branch(), f.learner(),
-                        kind, level, unit, f.n(), f.credits(), at(f.at()), month, f.achievedOn()});
+                        kind, level, unit, f.n(), f.credits(), at(f.at()), month, day, f.achievedOn()});
+                if (bulk) {
+                    continue;
+                }
                 new SumKey(month, month, f.branch(), f.measure().name(), kind, level, unit).add(months, f);
                 new SumKey(day, month, f.branch(), f.measure().name(), kind, level, unit).add(days, f);
                 LocalDate achieved = f.achievedOn();
@@ -382,7 +397,10 @@ public class StatisticsProjection {
             }
             RowInserts.insert(jdbc, table("stat_fact"), List.of("event_identifier", "ordinal", "measure", "branch_code",
                     "learner_number", "kind", "qualification_level", "credit_unit", "n", "credits", "recorded_at",
-                    "month_start", "achieved_on"), factRows);
+                    "month_start", "day_start", "achieved_on"), factRows);
+            if (bulk) {
+                return;
+            }
             List<String> dimensions = List.of("branch_code VARCHAR(32)", "measure VARCHAR(32)", "kind VARCHAR(40)",
                     "qualification_level INTEGER", "credit_unit VARCHAR(48)");
             List<String> sums = List.of("n BIGINT", "credits NUMERIC(24, 4)");

@@ -1,0 +1,164 @@
+package org.creditbank.ledger.projection.statistics;
+
+import org.creditbank.ledger.projection.Dialect;
+import org.creditbank.ledger.projection.RowInserts;
+import org.creditbank.ledger.projection.Slot;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Derives a slot's sums and learners from its facts ({@code stat_fact}) in a few set-based statements: how a pass over
+ * the whole event store finishes the statistics, where the live processor keeps them up to date batch by batch.
+ * Every derived row is a function of the facts alone — a sum, a distinct key, an earliest date, a count of those — so
+ * both ways give the same rows, which the replay check (derived here, compared with the live slot) confirms.
+ *
+ * <p>The derived tables must be empty.
+ */
+final class StatisticsDerivation {
+
+    /** Rows of the learners' query fetched, and rows inserted, at a time. */
+    private static final int CHUNK = 10_000;
+    private static final String DIMENSIONS = "branch_code, measure, kind, qualification_level, credit_unit";
+    private static final String SUMS = "SUM(n), SUM(credits)";
+    private static final List<String> ACTIVE = List.of("month_start", "branch_code", "learner_number");
+    private static final List<String> REACH = List.of("learner_number", "node", "period", "first_day",
+            "first_achieved");
+
+    private final JdbcTemplate jdbc;
+    private final Slot slot;
+    private final Dialect dialect;
+
+    StatisticsDerivation(JdbcTemplate jdbc, Slot slot, Dialect dialect) {
+        this.jdbc = jdbc;
+        this.slot = slot;
+        this.dialect = dialect;
+    }
+
+    /** Fills the sums, the active learners and the learners counted ahead, in the caller's transaction. */
+    void derive() {
+        if (dialect == Dialect.POSTGRESQL) {
+            // Millions of facts are grouped and sorted: in memory, not in temporary files (this transaction only).
+            jdbc.execute("SET LOCAL work_mem = '256MB'");
+        }
+        String facts = table("stat_fact");
+        insert("stat_day", "day_start, month_start, " + DIMENSIONS + ", n, credits",
+                "SELECT day_start, month_start, " + DIMENSIONS + ", " + SUMS + " FROM " + facts
+                        + " GROUP BY day_start, month_start, " + DIMENSIONS);
+        // The months from the days: a fraction of the rows.
+        insert("stat_month", "month_start, " + DIMENSIONS + ", n, credits",
+                "SELECT month_start, " + DIMENSIONS + ", " + SUMS + " FROM " + table("stat_day")
+                        + " GROUP BY month_start, " + DIMENSIONS);
+        // Valid time: the acts on achievements by the day achieved, then those days by their month.
+        insert("stat_valid", "grain, achieved, month_start, " + DIMENSIONS + ", n, credits",
+                "SELECT 'D', achieved_on, month_start, " + DIMENSIONS + ", " + SUMS + " FROM " + facts
+                        + " WHERE achieved_on IS NOT NULL GROUP BY achieved_on, month_start, " + DIMENSIONS);
+        insert("stat_valid", "grain, achieved, month_start, " + DIMENSIONS + ", n, credits",
+                "SELECT 'M', m, month_start, " + DIMENSIONS + ", " + SUMS + " FROM (SELECT CAST(DATE_TRUNC('MONTH',"
+                        + " achieved) AS DATE) AS m, month_start, " + DIMENSIONS + ", n, credits FROM "
+                        + table("stat_valid") + " WHERE grain = 'D') d GROUP BY m, month_start, " + DIMENSIONS);
+        learners();
+        String reach = table("stat_reach");
+        insert("stat_reach_count", "node, period, learners",
+                "SELECT node, period, COUNT(*) FROM " + reach + " GROUP BY node, period");
+        insert("stat_reach_day", "node, period, day_start, learners",
+                "SELECT node, period, first_day, COUNT(*) FROM " + reach + " GROUP BY node, period, first_day");
+        insert("stat_reach_valid", "node, period, achieved, learners",
+                "SELECT node, period, first_achieved, COUNT(*) FROM " + reach
+                        + " GROUP BY node, period, first_achieved");
+    }
+
+    /**
+     * The learners active per month and branch, and counted ahead at every node and period their acts count at, with
+     * the first day and the earliest achieved date there: from the acts on achievements grouped by learner, month and
+     * branch, one learner at a time.
+     */
+    private void learners() {
+        String learning = String.join(", ", Arrays.stream(Measure.values()).filter(Measure::isLearning)
+                .map(m -> "'" + m.name() + "'").toList());
+        String sql = "SELECT a.learner_number, a.month_start, a.branch_code, a.first_day, a.first_achieved,"
+                + " b.lineage, b.division_code FROM (SELECT learner_number, month_start, branch_code,"
+                + " MIN(day_start) AS first_day, MIN(achieved_on) AS first_achieved FROM " + table("stat_fact")
+                + " WHERE measure IN (" + learning + ") GROUP BY learner_number, month_start, branch_code) a"
+                + " JOIN branch b ON b.code = a.branch_code ORDER BY a.learner_number";
+        Learners learners = new Learners();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(sql);
+            statement.setFetchSize(CHUNK);
+            return statement;
+        }, rs -> {
+            String learner = rs.getString(1);
+            LocalDate month = rs.getObject(2, LocalDate.class);
+            String branch = rs.getString(3);
+            learners.add(learner, month, branch, rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+                    rs.getString(6), rs.getString(7));
+        });
+        learners.flush(0);
+    }
+
+    /** The learners' rows on their way to the tables, one learner's counted-ahead rows folded at a time. */
+    private final class Learners {
+        private final List<Object[]> active = new ArrayList<>(CHUNK);
+        private final List<Object[]> reached = new ArrayList<>(CHUNK);
+        /** The current learner's earliest day and achieved date per node and period. */
+        private final Map<List<String>, LocalDate[]> firsts = new LinkedHashMap<>();
+        private String learner;
+
+        void add(String learner, LocalDate month, String branch, LocalDate day, LocalDate achieved, String lineage,
+                 String division) {
+            if (!learner.equals(this.learner)) {
+                fold();
+                this.learner = learner;
+            }
+            active.add(new Object[] {month, branch, learner});
+            for (String node : Reach.nodes(branch, lineage, division)) {
+                for (String period : Reach.periods(month)) {
+                    LocalDate[] first = firsts.computeIfAbsent(List.of(node, period),
+                            k -> new LocalDate[] {day, achieved});
+                    if (day.isBefore(first[0])) {
+                        first[0] = day;
+                    }
+                    if (achieved.isBefore(first[1])) {
+                        first[1] = achieved;
+                    }
+                }
+            }
+            flush(CHUNK);
+        }
+
+        /** The current learner's rows counted ahead. */
+        private void fold() {
+            firsts.forEach((key, first) -> reached.add(new Object[] {learner, key.get(0), key.get(1), first[0],
+                    first[1]}));
+            firsts.clear();
+        }
+
+        /** Writes what was collected once there are {@code at least} rows of a kind (0: the rest, at the end). */
+        void flush(int atLeast) {
+            if (atLeast == 0) {
+                fold();
+            }
+            if (active.size() >= Math.max(atLeast, 1)) {
+                RowInserts.insert(jdbc, table("stat_active"), ACTIVE, active);
+                active.clear();
+            }
+            if (reached.size() >= Math.max(atLeast, 1)) {
+                RowInserts.insert(jdbc, table("stat_reach"), REACH, reached);
+                reached.clear();
+            }
+        }
+    }
+
+    private void insert(String base, String columns, String select) {
+        jdbc.update("INSERT INTO " + table(base) + " (" + columns + ") " + select);
+    }
+
+    private String table(String base) {
+        return slot.table(base);
+    }
+}
