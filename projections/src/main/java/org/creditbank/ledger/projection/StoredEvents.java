@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The event store read for a bulk replay: one ordered scan of the event table, with the payloads deserialized in
@@ -65,8 +66,12 @@ public final class StoredEvents {
         this.threads = threads;
     }
 
-    /** What a scan went through. */
-    public record Scanned(long events, long position, SortedSet<Long> gaps) {
+    /**
+     * What a scan went through.
+     *
+     * @param deserializing the CPU time the pool spent turning rows into events, in nanoseconds
+     */
+    public record Scanned(long events, long position, SortedSet<Long> gaps, long deserializing) {
     }
 
     /** Receives the events of a scan, a chunk at a time, in the order they were stored. */
@@ -87,9 +92,10 @@ public final class StoredEvents {
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
         ExecutorService reader = Executors.newSingleThreadExecutor(threads);
         Instant recent = now.minus(GAP_TIMEOUT);
+        LongAdder deserializing = new LongAdder();
         try {
             CompletableFuture<Scanned> read = CompletableFuture.supplyAsync(
-                    () -> read(after, upTo, recent, pool, ahead), reader);
+                    () -> read(after, upTo, recent, pool, ahead, deserializing), reader);
             long events = 0;
             while (true) {
                 Chunk chunk = ahead.take().get();
@@ -100,7 +106,7 @@ public final class StoredEvents {
                 events += chunk.rows.size();
             }
             Scanned scanned = read.get();
-            return new Scanned(events, scanned.position(), scanned.gaps());
+            return new Scanned(events, scanned.position(), scanned.gaps(), deserializing.sum());
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
@@ -110,7 +116,7 @@ public final class StoredEvents {
     }
 
     private Scanned read(long after, long upTo, Instant recent, ExecutorService pool,
-                         BlockingQueue<CompletableFuture<Chunk>> ahead) {
+                         BlockingQueue<CompletableFuture<Chunk>> ahead, LongAdder deserializing) {
         SortedSet<Long> gaps = new TreeSet<>();
         // Global indexes start at 1, as Axon's storage engine assumes: nothing below is a gap.
         long[] last = {Math.max(after, 0)};
@@ -149,25 +155,29 @@ public final class StoredEvents {
                     last[0] = index;
                     rows.add(row);
                     if (rows.size() == CHUNK) {
-                        submit(List.copyOf(rows), pool, ahead);
+                        submit(List.copyOf(rows), pool, ahead, deserializing);
                         rows.clear();
                     }
                 });
                 if (!rows.isEmpty()) {
-                    submit(List.copyOf(rows), pool, ahead);
+                    submit(List.copyOf(rows), pool, ahead, deserializing);
                 }
             });
             put(ahead, CompletableFuture.completedFuture(new Chunk(null, last[0])));
-            return new Scanned(0, Math.max(last[0], after), gaps);
+            return new Scanned(0, Math.max(last[0], after), gaps, 0);
         } catch (RuntimeException | Error e) {
             put(ahead, CompletableFuture.failedFuture(e));
             throw e;
         }
     }
 
-    private void submit(List<Row> rows, ExecutorService pool, BlockingQueue<CompletableFuture<Chunk>> ahead) {
+    private void submit(List<Row> rows, ExecutorService pool, BlockingQueue<CompletableFuture<Chunk>> ahead,
+                        LongAdder deserializing) {
         put(ahead, CompletableFuture.supplyAsync(() -> {
-            return new Chunk(messages(rows), rows.get(rows.size() - 1).index);
+            long cpu = CpuTime.ofThisThread();
+            Chunk chunk = new Chunk(messages(rows), rows.get(rows.size() - 1).index);
+            deserializing.add(CpuTime.ofThisThread() - cpu);
+            return chunk;
         }, pool));
     }
 
