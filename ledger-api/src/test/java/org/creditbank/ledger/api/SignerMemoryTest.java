@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +46,13 @@ class SignerMemoryTest {
             assertThatThrownBy(signer::signIfGrown).isInstanceOf(ProofRejected.class);
             assertThat(ledger.jdbc().queryForObject("SELECT MAX(tree_size) FROM log_checkpoint", Long.class))
                     .isEqualTo(signed);
+
+            // The scheduled signer refused too, and looks again only after a while: each look re-hashes the leaves.
+            Instant until = Await.until("the scheduled signer to refuse", Duration.ofSeconds(30),
+                    signer::refusingUntil, Optional::isPresent).orElseThrow();
+            assertThat(until).isAfter(Instant.now().plus(CheckpointSigner.AFTER_REFUSAL.minusSeconds(35)));
+            signer.tick();
+            assertThat(signer.refusingUntil()).contains(until);
         }
     }
 }

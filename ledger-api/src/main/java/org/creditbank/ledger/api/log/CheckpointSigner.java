@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,11 @@ import java.util.Optional;
 public class CheckpointSigner {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointSigner.class);
+    /**
+     * How long a refusing signer waits before looking again: nothing is signed until someone restores what the log
+     * or the signer's memory should hold, and each look re-hashes every leaf since the latest checkpoint.
+     */
+    public static final Duration AFTER_REFUSAL = Duration.ofMinutes(1);
 
     private final JdbcLogStore store;
     private final NoteKeys.Signer signer;
@@ -36,6 +42,8 @@ public class CheckpointSigner {
     private final Duration interval;
     private final SignerMemory memory;
     private final Clock clock;
+    /** Until when the signer, having refused, does not look again; null while it signs. */
+    private volatile Instant refusingUntil;
 
     public CheckpointSigner(JdbcLogStore store, NoteKeys.Signer signer, String origin,
                             TransactionTemplate transactions, Duration interval, Path memory, Clock clock) {
@@ -130,15 +138,31 @@ public class CheckpointSigner {
         }
     }
 
-    /** The scheduled tick: a failure is logged and retried on the next tick, never signed around. */
+    /**
+     * The scheduled tick: a failure is logged and retried, never signed around; after a refusal, not before
+     * {@link #AFTER_REFUSAL} has passed.
+     */
     public void tick() {
+        Instant now = clock.instant();
+        Instant until = refusingUntil;
+        if (until != null && now.isBefore(until)) {
+            return;
+        }
         try {
             signIfGrown();
+            refusingUntil = null;
         } catch (ProofVerification.ProofRejected e) {
-            LOG.error("REFUSING to sign: the log is not consistent with its latest checkpoint: {}", e.getMessage());
+            refusingUntil = now.plus(AFTER_REFUSAL);
+            LOG.error("REFUSING to sign: the log is not consistent with its latest checkpoint: {} (looking again at {})",
+                    e.getMessage(), refusingUntil);
         } catch (RuntimeException e) {
             LOG.warn("Could not sign a checkpoint this time: {}", e.toString());
         }
+    }
+
+    /** Until when the signer, having refused to sign, does not look again; empty while it signs. */
+    public Optional<Instant> refusingUntil() {
+        return Optional.ofNullable(refusingUntil);
     }
 
     /** The verifier key of the log. */
