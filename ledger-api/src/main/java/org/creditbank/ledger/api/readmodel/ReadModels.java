@@ -288,7 +288,7 @@ public class ReadModels implements SmartLifecycle {
             busy += System.nanoTime() - from;
             cpu = CpuTime.ofThisThread() - cpu;
             from = System.nanoTime();
-            transactions.executeWithoutResult(tx -> bulk.finish());
+            finish(bulk);
             long derived = System.nanoTime() - from;
             from = System.nanoTime();
             indexes.create(transactions);
@@ -296,6 +296,17 @@ public class ReadModels implements SmartLifecycle {
             LOG.info("Read model {}: events applied in {} ms ({} ms of this thread's CPU), the rest derived in {} ms,"
                     + " indexes built and analyzed in {} ms", rebuild.model.name(), busy / 1_000_000, cpu / 1_000_000,
                     derived / 1_000_000, (System.nanoTime() - from) / 1_000_000);
+        }
+
+        /** Derives what the bulk replay left out: its steps side by side, each in a transaction of its own. */
+        private void finish(BulkReplay bulk) {
+            List<CompletableFuture<Void>> steps = bulk.finishing().stream().map(step -> CompletableFuture.runAsync(
+                    () -> transactions.executeWithoutResult(tx -> step.run()), watchers)).toList();
+            try {
+                CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
 
         /** Makes the applier stop at the next chunk it takes, without applying what it holds. */

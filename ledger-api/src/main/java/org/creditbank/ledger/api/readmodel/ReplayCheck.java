@@ -115,7 +115,7 @@ public class ReplayCheck {
             stream.filter(event -> included.test(event.trackingToken())).forEach(replay::add);
         }
         long applied = replay.finish();
-        bulk.finish();
+        bulk.finishing().forEach(Runnable::run);
 
         long rows = 0;
         long differences = 0;

@@ -40,12 +40,17 @@ final class StatisticsDerivation {
         this.dialect = dialect;
     }
 
-    /** Fills the sums, the active learners and the learners counted ahead, in the caller's transaction. */
-    void derive() {
-        if (dialect == Dialect.POSTGRESQL) {
-            // Millions of facts are grouped and sorted: in memory, not in temporary files (this transaction only).
-            jdbc.execute("SET LOCAL work_mem = '256MB'");
-        }
+    /**
+     * The independent steps, each to run in a transaction: the sums by recorded time; by valid time; and the active
+     * learners, the learners counted ahead and their counts.
+     */
+    List<Runnable> steps() {
+        return List.of(this::recordedTime, this::validTime, this::learners);
+    }
+
+    /** The daily sums, and the monthly ones from them. */
+    private void recordedTime() {
+        groupInMemory();
         String facts = table("stat_fact");
         insert("stat_day", "day_start, month_start, " + DIMENSIONS + ", n, credits",
                 "SELECT day_start, month_start, " + DIMENSIONS + ", " + SUMS + " FROM " + facts
@@ -54,7 +59,12 @@ final class StatisticsDerivation {
         insert("stat_month", "month_start, " + DIMENSIONS + ", n, credits",
                 "SELECT month_start, " + DIMENSIONS + ", " + SUMS + " FROM " + table("stat_day")
                         + " GROUP BY month_start, " + DIMENSIONS);
-        // Valid time: the acts on achievements by the day achieved, then those days by their month.
+    }
+
+    /** The acts on achievements summed by the day achieved, then those days by their month. */
+    private void validTime() {
+        groupInMemory();
+        String facts = table("stat_fact");
         insert("stat_valid", "grain, achieved, month_start, " + DIMENSIONS + ", n, credits",
                 "SELECT 'D', achieved_on, month_start, " + DIMENSIONS + ", " + SUMS + " FROM " + facts
                         + " WHERE achieved_on IS NOT NULL GROUP BY achieved_on, month_start, " + DIMENSIONS);
@@ -62,23 +72,23 @@ final class StatisticsDerivation {
                 "SELECT 'M', m, month_start, " + DIMENSIONS + ", " + SUMS + " FROM (SELECT CAST(DATE_TRUNC('MONTH',"
                         + " achieved) AS DATE) AS m, month_start, " + DIMENSIONS + ", n, credits FROM "
                         + table("stat_valid") + " WHERE grain = 'D') d GROUP BY m, month_start, " + DIMENSIONS);
-        learners();
-        String reach = table("stat_reach");
-        insert("stat_reach_count", "node, period, learners",
-                "SELECT node, period, COUNT(*) FROM " + reach + " GROUP BY node, period");
-        insert("stat_reach_day", "node, period, day_start, learners",
-                "SELECT node, period, first_day, COUNT(*) FROM " + reach + " GROUP BY node, period, first_day");
-        insert("stat_reach_valid", "node, period, achieved, learners",
-                "SELECT node, period, first_achieved, COUNT(*) FROM " + reach
-                        + " GROUP BY node, period, first_achieved");
+    }
+
+    private void groupInMemory() {
+        if (dialect == Dialect.POSTGRESQL) {
+            // Millions of facts are grouped and sorted: in memory, not in temporary files (this transaction only).
+            jdbc.execute("SET LOCAL work_mem = '256MB'");
+        }
     }
 
     /**
      * The learners active per month and branch, and counted ahead at every node and period their acts count at, with
      * the first day and the earliest achieved date there: from the acts on achievements grouped by learner, month and
-     * branch, one learner at a time.
+     * branch, one learner at a time. Then how many are counted per node and period, per first day and per earliest
+     * achieved date.
      */
     private void learners() {
+        groupInMemory();
         String learning = String.join(", ", Arrays.stream(Measure.values()).filter(Measure::isLearning)
                 .map(m -> "'" + m.name() + "'").toList());
         String sql = "SELECT a.learner_number, a.month_start, a.branch_code, a.first_day, a.first_achieved,"
@@ -99,6 +109,14 @@ final class StatisticsDerivation {
                     rs.getString(6), rs.getString(7));
         });
         learners.flush(0);
+        String reach = table("stat_reach");
+        insert("stat_reach_count", "node, period, learners",
+                "SELECT node, period, COUNT(*) FROM " + reach + " GROUP BY node, period");
+        insert("stat_reach_day", "node, period, day_start, learners",
+                "SELECT node, period, first_day, COUNT(*) FROM " + reach + " GROUP BY node, period, first_day");
+        insert("stat_reach_valid", "node, period, achieved, learners",
+                "SELECT node, period, first_achieved, COUNT(*) FROM " + reach
+                        + " GROUP BY node, period, first_achieved");
     }
 
     /** The learners' rows on their way to the tables, one learner's counted-ahead rows folded at a time. */

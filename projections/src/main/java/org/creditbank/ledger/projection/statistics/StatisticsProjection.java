@@ -82,7 +82,7 @@ public class StatisticsProjection {
      */
     public static BulkReplay bulk(JdbcTemplate jdbc, Slot slot, ZoneId zone, Dialect dialect) {
         return BulkReplay.of(new StatisticsProjection(jdbc, slot, zone, dialect, true),
-                new StatisticsDerivation(jdbc, slot, dialect)::derive);
+                new StatisticsDerivation(jdbc, slot, dialect).steps());
     }
 
     @EventHandler
