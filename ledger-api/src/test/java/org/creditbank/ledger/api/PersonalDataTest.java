@@ -3,6 +3,7 @@ package org.creditbank.ledger.api;
 import org.creditbank.ledger.api.privacy.JdbcPersonalDataVault;
 import org.creditbank.ledger.learner.ContactDetails;
 import org.creditbank.ledger.learner.PersonalData;
+import org.creditbank.ledger.learner.PersonalDataVault;
 import org.creditbank.ledger.learner.Sealed;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,25 @@ class PersonalDataTest {
                 java.util.Base64.getEncoder().encodeToString(bytes));
         assertThatThrownBy(() -> vault.openPerson(anna, tampered)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("does not authenticate");
+    }
+
+    @Test
+    void keys_looked_up_together_open_what_each_key_opens_alone() {
+        String kept = Scenario.openAccount(http, ALICE, "Kept Together");
+        String erased = Scenario.openAccount(http, ALICE, "Erased Together");
+        String other = Scenario.openAccount(http, ALICE, "Asked Alone");
+        ContactDetails contact = new ContactDetails(null, "together@example.org", null);
+        Sealed keptContact = vault.sealContact(kept, contact);
+        Sealed erasedContact = vault.sealContact(erased, contact);
+        Sealed otherContact = vault.sealContact(other, contact);
+        assertThat(vault.erase(erased)).isTrue();
+
+        PersonalDataVault.Opener opener = vault.opener(List.of(kept, erased, "330100000000000011"));
+        assertThat(opener.openContact(kept, keptContact)).contains(contact);
+        assertThat(opener.openContact(erased, erasedContact)).isEmpty();
+        assertThat(opener.openContact(other, otherContact)).as("a learner not asked for is looked up alone")
+                .contains(contact);
+        assertThatThrownBy(() -> opener.openPerson(kept, keptContact)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.creditbank.ledger.learner;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -20,4 +21,32 @@ public interface PersonalDataVault {
 
     /** The contact details sealed for this learner, or empty once the learner's key is erased. */
     Optional<ContactDetails> openContact(String learnerNumber, Sealed sealed);
+
+    /**
+     * Opens the data of many learners, their keys looked up once, together (a batch of events); the data of any other
+     * learner as {@link #openPerson} and {@link #openContact} do.
+     */
+    default Opener opener(Collection<String> learnerNumbers) {
+        return new Opener() {
+            @Override
+            public Optional<PersonalData> openPerson(String learnerNumber, Sealed sealed) {
+                return PersonalDataVault.this.openPerson(learnerNumber, sealed);
+            }
+
+            @Override
+            public Optional<ContactDetails> openContact(String learnerNumber, Sealed sealed) {
+                return PersonalDataVault.this.openContact(learnerNumber, sealed);
+            }
+        };
+    }
+
+    /** Opens sealed personal data with keys looked up beforehand: empty where a key was erased. */
+    interface Opener {
+
+        /** The person sealed for this learner, or empty once the learner's key is erased. */
+        Optional<PersonalData> openPerson(String learnerNumber, Sealed sealed);
+
+        /** The contact details sealed for this learner, or empty once the learner's key is erased. */
+        Optional<ContactDetails> openContact(String learnerNumber, Sealed sealed);
+    }
 }

@@ -17,7 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -30,6 +35,7 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
 
     private static final String PERSON = "person";
     private static final String CONTACT = "contact";
+    private static final int IN_LIST = 1000;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -60,12 +66,45 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
 
     @Override
     public Optional<PersonalData> openPerson(String learnerNumber, Sealed sealed) {
-        return open(learnerNumber, PERSON, sealed, PersonalData.class);
+        return opener(List.of()).openPerson(learnerNumber, sealed);
     }
 
     @Override
     public Optional<ContactDetails> openContact(String learnerNumber, Sealed sealed) {
-        return open(learnerNumber, CONTACT, sealed, ContactDetails.class);
+        return opener(List.of()).openContact(learnerNumber, sealed);
+    }
+
+    /** Looks the learners' keys up in one query per thousand learners; any other learner's key when needed. */
+    @Override
+    public Opener opener(Collection<String> learnerNumbers) {
+        Set<String> asked = Set.copyOf(learnerNumbers);
+        Map<String, byte[]> keys = new HashMap<>();
+        List<String> all = List.copyOf(asked);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            jdbc.query("SELECT learner_number, wrapped_key FROM learner_key WHERE wrapped_key IS NOT NULL"
+                    + " AND learner_number IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        String learner = rs.getString(1).strip();
+                        keys.put(learner, unwrap(learner, rs.getBytes(2)));
+                    }, chunk.toArray());
+        }
+        return new Opener() {
+            @Override
+            public Optional<PersonalData> openPerson(String learnerNumber, Sealed sealed) {
+                return open(learnerNumber, PERSON, sealed, PersonalData.class, key(learnerNumber));
+            }
+
+            @Override
+            public Optional<ContactDetails> openContact(String learnerNumber, Sealed sealed) {
+                return open(learnerNumber, CONTACT, sealed, ContactDetails.class, key(learnerNumber));
+            }
+
+            private Optional<byte[]> key(String learnerNumber) {
+                return asked.contains(learnerNumber) ? Optional.ofNullable(keys.get(learnerNumber))
+                        : keyOf(learnerNumber);
+            }
+        };
     }
 
     /** Destroys the learner's key: everything ever sealed for them becomes unreadable. Answers whether it existed. */
@@ -89,12 +128,12 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
                 base64.encodeToString(ciphertext));
     }
 
-    private <T> Optional<T> open(String learnerNumber, String kind, Sealed sealed, Class<T> type) {
+    private <T> Optional<T> open(String learnerNumber, String kind, Sealed sealed, Class<T> type,
+                                 Optional<byte[]> key) {
         if (!Aes256Gcm.NAME.equals(sealed.algorithm()) || !learnerNumber.equals(sealed.keyId())) {
             throw new IllegalStateException("sealed data of account " + learnerNumber + " uses " + sealed.algorithm()
                     + " with key " + sealed.keyId() + ", which this vault does not open");
         }
-        Optional<byte[]> key = keyOf(learnerNumber);
         if (key.isEmpty()) {
             return Optional.empty();
         }
@@ -115,12 +154,17 @@ public class JdbcPersonalDataVault implements PersonalDataVault {
         if (wrapped.isEmpty()) {
             return Optional.empty();
         }
-        ByteBuffer stored = ByteBuffer.wrap(wrapped.get(0));
+        return Optional.of(unwrap(learnerNumber, wrapped.get(0)));
+    }
+
+    /** A learner's key from its stored form: the nonce, then the key encrypted under the master key. */
+    private byte[] unwrap(String learnerNumber, byte[] wrapped) {
+        ByteBuffer stored = ByteBuffer.wrap(wrapped);
         byte[] nonce = new byte[Aes256Gcm.NONCE_BYTES];
         stored.get(nonce);
         byte[] ciphertext = new byte[stored.remaining()];
         stored.get(ciphertext);
-        return Optional.of(Aes256Gcm.decrypt(masterKey, nonce, wrapContext(learnerNumber), ciphertext));
+        return Aes256Gcm.decrypt(masterKey, nonce, wrapContext(learnerNumber), ciphertext);
     }
 
     private byte[] newKey(String learnerNumber) {

@@ -19,14 +19,21 @@ import org.creditbank.ledger.learner.PersonalData;
 import org.creditbank.ledger.learner.PersonalDataVault;
 import org.creditbank.ledger.projection.BatchedWrites;
 import org.creditbank.ledger.projection.Slot;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.function.Supplier;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.creditbank.ledger.projection.Sql.at;
 
@@ -48,19 +55,21 @@ public class AccountProjection {
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
     private final PersonalDataVault vault;
+    private final String openerKey;
     private final Supplier<Slot> slot;
 
     /** @param slot the slot to write, asked at each event (a rebuild switches the live one) */
     public AccountProjection(JdbcTemplate jdbc, PersonalDataVault vault, Supplier<Slot> slot) {
         this.jdbc = jdbc;
         this.writes = new BatchedWrites(jdbc, this);
+        this.openerKey = AccountProjection.class.getName() + "/opener@" + System.identityHashCode(this);
         this.vault = vault;
         this.slot = slot;
     }
 
     @EventHandler
     void on(AccountOpened e) {
-        Optional<PersonalData> person = vault.openPerson(e.learnerNumber(), e.personalData());
+        Optional<PersonalData> person = opener().openPerson(e.learnerNumber(), e.personalData());
         ContactDetails contact = person.map(PersonalData::contact).orElse(ContactDetails.NONE);
         LinkedHashMap<String, Object> row = new LinkedHashMap<>();
         row.put("learner_number", e.learnerNumber());
@@ -79,7 +88,7 @@ public class AccountProjection {
 
     @EventHandler
     void on(ContactDetailsUpdated e) {
-        ContactDetails contact = vault.openContact(e.learnerNumber(), e.contact()).orElse(ContactDetails.NONE);
+        ContactDetails contact = opener().openContact(e.learnerNumber(), e.contact()).orElse(ContactDetails.NONE);
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("phone", contact.phone());
         changes.put("email", contact.email());
@@ -226,6 +235,34 @@ public class AccountProjection {
         if (value != null) {
             changes.put(column, value);
         }
+    }
+
+    /**
+     * What opens personal data in this unit of work: the keys of every learner whose data its events carry are looked
+     * up together, once (a rebuild's batch holds thousands of accounts opened).
+     */
+    private PersonalDataVault.Opener opener() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return vault.opener(List.of());
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.getOrComputeResource(openerKey, key -> vault.opener(sealedFor(unitOfWork)));
+    }
+
+    /** The learners whose personal data the events of the unit of work carry. */
+    private static Set<String> sealedFor(UnitOfWork<?> unitOfWork) {
+        List<? extends Message<?>> messages = unitOfWork instanceof BatchingUnitOfWork<?> batch
+                ? batch.getMessages() : List.of(unitOfWork.getMessage());
+        Set<String> learners = new HashSet<>();
+        for (Message<?> message : messages) {
+            Object payload = message.getPayload();
+            if (payload instanceof AccountOpened opened) {
+                learners.add(opened.learnerNumber());
+            } else if (payload instanceof ContactDetailsUpdated updated) {
+                learners.add(updated.learnerNumber());
+            }
+        }
+        return learners;
     }
 
     private String t(String base) {
