@@ -152,7 +152,8 @@ public class CheckpointSigner {
             signIfGrown();
             refusingUntil = null;
         } catch (ProofVerification.ProofRejected e) {
-            refusingUntil = now.plus(AFTER_REFUSAL);
+            // From the refusal's end: looking may itself have taken long (every leaf since the latest checkpoint).
+            refusingUntil = clock.instant().plus(AFTER_REFUSAL);
             LOG.error("REFUSING to sign: the log is not consistent with its latest checkpoint: {} (looking again at {})",
                     e.getMessage(), refusingUntil);
         } catch (RuntimeException e) {

@@ -95,7 +95,7 @@ final class StatisticsDerivation {
                 + " b.lineage, b.division_code FROM (SELECT learner_number, month_start, branch_code,"
                 + " MIN(day_start) AS first_day, MIN(achieved_on) AS first_achieved FROM " + table("stat_fact")
                 + " WHERE measure IN (" + learning + ") GROUP BY learner_number, month_start, branch_code) a"
-                + " JOIN branch b ON b.code = a.branch_code ORDER BY a.learner_number";
+                + " LEFT JOIN branch b ON b.code = a.branch_code ORDER BY a.learner_number";
         Learners learners = new Learners();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(sql);
@@ -105,6 +105,10 @@ final class StatisticsDerivation {
             String learner = rs.getString(1);
             LocalDate month = rs.getObject(2, LocalDate.class);
             String branch = rs.getString(3);
+            if (rs.getString(6) == null) {
+                // As the processor refuses: a fact at a branch the register does not know is a broken store.
+                throw new IllegalStateException("statistics know no branch " + branch);
+            }
             learners.add(learner, month, branch, rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
                     rs.getString(6), rs.getString(7));
         });
