@@ -33,6 +33,8 @@ public class V13__statistics_fact_day extends BaseJavaMigration {
             String facts = "stat_fact" + slot;
             try (Statement alter = connection.createStatement()) {
                 alter.execute("ALTER TABLE " + facts + " ADD COLUMN day_start DATE");
+                // A rebuild cut off leaves its slot without this index; each day's update finds its facts by it.
+                alter.execute("CREATE INDEX IF NOT EXISTS " + facts + "_recorded_ix ON " + facts + " (recorded_at)");
             }
             fill(connection, facts, ZoneId.of(zone));
             try (Statement alter = connection.createStatement()) {
