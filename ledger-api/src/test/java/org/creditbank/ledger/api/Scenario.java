@@ -1,6 +1,9 @@
 package org.creditbank.ledger.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -113,6 +116,16 @@ public final class Scenario {
         assertThat(certified.status()).as(certified.toString()).isEqualTo(200);
         assertThat(certified.json().get("status").asText()).isEqualTo("CERTIFIED");
         return learner;
+    }
+
+    /** Rebuilds a read model over HTTP and waits until its rebuilt slot serves (the rebuild must not fail). */
+    public static void rebuild(Http http, String readModel) {
+        Http.Reply started = http.post("/api/admin/read-models/" + readModel + "/rebuild", "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode status = Await.until(readModel + " to be rebuilt", Duration.ofSeconds(120),
+                () -> http.get("/api/admin/read-models/" + readModel).json(),
+                st -> st.get("rebuild").get("state").asText().matches("SWITCHED|FAILED"));
+        assertThat(status.get("rebuild").get("state").asText()).as(status.toString()).isEqualTo("SWITCHED");
     }
 
     static Http.Reply created(Http.Reply reply) {

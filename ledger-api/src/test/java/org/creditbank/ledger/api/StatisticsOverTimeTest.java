@@ -177,12 +177,7 @@ class StatisticsOverTimeTest {
 
             // A rebuild folds the history in a few large batches: an achievement's record and its correction in one
             // batch still count each with the date the achievement had then.
-            Http.Reply started = http.post("/api/admin/read-models/statistics/rebuild", "");
-            assertThat(started.status()).as(started.toString()).isEqualTo(202);
-            JsonNode status = Await.until("statistics to be rebuilt", Duration.ofSeconds(90),
-                    () -> http.get("/api/admin/read-models/statistics").json(),
-                    st -> st.get("rebuild").get("state").asText().matches("SWITCHED|FAILED"));
-            assertThat(status.get("rebuild").get("state").asText()).as(status.toString()).isEqualTo("SWITCHED");
+            Scenario.rebuild(http, "statistics");
             assertAchievedBefore(http, acts, scopes);
         }
     }

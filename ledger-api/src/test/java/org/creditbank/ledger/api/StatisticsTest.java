@@ -262,12 +262,7 @@ class StatisticsTest {
         JsonNode report = http.get("/api/audit/replay-check?readModel=statistics").json();
         assertThat(report.get("equal").asBoolean()).as(report.toString()).isTrue();
 
-        Http.Reply started = http.post("/api/admin/read-models/statistics/rebuild", "");
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        JsonNode status = Await.until("statistics to be rebuilt", Duration.ofSeconds(120),
-                () -> http.get("/api/admin/read-models/statistics").json(),
-                st -> st.get("rebuild").get("state").asText().matches("SWITCHED|FAILED"));
-        assertThat(status.get("rebuild").get("state").asText()).as(status.toString()).isEqualTo("SWITCHED");
+        Scenario.rebuild(http, "statistics");
         assertThat(answers(questions)).isEqualTo(live);
     }
 

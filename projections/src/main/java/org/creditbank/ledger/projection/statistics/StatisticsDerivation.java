@@ -51,27 +51,30 @@ final class StatisticsDerivation {
     /** The daily sums, and the monthly ones from them. */
     private void recordedTime() {
         groupInMemory();
-        String facts = table("stat_fact");
-        insert("stat_day", "day_start, month_start, " + DIMENSIONS + ", n, credits",
-                "SELECT day_start, month_start, " + DIMENSIONS + ", " + SUMS + " FROM " + facts
-                        + " GROUP BY day_start, month_start, " + DIMENSIONS);
+        String dayAndMonth = "day_start, month_start";
+        sum("stat_day", dayAndMonth, dayAndMonth, table("stat_fact"), dayAndMonth);
         // The months from the days: a fraction of the rows.
-        insert("stat_month", "month_start, " + DIMENSIONS + ", n, credits",
-                "SELECT month_start, " + DIMENSIONS + ", " + SUMS + " FROM " + table("stat_day")
-                        + " GROUP BY month_start, " + DIMENSIONS);
+        sum("stat_month", "month_start", "month_start", table("stat_day"), "month_start");
     }
 
     /** The acts on achievements summed by the day achieved, then those days by their month. */
     private void validTime() {
         groupInMemory();
-        String facts = table("stat_fact");
-        insert("stat_valid", "grain, achieved, month_start, " + DIMENSIONS + ", n, credits",
-                "SELECT 'D', achieved_on, month_start, " + DIMENSIONS + ", " + SUMS + " FROM " + facts
-                        + " WHERE achieved_on IS NOT NULL GROUP BY achieved_on, month_start, " + DIMENSIONS);
-        insert("stat_valid", "grain, achieved, month_start, " + DIMENSIONS + ", n, credits",
-                "SELECT 'M', m, month_start, " + DIMENSIONS + ", " + SUMS + " FROM (SELECT CAST(DATE_TRUNC('MONTH',"
-                        + " achieved) AS DATE) AS m, month_start, " + DIMENSIONS + ", n, credits FROM "
-                        + table("stat_valid") + " WHERE grain = 'D') d GROUP BY m, month_start, " + DIMENSIONS);
+        String keys = "grain, achieved, month_start";
+        sum("stat_valid", keys, "'D', achieved_on, month_start",
+                table("stat_fact") + " WHERE achieved_on IS NOT NULL", "achieved_on, month_start");
+        sum("stat_valid", keys, "'M', m, month_start", "(SELECT CAST(DATE_TRUNC('MONTH', achieved) AS DATE) AS m,"
+                + " month_start, " + DIMENSIONS + ", n, credits FROM " + table("stat_valid") + " WHERE grain = 'D') d",
+                "m, month_start");
+    }
+
+    /**
+     * Inserts into a table of sums the counts and credits of {@code from} grouped by {@code groups} and every
+     * dimension: {@code keys} are the table's leading key columns, filled with {@code selected}.
+     */
+    private void sum(String base, String keys, String selected, String from, String groups) {
+        insert(base, keys + ", " + DIMENSIONS + ", n, credits", "SELECT " + selected + ", " + DIMENSIONS + ", "
+                + SUMS + " FROM " + from + " GROUP BY " + groups + ", " + DIMENSIONS);
     }
 
     private void groupInMemory() {
