@@ -28,9 +28,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,12 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Benchmarks the read models against a running ledger on PostgreSQL:
@@ -305,27 +298,19 @@ class ReadModelBenchmark implements Callable<Integer> {
         }
         // Measured once the server's processors have taken in those 400 events: a quiet server for both cases.
         awaitLive(ledger, jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class));
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(8)).build();
-        openLoop(client, "/log/key", 2);
-        openLoop(client, archive, 2);
-        Load reference = openLoop(client, "/log/key", seconds);
-        Load reads = openLoop(client, archive, seconds);
-        out.printf("| archive of 200 achievements at %d requests/s for %d s | %s |%n", rate, seconds, reads);
-        out.printf("| reference: GET /log/key at %d requests/s | %s |%n", rate, reference);
+        try (OpenLoad load = new OpenLoad(32)) {
+            URI key = URI.create(target.url + "/log/key");
+            URI page = URI.create(target.url + archive);
+            load.run(key, rate, 3);
+            load.run(page, rate, 3);
+            OpenLoad.Result reference = report("/log/key", load.run(key, rate, seconds));
+            OpenLoad.Result reads = report(archive, load.run(page, rate, seconds));
+            out.printf("| archive of 200 achievements at %d requests/s for %d s | %s |%n", rate, seconds, reads);
+            out.printf("| reference: GET /log/key at %d requests/s | %s |%n", rate, reference);
+        }
         out.printf("| archive of 200 achievements, one request at a time | p50 %.2f ms |%n",
                 Percentiles.millis(sequential(ledger, archive), 50));
         out.flush();
-    }
-
-    /** The answered requests' latencies (nanos) and how many failed (refused, timed out or not 200). */
-    private record Load(List<Long> latencies, long failures) {
-        @Override
-        public String toString() {
-            return String.format("p50 %.2f ms | p99 %.2f ms | max %.2f ms | %d failed",
-                    Percentiles.millis(latencies, 50), Percentiles.millis(latencies, 99),
-                    Percentiles.millis(latencies, 100), failures);
-        }
     }
 
     private static List<Long> sequential(LedgerHttp ledger, String path) throws Exception {
@@ -338,39 +323,11 @@ class ReadModelBenchmark implements Callable<Integer> {
         return times;
     }
 
-    /** Sends requests at the rate, whatever the answers' pace (open loop). */
-    private Load openLoop(HttpClient client, String path, int forSeconds) throws Exception {
-        int total = rate * forSeconds;
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong failures = new AtomicLong();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(target.url + path)).GET().build();
-        long interval = 1_000_000_000L / rate;
-        for (int i = 0; i < total; i++) {
-            scheduler.schedule(() -> {
-                long sent = System.nanoTime();
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
-                    if (error != null || response.statusCode() != 200) {
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, error != null ? error.toString()
-                                : response.statusCode() + " " + new String(response.body()));
-                    } else {
-                        latencies.add(System.nanoTime() - sent);
-                    }
-                });
-            }, i * interval, TimeUnit.NANOSECONDS);
+    private OpenLoad.Result report(String path, OpenLoad.Result result) {
+        if (result.firstFailure() != null) {
+            spec.commandLine().getErr().println("first failure of " + path + ": " + result.firstFailure());
         }
-        scheduler.shutdown();
-        scheduler.awaitTermination(forSeconds + 5L, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (latencies.size() + failures.get() < total && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        if (firstFailure.get() != null) {
-            spec.commandLine().getErr().println("first failure of " + path + ": " + firstFailure.get());
-        }
-        return new Load(new ArrayList<>(latencies), total - latencies.size());
+        return result;
     }
 
     /** The statistics questions officers and authorities ask, timed over every achievement in the store. */
