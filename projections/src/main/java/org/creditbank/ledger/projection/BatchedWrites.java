@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,9 +141,20 @@ public final class BatchedWrites {
             return columns;
         }
 
+        /** Whether {@code next} inserts into the same table the same columns in the same order (without copying). */
         @Override
         boolean sameAs(Statement next) {
-            return next instanceof Insert insert && table.equals(insert.table) && columns().equals(insert.columns());
+            if (!(next instanceof Insert insert) || !table.equals(insert.table) || row.size() != insert.row.size()) {
+                return false;
+            }
+            Iterator<String> theirs = insert.row.keySet().iterator();
+            for (String column : row.keySet()) {
+                String their = theirs.next();
+                if (column != their && !column.equals(their)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

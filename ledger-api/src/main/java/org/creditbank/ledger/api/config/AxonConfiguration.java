@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.config.AggregateConfigurer;
@@ -39,6 +40,7 @@ import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerAccount;
 import org.creditbank.ledger.learner.LearnerNumberIssuer;
 import org.creditbank.ledger.learner.PersonalDataVault;
+import org.creditbank.ledger.projection.EventSerializer;
 import org.creditbank.ledger.projection.EventStoreFormat;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -81,6 +83,17 @@ public class AxonConfiguration {
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper() {
         return EventStoreFormat.eventJson().build();
+    }
+
+    /**
+     * The serializer of events (Axon's Jackson serializer on {@link EventStoreFormat#eventJson()}, remembering the
+     * classes it looked up: see {@link EventSerializer}); in place of the one {@code axon.serializer.events} builds.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(@Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                                      RevisionResolver revisions) {
+        return EventSerializer.of(json, revisions);
     }
 
     /**

@@ -1,8 +1,7 @@
 package org.creditbank.ledger.api.readmodel;
 
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.Segment;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -21,7 +20,8 @@ final class Replay {
     /** Events per unit of work, as a rebuilding processor batches them. */
     static final int BATCH = 1000;
 
-    private final SimpleEventHandlerInvoker invoker;
+    /** The projections' handlers, called directly: no segment to match, and a failing handler fails the batch. */
+    private final List<AnnotationEventHandlerAdapter> handlers;
     private final int size;
     private final TransactionTemplate transactions;
     private final List<EventMessage<?>> batch;
@@ -34,7 +34,7 @@ final class Replay {
 
     /** @param transactions each batch's own transaction; null for the caller's */
     Replay(List<?> projections, int size, TransactionTemplate transactions) {
-        this.invoker = SimpleEventHandlerInvoker.builder().eventHandlers(projections).build();
+        this.handlers = projections.stream().map(AnnotationEventHandlerAdapter::new).toList();
         this.size = size;
         this.transactions = transactions;
         this.batch = new ArrayList<>(size);
@@ -77,7 +77,12 @@ final class Replay {
 
     private void apply(BatchingUnitOfWork<EventMessage<?>> unitOfWork) {
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
+            EventMessage<?> event = unitOfWork.getMessage();
+            for (AnnotationEventHandlerAdapter handler : handlers) {
+                if (handler.canHandle(event)) {
+                    handler.handle(event);
+                }
+            }
             return null;
         }, RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
