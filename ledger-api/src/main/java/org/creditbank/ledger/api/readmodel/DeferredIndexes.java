@@ -93,10 +93,15 @@ final class DeferredIndexes {
         keys.forEach(key -> jdbc.execute("ALTER TABLE " + key[0] + " DROP CONSTRAINT IF EXISTS " + key[1]));
     }
 
-    /** Builds the keys and indexes (those that do not exist), each in one sorted pass. */
-    void create(TransactionTemplate transactions) {
+    /**
+     * The builds of the keys and indexes (those that do not exist), each in one sorted pass and a transaction of its
+     * own: the keys first. They may run side by side (PostgreSQL has a key's build wait for an index build on the same
+     * table, and the other way round).
+     */
+    List<Runnable> builds(TransactionTemplate transactions) {
+        List<Runnable> builds = new ArrayList<>();
         for (String[] key : keys) {
-            transactions.executeWithoutResult(tx -> {
+            builds.add(() -> transactions.executeWithoutResult(tx -> {
                 Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM pg_constraint c JOIN pg_namespace n"
                         + " ON n.oid = c.connamespace WHERE n.nspname = current_schema() AND c.conname = ?",
                         Integer.class, key[1]);
@@ -104,13 +109,14 @@ final class DeferredIndexes {
                     jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
                     jdbc.execute("ALTER TABLE " + key[0] + " ADD CONSTRAINT " + key[1] + " " + key[2]);
                 }
-            });
+            }));
         }
         for (String definition : definitions) {
-            transactions.executeWithoutResult(tx -> {
+            builds.add(() -> transactions.executeWithoutResult(tx -> {
                 jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
                 jdbc.execute(definition);
-            });
+            }));
         }
+        return builds;
     }
 }

@@ -38,6 +38,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -288,22 +289,41 @@ public class ReadModels implements SmartLifecycle {
             busy += System.nanoTime() - from;
             cpu = CpuTime.ofThisThread() - cpu;
             from = System.nanoTime();
-            finish(bulk);
+            sideBySide(bulk.finishing().stream().<Runnable>map(step -> () -> transactions.executeWithoutResult(
+                    tx -> step.run())).toList());
             long derived = System.nanoTime() - from;
             from = System.nanoTime();
-            indexes.create(transactions);
-            rebuild.analyze();
+            sideBySide(indexes.builds(transactions));
+            sideBySide(rebuild.analyses());
+            rebuild.analyzed = true;
             LOG.info("Read model {}: events applied in {} ms ({} ms of this thread's CPU), the rest derived in {} ms,"
                     + " indexes built and analyzed in {} ms", rebuild.model.name(), busy / 1_000_000, cpu / 1_000_000,
                     derived / 1_000_000, (System.nanoTime() - from) / 1_000_000);
         }
 
-        /** Derives what the bulk replay left out: its steps side by side, each in a transaction of its own. */
-        private void finish(BulkReplay bulk) {
-            List<CompletableFuture<Void>> steps = bulk.finishing().stream().map(step -> CompletableFuture.runAsync(
-                    () -> transactions.executeWithoutResult(tx -> step.run()), watchers)).toList();
+        /**
+         * Runs the tasks in their order, as many at a time as there are cores (one PostgreSQL backend each): what
+         * the bulk replay left to derive, the index builds, the tables' analyses. Fails with the first task's failure
+         * once every task that started has ended.
+         */
+        private void sideBySide(List<Runnable> tasks) {
+            ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>(tasks);
+            int workers = Math.min(tasks.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+            List<CompletableFuture<Void>> running = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                running.add(CompletableFuture.runAsync(() -> {
+                    for (Runnable task = queue.poll(); task != null; task = queue.poll()) {
+                        try {
+                            task.run();
+                        } catch (RuntimeException | Error e) {
+                            queue.clear();
+                            throw e;
+                        }
+                    }
+                }, watchers));
+            }
             try {
-                CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).join();
+                CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
             } catch (java.util.concurrent.CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
@@ -430,7 +450,7 @@ public class ReadModels implements SmartLifecycle {
         volatile String error;
         /** Where the processor stood when it stopped (it answers nothing once stopped). */
         volatile Long stoppedAt;
-        private volatile boolean analyzed;
+        volatile boolean analyzed;
         /** Once set, the processor handles no more events (set when its slot goes live). */
         final AtomicBoolean fenced = new AtomicBoolean();
 
@@ -496,7 +516,9 @@ public class ReadModels implements SmartLifecycle {
             }
             if (model.streaming()) {
                 TrackingEventProcessor old = live.get(model.name());
-                if (!caughtUp() || old != null && position(processor) < position(old)) {
+                // As far as the store's head (not Axon's "caught up", which it reports only after a second without
+                // events) and as far as the live processor.
+                if (!reached(processor, head()) || old != null && position(processor) < position(old)) {
                     return false;
                 }
                 state = State.SWITCHING;
@@ -561,10 +583,14 @@ public class ReadModels implements SmartLifecycle {
          * not yet analyzed by autovacuum, and without statistics PostgreSQL would scan whole tables for one learner.
          */
         void analyze() {
-            if (dialect == Dialect.POSTGRESQL) {
-                model.tables().forEach(table -> jdbc.execute("ANALYZE " + slot.table(table)));
-            }
+            analyses().forEach(Runnable::run);
             analyzed = true;
+        }
+
+        /** {@link #analyze()} table by table. */
+        List<Runnable> analyses() {
+            return dialect != Dialect.POSTGRESQL ? List.of() : model.tables().stream()
+                    .<Runnable>map(table -> () -> jdbc.execute("ANALYZE " + slot.table(table))).toList();
         }
 
         private void switchTo() {
