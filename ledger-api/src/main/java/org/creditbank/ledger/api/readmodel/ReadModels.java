@@ -295,7 +295,6 @@ public class ReadModels implements SmartLifecycle {
             from = System.nanoTime();
             sideBySide(indexes.builds(transactions));
             sideBySide(rebuild.analyses());
-            rebuild.analyzed = true;
             LOG.info("Read model {}: events applied in {} ms ({} ms of this thread's CPU), the rest derived in {} ms,"
                     + " indexes built and analyzed in {} ms", rebuild.model.name(), busy / 1_000_000, cpu / 1_000_000,
                     derived / 1_000_000, (System.nanoTime() - from) / 1_000_000);
@@ -450,7 +449,6 @@ public class ReadModels implements SmartLifecycle {
         volatile String error;
         /** Where the processor stood when it stopped (it answers nothing once stopped). */
         volatile Long stoppedAt;
-        volatile boolean analyzed;
         /** Once set, the processor handles no more events (set when its slot goes live). */
         final AtomicBoolean fenced = new AtomicBoolean();
 
@@ -505,15 +503,8 @@ public class ReadModels implements SmartLifecycle {
             }
         }
 
-        /** Switches if caught up; false to keep waiting. */
+        /** Switches if caught up (the bulk replay has built and analyzed the slot before tracking); false to wait. */
         private boolean switched() throws InterruptedException {
-            if (!analyzed && caughtUp()) {
-                analyze();
-                return false;
-            }
-            if (!analyzed) {
-                return false;
-            }
             if (model.streaming()) {
                 TrackingEventProcessor old = live.get(model.name());
                 // As far as the store's head (not Axon's "caught up", which it reports only after a second without
@@ -573,21 +564,11 @@ public class ReadModels implements SmartLifecycle {
             return true;
         }
 
-        private boolean caughtUp() {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
-        }
-
         /**
-         * Gathers the planner's statistics of the rebuilt tables before they are read: a table filled in minutes is
-         * not yet analyzed by autovacuum, and without statistics PostgreSQL would scan whole tables for one learner.
+         * What gathers the planner's statistics of the rebuilt tables, table by table, before they are read: a table
+         * filled in minutes is not yet analyzed by autovacuum, and without statistics PostgreSQL would scan whole
+         * tables for one learner.
          */
-        void analyze() {
-            analyses().forEach(Runnable::run);
-            analyzed = true;
-        }
-
-        /** {@link #analyze()} table by table. */
         List<Runnable> analyses() {
             return dialect != Dialect.POSTGRESQL ? List.of() : model.tables().stream()
                     .<Runnable>map(table -> () -> jdbc.execute("ANALYZE " + slot.table(table))).toList();

@@ -41,11 +41,12 @@ final class StatisticsDerivation {
     }
 
     /**
-     * The independent steps, each to run in a transaction: the sums by recorded time; by valid time; and the active
-     * learners, the learners counted ahead and their counts.
+     * The independent steps, each to run in a transaction, the longest first (a rebuild runs them as many at a time as
+     * there are cores): the active learners, the learners counted ahead and their counts; the sums by recorded time;
+     * by valid time.
      */
     List<Runnable> steps() {
-        return List.of(this::recordedTime, this::validTime, this::learners);
+        return List.of(this::learners, this::recordedTime, this::validTime);
     }
 
     /** The daily sums, and the monthly ones from them. */
