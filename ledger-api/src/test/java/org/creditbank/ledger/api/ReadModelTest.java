@@ -125,6 +125,26 @@ class ReadModelTest {
     }
 
     @Test
+    void identifiers_compare_byte_by_byte_in_every_slot_and_names_keep_the_database_collation() {
+        String slots = "'^(learner_account|achievement|achievement_act|ledger_act|stat_[a-z_]+)(_b|_scratch)?$'";
+        List<Map<String, Object>> identifiers = ledger.jdbc().queryForList("SELECT table_name, column_name,"
+                + " collation_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                + " AND table_name ~ " + slots + " AND column_name IN ('achievement_id', 'learner_number',"
+                + " 'branch_code', 'aggregate_identifier', 'event_identifier', 'node', 'period')");
+        // Three slots of achievement, achievement_act, learner_account, ledger_act and ten statistics tables.
+        assertThat(identifiers).hasSizeGreaterThanOrEqualTo(3 * 14);
+        assertThat(identifiers).allSatisfy(column -> assertThat(column.get("collation_name")).as(column.toString())
+                .isEqualTo("C"));
+        assertThat(ledger.jdbc().queryForList("SELECT table_name FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND table_name IN ('branch', 'branch_officer',"
+                + " 'certificate_holder') AND collation_name = 'C'", String.class))
+                .contains("branch", "branch_officer", "certificate_holder");
+        assertThat(ledger.jdbc().queryForList("SELECT collation_name FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND column_name IN ('title', 'full_name')"
+                + " AND table_name ~ " + slots, String.class)).hasSize(6).containsOnlyNulls();
+    }
+
+    @Test
     void every_read_model_is_rebuilt_beside_the_live_one_while_commands_keep_coming() throws Exception {
         String watched = lifeOf(100);
         JsonNode archiveBefore = http.get("/api/learners/" + watched + "/archive").json();
