@@ -62,6 +62,8 @@ public class ReadModels implements SmartLifecycle {
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(10);
     /** A bulk replay's unit of work holds this many processor batches: more rows are born and changed in one. */
     private static final int BULK_BATCHES = 10;
+    /** Tasks of a rebuild's finish that run at once (one PostgreSQL backend each): one per core, at least two. */
+    private static final int CORES = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Map<String, ReadModel> models = new LinkedHashMap<>();
     private final ReadModelSlots slots;
@@ -201,11 +203,12 @@ public class ReadModels implements SmartLifecycle {
         List<Applier> appliers = new ArrayList<>();
         try {
             long head = head();
+            SharedCores cores = new SharedCores(CORES);
             for (Rebuild rebuild : group) {
                 DeferredIndexes indexes = DeferredIndexes.of(jdbc, dialect, rebuild.model, slots.live(rebuild.model
                         .name()), rebuild.slot);
                 indexes.drop();
-                appliers.add(new Applier(rebuild, indexes));
+                appliers.add(new Applier(rebuild, indexes, cores));
             }
             StoredEvents.Scanned scanned = stored.scan(-1, head, clock.instant(), (events, position) -> {
                 if (!running) {
@@ -252,20 +255,22 @@ public class ReadModels implements SmartLifecycle {
         private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(8);
         final CompletableFuture<Void> done;
 
-        Applier(Rebuild rebuild, DeferredIndexes indexes) {
+        Applier(Rebuild rebuild, DeferredIndexes indexes, SharedCores cores) {
             done = CompletableFuture.runAsync(() -> {
                 String name = Thread.currentThread().getName();
                 Thread.currentThread().setName(name + " " + rebuild.model.name());
                 try {
-                    apply(rebuild, indexes);
+                    apply(rebuild, indexes, cores);
                 } finally {
                     Thread.currentThread().setName(name);
                 }
             }, watchers);
         }
 
-        private void apply(Rebuild rebuild, DeferredIndexes indexes) {
+        private void apply(Rebuild rebuild, DeferredIndexes indexes, SharedCores cores) {
             BulkReplay bulk = rebuild.model.bulkReplay(rebuild.slot);
+            // What derives rows after the last event, and then builds their indexes, is the longest chain: first.
+            int rank = bulk.finishing().isEmpty() ? SharedCores.THEN : SharedCores.FIRST;
             Replay replay = new Replay(List.of(bulk.handler()), bulkBatchSize, transactions);
             long busy = 0;
             long cpu = CpuTime.ofThisThread();
@@ -290,30 +295,30 @@ public class ReadModels implements SmartLifecycle {
             cpu = CpuTime.ofThisThread() - cpu;
             from = System.nanoTime();
             sideBySide(bulk.finishing().stream().<Runnable>map(step -> () -> transactions.executeWithoutResult(
-                    tx -> step.run())).toList());
+                    tx -> step.run())).toList(), cores, rank);
             long derived = System.nanoTime() - from;
             from = System.nanoTime();
-            sideBySide(indexes.builds(transactions));
-            sideBySide(rebuild.analyses());
+            sideBySide(indexes.builds(transactions), cores, rank);
+            sideBySide(rebuild.analyses(), cores, rank);
             LOG.info("Read model {}: events applied in {} ms ({} ms of this thread's CPU), the rest derived in {} ms,"
                     + " indexes built and analyzed in {} ms", rebuild.model.name(), busy / 1_000_000, cpu / 1_000_000,
                     derived / 1_000_000, (System.nanoTime() - from) / 1_000_000);
         }
 
         /**
-         * Runs the tasks in their order, as many at a time as there are cores (one PostgreSQL backend each): what
-         * the bulk replay left to derive, the index builds, the tables' analyses. Fails with the first task's failure
-         * once every task that started has ended.
+         * Runs the tasks in their order, side by side on the cores the rebuild's read models share (one PostgreSQL
+         * backend each): what the bulk replay left to derive, the index builds, the tables' analyses. Fails with the
+         * first task's failure once every task that started has ended.
          */
-        private void sideBySide(List<Runnable> tasks) {
+        private void sideBySide(List<Runnable> tasks, SharedCores cores, int rank) {
             ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>(tasks);
-            int workers = Math.min(tasks.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+            int workers = Math.min(tasks.size(), CORES);
             List<CompletableFuture<Void>> running = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 running.add(CompletableFuture.runAsync(() -> {
                     for (Runnable task = queue.poll(); task != null; task = queue.poll()) {
                         try {
-                            task.run();
+                            cores.run(rank, task);
                         } catch (RuntimeException | Error e) {
                             queue.clear();
                             throw e;
