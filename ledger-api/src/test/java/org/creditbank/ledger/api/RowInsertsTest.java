@@ -36,7 +36,8 @@ class RowInsertsTest {
                     + " ZONE, amount NUMERIC(19, 4), day DATE, level INTEGER, flag BOOLEAN)");
         }
         String[] texts = {"plain", "tab\there", "line\nbreak", "carriage\rreturn", "back\\slash", "\\N", "",
-                "学分银行 credit bank", "quote ' and \" both", "trailing\\"};
+                "学分银行 credit bank", "quote ' and \" both", "trailing\\", "café\tcrème\\brûlée",
+                "学分\n银行\\", "emoji 🎓 after\tand", "Ü"};
         Instant base = Instant.parse("2026-11-23T02:16:35.881962500Z");
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -44,7 +45,8 @@ class RowInsertsTest {
             rows.add(new Object[] {i, texts[i % texts.length],
                     blank ? null : Sql.at(base.plusNanos(i * 123_456_789L)),
                     blank ? null : new BigDecimal("12.5").add(BigDecimal.valueOf(i, 3)),
-                    blank ? null : LocalDate.of(2019, 5, 1).plusDays(i), blank ? null : i * 7, blank ? null : i % 2 == 0});
+                    blank ? null : i == 3 ? LocalDate.of(999, 12, 31) : LocalDate.of(2019, 5, 1).plusDays(i),
+                    blank ? null : i * 7, blank ? null : i % 2 == 0});
         }
 
         transactions.executeWithoutResult(tx -> RowInserts.insert(jdbc, "copied_rows", COLUMNS, rows));
@@ -59,6 +61,10 @@ class RowInsertsTest {
         Map<String, Object> tricky = jdbc.queryForMap("SELECT text FROM copied_rows WHERE id = 1");
         assertThat(tricky.get("text")).isEqualTo("tab\there");
         assertThat(jdbc.queryForObject("SELECT text FROM copied_rows WHERE id = 5", String.class)).isEqualTo("\\N");
+        assertThat(jdbc.queryForObject("SELECT text FROM copied_rows WHERE id = 12", String.class))
+                .isEqualTo("emoji 🎓 after\tand");
+        assertThat(jdbc.queryForObject("SELECT day FROM copied_rows WHERE id = 3", LocalDate.class))
+                .isEqualTo(LocalDate.of(999, 12, 31));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM copied_rows WHERE at IS NULL", Long.class))
                 .isEqualTo(10);
         assertThat(jdbc.queryForObject("SELECT to_char(at, 'SS.US') FROM copied_rows WHERE id = 0", String.class))

@@ -1,16 +1,17 @@
 package org.creditbank.ledger.projection;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Inserts many rows into one table in the caller's transaction: with PostgreSQL's {@code COPY} when there are enough
@@ -24,10 +25,6 @@ public final class RowInserts {
 
     /** Fewer rows than this go as INSERTs: COPY's round trips cost more than it saves. */
     static final int COPY_FROM = 64;
-
-    /** "00" to "99". */
-    private static final String[] TWO_DIGITS = IntStream.range(0, 100).mapToObj(i -> (i < 10 ? "0" : "") + i)
-            .toArray(String[]::new);
 
     private RowInserts() {
     }
@@ -52,79 +49,189 @@ public final class RowInserts {
 
     private static boolean copy(Connection connection, String table, List<String> columns, List<Object[]> rows)
             throws java.sql.SQLException {
-        StringBuilder text = new StringBuilder(rows.size() * 160);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                append(text, row[i]);
-            }
-            text.append('\n');
-        }
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " ("
+                + String.join(", ", columns) + ") FROM STDIN");
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " ("
-                    + String.join(", ", columns) + ") FROM STDIN", new StringReader(text.toString()));
-        } catch (java.io.IOException e) {
-            throw new java.sql.SQLException("COPY into " + table + " failed", e);
+            CopyText text = new CopyText(copy);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        text.put('\t');
+                    }
+                    text.value(row[i]);
+                }
+                text.put('\n');
+            }
+            text.flush();
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
         return true;
     }
 
-    /** Whether the text needs no escaping in COPY's text format (the JDK vectorises {@code indexOf}). */
-    private static boolean plain(String s) {
-        return s.indexOf('\\') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && s.indexOf('\t') < 0;
-    }
-
     /**
-     * {@code 2026-11-23 02:10:00.123456Z}: to the microsecond, as {@link Sql#at} gives every time (PostgreSQL's own
-     * rounding of finer digits does not always agree with itself, and the replay check would see a row differ).
-     * Written two digits at a time: a rebuild writes millions of times.
+     * Rows in COPY's text format, written as UTF-8 straight into a buffer that goes to the server each time it fills:
+     * no text of the whole batch is built, copied and encoded again (a rebuild writes gigabytes).
      */
-    private static void timestamp(StringBuilder text, OffsetDateTime at) {
-        int year = at.getYear();
-        if (year < 1000 || year > 9999) {
-            text.append(year);
-        } else {
-            text.append(TWO_DIGITS[year / 100]).append(TWO_DIGITS[year % 100]);
-        }
-        text.append('-').append(TWO_DIGITS[at.getMonthValue()]).append('-').append(TWO_DIGITS[at.getDayOfMonth()])
-                .append(' ').append(TWO_DIGITS[at.getHour()]).append(':').append(TWO_DIGITS[at.getMinute()])
-                .append(':').append(TWO_DIGITS[at.getSecond()]).append('.');
-        int micros = at.getNano() / 1000;
-        text.append(TWO_DIGITS[micros / 10_000]).append(TWO_DIGITS[micros / 100 % 100])
-                .append(TWO_DIGITS[micros % 100]).append(at.getOffset().getId());
-    }
+    private static final class CopyText {
 
-    /** One value in COPY's text format. */
-    private static void append(StringBuilder text, Object value) {
-        if (value == null) {
-            text.append("\\N");
-        } else if (value instanceof String s) {
-            if (plain(s)) {
-                text.append(s);
+        private static final int SIZE = 1 << 16;
+
+        private final CopyIn copy;
+        private final byte[] buffer = new byte[SIZE];
+        private int length;
+
+        CopyText(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        void put(char ascii) throws java.sql.SQLException {
+            if (length == SIZE) {
+                flush();
+            }
+            buffer[length++] = (byte) ascii;
+        }
+
+        private void ascii(String s) throws java.sql.SQLException {
+            for (int i = 0; i < s.length(); i++) {
+                put(s.charAt(i));
+            }
+        }
+
+        private void twoDigits(int value) throws java.sql.SQLException {
+            put((char) ('0' + value / 10));
+            put((char) ('0' + value % 10));
+        }
+
+        void flush() throws java.sql.SQLException {
+            if (length > 0) {
+                copy.writeToCopy(buffer, 0, length);
+                length = 0;
+            }
+        }
+
+        /** One value. */
+        void value(Object value) throws java.sql.SQLException {
+            if (value == null) {
+                put('\\');
+                put('N');
+            } else if (value instanceof String s) {
+                text(s);
+            } else if (value instanceof OffsetDateTime at) {
+                timestamp(at);
+            } else if (value instanceof LocalDate day) {
+                if (day.getYear() < 1000 || day.getYear() > 9999) {
+                    ascii(day.toString());
+                } else {
+                    date(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+                }
+            } else if (value instanceof BigDecimal decimal) {
+                ascii(decimal.toPlainString());
+            } else if (value instanceof Boolean flag) {
+                put(flag ? 't' : 'f');
+            } else if (value instanceof Number) {
+                ascii(value.toString());
+            } else {
+                throw new IllegalArgumentException("no COPY text for a " + value.getClass().getName());
+            }
+        }
+
+        /**
+         * Text with COPY's escapes; characters beyond ASCII as UTF-8 (whose bytes never look like an escape). Text of
+         * plain ASCII, nearly all of it (identifiers, codes), goes straight into the buffer.
+         */
+        private void text(String s) throws java.sql.SQLException {
+            int n = s.length();
+            if (SIZE - length < n) {
+                flush();
+            }
+            if (n > SIZE) {
+                escaped(s, 0);
                 return;
             }
-            for (int i = 0; i < s.length(); i++) {
+            byte[] out = buffer;
+            int at = length;
+            for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    case '\t' -> text.append("\\t");
-                    default -> text.append(c);
+                if (c >= 0x80 || c == '\\' || c < 0x20) {
+                    length = at;
+                    escaped(s, i);
+                    return;
+                }
+                out[at++] = (byte) c;
+            }
+            length = at;
+        }
+
+        /** The text from {@code from} on, byte by byte. */
+        private void escaped(String s, int from) throws java.sql.SQLException {
+            for (byte b : s.substring(from).getBytes(StandardCharsets.UTF_8)) {
+                escaped(b);
+            }
+        }
+
+        private void escaped(byte b) throws java.sql.SQLException {
+            switch (b) {
+                case '\\' -> {
+                    put('\\');
+                    put('\\');
+                }
+                case '\n' -> {
+                    put('\\');
+                    put('n');
+                }
+                case '\r' -> {
+                    put('\\');
+                    put('r');
+                }
+                case '\t' -> {
+                    put('\\');
+                    put('t');
+                }
+                default -> {
+                    if (length == SIZE) {
+                        flush();
+                    }
+                    buffer[length++] = b;
                 }
             }
-        } else if (value instanceof OffsetDateTime at) {
-            timestamp(text, at);
-        } else if (value instanceof BigDecimal decimal) {
-            text.append(decimal.toPlainString());
-        } else if (value instanceof Boolean flag) {
-            text.append(flag ? 't' : 'f');
-        } else if (value instanceof Number || value instanceof java.time.LocalDate) {
-            text.append(value);
-        } else {
-            throw new IllegalArgumentException("no COPY text for a " + value.getClass().getName());
+        }
+
+        private void date(int year, int month, int day) throws java.sql.SQLException {
+            if (year < 1000 || year > 9999) {
+                ascii(Integer.toString(year));
+            } else {
+                twoDigits(year / 100);
+                twoDigits(year % 100);
+            }
+            put('-');
+            twoDigits(month);
+            put('-');
+            twoDigits(day);
+        }
+
+        /**
+         * {@code 2026-11-23 02:10:00.123456Z}: to the microsecond, as {@link Sql#at} gives every time (PostgreSQL's
+         * own rounding of finer digits does not always agree with itself, and the replay check would see a row
+         * differ).
+         */
+        private void timestamp(OffsetDateTime at) throws java.sql.SQLException {
+            date(at.getYear(), at.getMonthValue(), at.getDayOfMonth());
+            put(' ');
+            twoDigits(at.getHour());
+            put(':');
+            twoDigits(at.getMinute());
+            put(':');
+            twoDigits(at.getSecond());
+            put('.');
+            int micros = at.getNano() / 1000;
+            twoDigits(micros / 10_000);
+            twoDigits(micros / 100 % 100);
+            twoDigits(micros % 100);
+            ascii(at.getOffset().getId());
         }
     }
 }
