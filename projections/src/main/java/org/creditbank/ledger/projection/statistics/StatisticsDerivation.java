@@ -8,9 +8,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Derives a slot's sums and learners from its facts ({@code stat_fact}) in a few set-based statements: how a pass over
@@ -88,8 +90,8 @@ final class StatisticsDerivation {
     /**
      * The learners active per month and branch, and counted ahead at every node and period their acts count at, with
      * the first day and the earliest achieved date there: from the acts on achievements grouped by learner, month and
-     * branch, one learner at a time. Then how many are counted per node and period, per first day and per earliest
-     * achieved date.
+     * branch, one learner at a time; and, counted as they go by, how many are counted per node and period, per first
+     * day and per earliest achieved date.
      */
     private void learners() {
         groupInMemory();
@@ -117,22 +119,26 @@ final class StatisticsDerivation {
                     rs.getString(6), rs.getString(7));
         });
         learners.flush(0);
-        String reach = table("stat_reach");
-        insert("stat_reach_count", "node, period, learners",
-                "SELECT node, period, COUNT(*) FROM " + reach + " GROUP BY node, period");
-        insert("stat_reach_day", "node, period, day_start, learners",
-                "SELECT node, period, first_day, COUNT(*) FROM " + reach + " GROUP BY node, period, first_day");
-        insert("stat_reach_valid", "node, period, achieved, learners",
-                "SELECT node, period, first_achieved, COUNT(*) FROM " + reach
-                        + " GROUP BY node, period, first_achieved");
+        learners.counts();
     }
 
-    /** The learners' rows on their way to the tables, one learner's counted-ahead rows folded at a time. */
+    /**
+     * The learners' rows on their way to the tables, one learner's counted-ahead rows folded at a time, and how many
+     * learners are counted per node and period, per first day and per earliest achieved date: a few rows per node,
+     * period and day, counted here as the learners go by (not grouped again from the millions of rows written).
+     */
     private final class Learners {
+        /** Node, then period: a learner's rows in the order of the table's key, which then builds from sorted rows. */
+        private static final Comparator<List<String>> KEY_ORDER = Comparator.<List<String>, String>comparing(
+                key -> key.get(0)).thenComparing(key -> key.get(1));
+
         private final List<Object[]> active = new ArrayList<>(CHUNK);
         private final List<Object[]> reached = new ArrayList<>(CHUNK);
         /** The current learner's earliest day and achieved date per node and period. */
-        private final Map<List<String>, LocalDate[]> firsts = new LinkedHashMap<>();
+        private final Map<List<String>, LocalDate[]> firsts = new TreeMap<>(KEY_ORDER);
+        private final Map<List<String>, long[]> counted = new HashMap<>();
+        private final Map<List<Object>, long[]> countedByDay = new HashMap<>();
+        private final Map<List<Object>, long[]> countedByAchieved = new HashMap<>();
         private String learner;
 
         void add(String learner, LocalDate month, String branch, LocalDate day, LocalDate achieved, String lineage,
@@ -159,9 +165,32 @@ final class StatisticsDerivation {
 
         /** The current learner's rows counted ahead. */
         private void fold() {
-            firsts.forEach((key, first) -> reached.add(new Object[] {learner, key.get(0), key.get(1), first[0],
-                    first[1]}));
+            firsts.forEach((key, first) -> {
+                reached.add(new Object[] {learner, key.get(0), key.get(1), first[0], first[1]});
+                counted.computeIfAbsent(key, k -> new long[1])[0]++;
+                countedByDay.computeIfAbsent(List.of(key.get(0), key.get(1), first[0]), k -> new long[1])[0]++;
+                countedByAchieved.computeIfAbsent(List.of(key.get(0), key.get(1), first[1]), k -> new long[1])[0]++;
+            });
             firsts.clear();
+        }
+
+        /** Writes how many learners are counted, once every learner is folded. */
+        void counts() {
+            write("stat_reach_count", List.of("node", "period", "learners"), counted);
+            write("stat_reach_day", List.of("node", "period", "day_start", "learners"), countedByDay);
+            write("stat_reach_valid", List.of("node", "period", "achieved", "learners"), countedByAchieved);
+        }
+
+        private void write(String base, List<String> columns, Map<? extends List<?>, long[]> counts) {
+            List<Object[]> rows = new ArrayList<>(counts.size());
+            counts.forEach((key, n) -> {
+                Object[] row = Arrays.copyOf(key.toArray(), key.size() + 1);
+                row[key.size()] = n[0];
+                rows.add(row);
+            });
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                RowInserts.insert(jdbc, table(base), columns, rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+            }
         }
 
         /** Writes what was collected once there are {@code at least} rows of a kind (0: the rest, at the end). */
