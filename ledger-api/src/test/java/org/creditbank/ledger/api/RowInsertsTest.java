@@ -24,6 +24,11 @@ class RowInsertsTest {
 
     private static final List<String> COLUMNS = List.of("id", "text", "at", "amount", "day", "level", "flag");
 
+    /** Days whose year COPY's text must spell as PostgreSQL reads it: short, BC (ISO year 0 is 1 BC), five digits. */
+    private static final Map<Integer, LocalDate> EDGE_DAYS = Map.of(3, LocalDate.of(999, 12, 31),
+            4, LocalDate.of(5, 1, 1), 6, LocalDate.of(0, 6, 30), 7, LocalDate.of(-44, 3, 15),
+            8, LocalDate.of(10000, 1, 1));
+
     private final RunningLedger ledger = SharedLedger.get();
 
     @Test
@@ -43,9 +48,10 @@ class RowInsertsTest {
         for (int i = 0; i < 100; i++) {
             boolean blank = i % 10 == 9;
             rows.add(new Object[] {i, texts[i % texts.length],
-                    blank ? null : Sql.at(base.plusNanos(i * 123_456_789L)),
+                    blank ? null : Sql.at(i == 4 ? Instant.parse("0005-03-01T10:00:00.5Z")
+                            : i == 6 ? Instant.parse("-0001-12-31T23:59:59Z") : base.plusNanos(i * 123_456_789L)),
                     blank ? null : new BigDecimal("12.5").add(BigDecimal.valueOf(i, 3)),
-                    blank ? null : i == 3 ? LocalDate.of(999, 12, 31) : LocalDate.of(2019, 5, 1).plusDays(i),
+                    blank ? null : EDGE_DAYS.getOrDefault(i, LocalDate.of(2019, 5, 1).plusDays(i)),
                     blank ? null : i * 7, blank ? null : i % 2 == 0});
         }
 
@@ -63,8 +69,15 @@ class RowInsertsTest {
         assertThat(jdbc.queryForObject("SELECT text FROM copied_rows WHERE id = 5", String.class)).isEqualTo("\\N");
         assertThat(jdbc.queryForObject("SELECT text FROM copied_rows WHERE id = 12", String.class))
                 .isEqualTo("emoji 🎓 after\tand");
-        assertThat(jdbc.queryForObject("SELECT day FROM copied_rows WHERE id = 3", LocalDate.class))
-                .isEqualTo(LocalDate.of(999, 12, 31));
+        EDGE_DAYS.forEach((id, day) -> assertThat(jdbc.queryForObject("SELECT to_char(day, 'YYYY-MM-DD AD')"
+                + " FROM copied_rows WHERE id = ?", String.class, id)).as("day of row %d", id)
+                .isEqualTo(day.getYear() > 0 ? String.format("%04d-%02d-%02d AD", day.getYear(), day.getMonthValue(),
+                        day.getDayOfMonth()) : String.format("%04d-%02d-%02d BC", 1 - day.getYear(),
+                        day.getMonthValue(), day.getDayOfMonth())));
+        assertThat(jdbc.queryForObject("SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US AD')"
+                + " FROM copied_rows WHERE id = 6", String.class)).isEqualTo("0002-12-31 23:59:59.000000 BC");
+        assertThat(jdbc.queryForObject("SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US AD')"
+                + " FROM copied_rows WHERE id = 4", String.class)).isEqualTo("0005-03-01 10:00:00.500000 AD");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM copied_rows WHERE at IS NULL", Long.class))
                 .isEqualTo(10);
         assertThat(jdbc.queryForObject("SELECT to_char(at, 'SS.US') FROM copied_rows WHERE id = 0", String.class))

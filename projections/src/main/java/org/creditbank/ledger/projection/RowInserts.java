@@ -64,10 +64,15 @@ public final class RowInserts {
             }
             text.flush();
             copy.endCopy();
-        } finally {
+        } catch (java.sql.SQLException | RuntimeException e) {
             if (copy.isActive()) {
-                copy.cancelCopy();
+                try {
+                    copy.cancelCopy();
+                } catch (java.sql.SQLException cancelling) {
+                    e.addSuppressed(cancelling);
+                }
             }
+            throw e;
         }
         return true;
     }
@@ -123,11 +128,8 @@ public final class RowInserts {
             } else if (value instanceof OffsetDateTime at) {
                 timestamp(at);
             } else if (value instanceof LocalDate day) {
-                if (day.getYear() < 1000 || day.getYear() > 9999) {
-                    ascii(day.toString());
-                } else {
-                    date(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
-                }
+                date(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+                era(day.getYear());
             } else if (value instanceof BigDecimal decimal) {
                 ascii(decimal.toPlainString());
             } else if (value instanceof Boolean flag) {
@@ -200,9 +202,17 @@ public final class RowInserts {
             }
         }
 
+        /**
+         * {@code 2026-11-23}, the year in at least four digits, as PostgreSQL reads it (and as the driver writes a
+         * parameter): a year before 1 as its year BC (ISO year 0 is 1 BC), marked by {@link #era} after the value.
+         */
         private void date(int year, int month, int day) throws java.sql.SQLException {
             if (year < 1000 || year > 9999) {
-                ascii(Integer.toString(year));
+                String digits = Integer.toString(year > 0 ? year : 1 - year);
+                for (int i = digits.length(); i < 4; i++) {
+                    put('0');
+                }
+                ascii(digits);
             } else {
                 twoDigits(year / 100);
                 twoDigits(year % 100);
@@ -232,6 +242,14 @@ public final class RowInserts {
             twoDigits(micros / 100 % 100);
             twoDigits(micros % 100);
             ascii(at.getOffset().getId());
+            era(at.getYear());
+        }
+
+        /** " BC" after a date or time before the year 1. */
+        private void era(int year) throws java.sql.SQLException {
+            if (year <= 0) {
+                ascii(" BC");
+            }
         }
     }
 }
