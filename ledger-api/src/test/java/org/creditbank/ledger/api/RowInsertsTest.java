@@ -22,9 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RowInsertsTest {
 
-    private static final List<String> COLUMNS = List.of("id", "text", "at", "amount", "day", "level", "flag");
+    private static final List<String> COLUMNS = List.of("id", "text", "at", "amount", "day", "level", "flag", "big",
+            "code", "small");
+    /** Numbers of every shape: negative, scaled below and beyond the column's scale, in exponent form, zero, large. */
+    private static final BigDecimal[] AMOUNTS = {new BigDecimal("-0.0001"), new BigDecimal("1E+3"),
+            new BigDecimal("0.00"), new BigDecimal("123456789012345.1234"), new BigDecimal("-98765.43215"),
+            new BigDecimal("10000"), new BigDecimal("0.5")};
 
-    /** Days whose year COPY's text must spell as PostgreSQL reads it: short, BC (ISO year 0 is 1 BC), five digits. */
+    /** Days of years COPY must write as PostgreSQL reads them: short, BC (ISO year 0 is 1 BC), five digits. */
     private static final Map<Integer, LocalDate> EDGE_DAYS = Map.of(3, LocalDate.of(999, 12, 31),
             4, LocalDate.of(5, 1, 1), 6, LocalDate.of(0, 6, 30), 7, LocalDate.of(-44, 3, 15),
             8, LocalDate.of(10000, 1, 1));
@@ -38,7 +43,8 @@ class RowInsertsTest {
         for (String table : List.of("copied_rows", "inserted_rows")) {
             jdbc.execute("DROP TABLE IF EXISTS " + table);
             jdbc.execute("CREATE TABLE " + table + " (id INTEGER NOT NULL, text VARCHAR(255), at TIMESTAMP WITH TIME"
-                    + " ZONE, amount NUMERIC(19, 4), day DATE, level INTEGER, flag BOOLEAN)");
+                    + " ZONE, amount NUMERIC(19, 4), day DATE, level INTEGER, flag BOOLEAN, big BIGINT, code CHAR(18),"
+                    + " small SMALLINT)");
         }
         String[] texts = {"plain", "tab\there", "line\nbreak", "carriage\rreturn", "back\\slash", "\\N", "",
                 "学分银行 credit bank", "quote ' and \" both", "trailing\\", "café\tcrème\\brûlée",
@@ -50,9 +56,12 @@ class RowInsertsTest {
             rows.add(new Object[] {i, texts[i % texts.length],
                     blank ? null : Sql.at(i == 4 ? Instant.parse("0005-03-01T10:00:00.5Z")
                             : i == 6 ? Instant.parse("-0001-12-31T23:59:59Z") : base.plusNanos(i * 123_456_789L)),
-                    blank ? null : new BigDecimal("12.5").add(BigDecimal.valueOf(i, 3)),
+                    blank ? null : i % 3 == 0 ? AMOUNTS[i % AMOUNTS.length]
+                            : new BigDecimal("12.5").add(BigDecimal.valueOf(i, 3)),
                     blank ? null : EDGE_DAYS.getOrDefault(i, LocalDate.of(2019, 5, 1).plusDays(i)),
-                    blank ? null : i * 7, blank ? null : i % 2 == 0});
+                    blank ? null : i * 7, blank ? null : i % 2 == 0,
+                    blank ? null : i % 2 == 0 ? (long) i * -10_000_000_019L : Long.MAX_VALUE - i,
+                    blank ? null : "3301" + i, blank ? null : i - 50});
         }
 
         transactions.executeWithoutResult(tx -> RowInserts.insert(jdbc, "copied_rows", COLUMNS, rows));
