@@ -291,13 +291,7 @@ public final class RowInserts {
         }
 
         private static BigDecimal decimal(Object value, String column) {
-            if (value instanceof BigDecimal decimal) {
-                return decimal;
-            }
-            if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-                return BigDecimal.valueOf(((Number) value).longValue());
-            }
-            throw mismatch(value, column);
+            return value instanceof BigDecimal decimal ? decimal : BigDecimal.valueOf(number(value, column).longValue());
         }
 
         private static IllegalArgumentException mismatch(Object value, String column) {

@@ -188,9 +188,7 @@ final class StatisticsDerivation {
                 row[key.size()] = n[0];
                 rows.add(row);
             });
-            for (int from = 0; from < rows.size(); from += CHUNK) {
-                RowInserts.insert(jdbc, table(base), columns, rows.subList(from, Math.min(rows.size(), from + CHUNK)));
-            }
+            RowInserts.insert(jdbc, table(base), columns, rows);
         }
 
         /** Writes what was collected once there are {@code at least} rows of a kind (0: the rest, at the end). */
