@@ -4,7 +4,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +45,16 @@ public final class BatchedWrites {
 
     /**
      * Inserts a row whose key is {@code key}: the value {@link #update} finds it by; null for a row never updated.
-     * Consecutive inserts into a table with the same columns go to the database together. The row is taken over: the
-     * caller must not change it afterwards.
+     * Consecutive inserts into a table with the same {@link Columns} go to the database together. The values are taken
+     * over: the caller must not change them afterwards.
      */
-    public void insert(String table, String key, LinkedHashMap<String, Object> row) {
+    public void insert(String table, String key, Columns columns, Object... values) {
+        if (values.length != columns.names.size()) {
+            throw new IllegalArgumentException(values.length + " values for the " + columns.names.size()
+                    + " columns of " + table + " " + columns.names);
+        }
         Pending pending = pending();
-        Insert insert = new Insert(table, row);
+        Insert insert = new Insert(table, columns, values);
         if (pending == null) {
             insert.run(jdbc, List.of(insert));
         } else {
@@ -67,7 +70,7 @@ public final class BatchedWrites {
         Pending pending = pending();
         Insert inserted = pending == null ? null : pending.inserted.get(table + "\u0000" + key);
         if (inserted != null) {
-            inserted.row.putAll(changes);
+            changes.forEach((column, value) -> inserted.values[inserted.columns.position(column)] = value);
             return;
         }
         List<String> sets = new ArrayList<>();
@@ -86,8 +89,11 @@ public final class BatchedWrites {
         Pending pending = pending();
         if (pending != null) {
             pending.of(table).forEach(statement -> {
-                if (statement instanceof Insert insert && Objects.equals(insert.row.get(column), current)) {
-                    insert.row.put(column, value);
+                if (statement instanceof Insert insert) {
+                    Integer position = insert.columns.positions.get(column);
+                    if (position != null && Objects.equals(insert.values[position], current)) {
+                        insert.values[position] = value;
+                    }
                 }
             });
         }
@@ -125,43 +131,67 @@ public final class BatchedWrites {
 
     private static final class Insert extends Statement {
         final String table;
-        final Map<String, Object> row;
-        private List<String> columns;
+        final Columns columns;
+        final Object[] values;
 
-        Insert(String table, Map<String, Object> row) {
+        Insert(String table, Columns columns, Object[] values) {
             super(null, null);
             this.table = table;
-            this.row = row;
+            this.columns = columns;
+            this.values = values;
         }
 
-        List<String> columns() {
-            if (columns == null) {
-                columns = List.copyOf(row.keySet());
-            }
-            return columns;
-        }
-
-        /** Whether {@code next} inserts into the same table the same columns in the same order (without copying). */
+        /** Whether {@code next} inserts into the same table the same columns. */
         @Override
         boolean sameAs(Statement next) {
-            if (!(next instanceof Insert insert) || !table.equals(insert.table) || row.size() != insert.row.size()) {
-                return false;
-            }
-            Iterator<String> theirs = insert.row.keySet().iterator();
-            for (String column : row.keySet()) {
-                String their = theirs.next();
-                if (column != their && !column.equals(their)) {
-                    return false;
-                }
-            }
-            return true;
+            return next instanceof Insert insert && table.equals(insert.table) && columns.equals(insert.columns);
         }
 
         @Override
         void run(JdbcTemplate jdbc, List<Statement> statements) {
             List<Object[]> rows = new ArrayList<>(statements.size());
-            statements.forEach(s -> rows.add(((Insert) s).row.values().toArray()));
-            RowInserts.insert(jdbc, table, columns(), rows);
+            statements.forEach(s -> rows.add(((Insert) s).values));
+            RowInserts.insert(jdbc, table, columns.names, rows);
+        }
+    }
+
+    /**
+     * The columns a projection inserts into a table, in the order of the values it gives: one constant per kind of
+     * row, so that rows are arrays rather than maps of column names (a rebuild inserts millions).
+     */
+    public static final class Columns {
+        private final List<String> names;
+        private final Map<String, Integer> positions = new HashMap<>();
+
+        private Columns(List<String> names) {
+            this.names = List.copyOf(names);
+            for (int i = 0; i < this.names.size(); i++) {
+                if (positions.put(this.names.get(i), i) != null) {
+                    throw new IllegalArgumentException("column " + this.names.get(i) + " named twice: " + names);
+                }
+            }
+        }
+
+        public static Columns of(String... names) {
+            return new Columns(List.of(names));
+        }
+
+        int position(String column) {
+            Integer position = positions.get(column);
+            if (position == null) {
+                throw new IllegalArgumentException("no column " + column + " among " + names);
+            }
+            return position;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof Columns columns && names.equals(columns.names);
+        }
+
+        @Override
+        public int hashCode() {
+            return names.hashCode();
         }
     }
 

@@ -38,12 +38,13 @@ public final class EventStoreFormat {
 
     /**
      * The mapper for events and other messages: stable whatever the HTTP layer's settings, ISO-8601 times, and
-     * tolerant of fields added by later revisions. Exact decimals are written as JSON strings ({@code "12.5"}): a JSON
+     * tolerant of fields added by later revisions (instants in the stored form read fast: {@link IsoInstants}). Exact decimals are written as JSON strings ({@code "12.5"}): a JSON
      * number is a double to RFC 8785, which the log canonicalizes payloads with, and a double is not exact.
      */
     public static JsonMapper.Builder eventJson() {
         JsonMapper.Builder builder = JsonMapper.builder()
                 .findAndAddModules()
+                .addModule(IsoInstants.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)

@@ -1,6 +1,5 @@
 package org.creditbank.ledger.projection;
 
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -141,7 +140,7 @@ public final class StoredEvents {
                     Row row = new Row(index, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10));
                     if (index > last[0] + 1) {
-                        Instant at = DateTimeUtils.parseInstant(row.timestamp);
+                        Instant at = IsoInstants.parse(row.timestamp);
                         if (at.isAfter(recent)) {
                             for (long gap = Math.max(last[0] + 1, index - MAX_GAP_OFFSET); gap < index; gap++) {
                                 gaps.add(gap);
@@ -193,16 +192,32 @@ public final class StoredEvents {
     /** The events of stored rows, through the upcasters and deserialized here (not later, on the applier's thread). */
     private List<DomainEventMessage<?>> messages(List<Row> rows) {
         DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(rows.stream().map(row ->
-                new GenericDomainEventEntry<>(row.type, row.aggregate, row.sequence, row.identifier, row.timestamp,
-                        row.payloadType, row.payloadRevision, row.payload, row.metaData)), serializer, upcasters);
+                new Entry(row)), serializer, upcasters);
         List<DomainEventMessage<?>> events = new ArrayList<>(rows.size());
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             event.getPayload();
             event.getMetaData();
+            event.getTimestamp();
             events.add(event);
         }
         return events;
+    }
+
+    /** A stored event as Axon reads it, its time read by {@link IsoInstants}. */
+    private static final class Entry extends GenericDomainEventEntry<byte[]> {
+        private final String timestamp;
+
+        Entry(Row row) {
+            super(row.type, row.aggregate, row.sequence, row.identifier, row.timestamp, row.payloadType,
+                    row.payloadRevision, row.payload, row.metaData);
+            this.timestamp = row.timestamp;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return IsoInstants.parse(timestamp);
+        }
     }
 
     private record Row(long index, String identifier, String aggregate, long sequence, String type, String timestamp,

@@ -4,14 +4,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.creditbank.ledger.projection.BatchedWrites;
+import org.creditbank.ledger.projection.BatchedWrites.Columns;
 import org.creditbank.ledger.projection.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.function.Supplier;
 
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static org.creditbank.ledger.projection.Sql.at;
 
@@ -26,6 +25,10 @@ public class ActLogProjection {
     /** The processing group that builds the act log. */
     public static final String GROUP = "act-log";
 
+    /** The columns of an act's row, in the order its values are given. */
+    private static final Columns ACT = Columns.of("event_identifier", "aggregate_identifier", "sequence_number",
+            "event_type", "officer_id", "branch_code", "correlation_id", "acted_at");
+
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
     private final Supplier<Slot> slot;
@@ -39,16 +42,10 @@ public class ActLogProjection {
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
-        LinkedHashMap<String, Object> row = new LinkedHashMap<>();
-        row.put("event_identifier", event.getIdentifier());
-        row.put("aggregate_identifier", event.getAggregateIdentifier());
-        row.put("sequence_number", event.getSequenceNumber());
-        row.put("event_type", payload.getClass().getSimpleName());
-        row.put("officer_id", text(event, "officerId"));
-        row.put("branch_code", text(event, "branchCode"));
-        row.put("correlation_id", text(event, "correlationId"));
-        row.put("acted_at", at(event.getTimestamp().truncatedTo(ChronoUnit.MILLIS)));
-        writes.insert(t("ledger_act"), null, row);
+        writes.insert(t("ledger_act"), null, ACT, event.getIdentifier(), event.getAggregateIdentifier(),
+                event.getSequenceNumber(), payload.getClass().getSimpleName(), text(event, "officerId"),
+                text(event, "branchCode"), text(event, "correlationId"),
+                at(event.getTimestamp().truncatedTo(ChronoUnit.MILLIS)));
     }
 
     private static String text(DomainEventMessage<?> event, String key) {

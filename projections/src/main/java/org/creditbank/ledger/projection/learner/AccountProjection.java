@@ -18,6 +18,7 @@ import org.creditbank.ledger.learner.ContactDetails;
 import org.creditbank.ledger.learner.PersonalData;
 import org.creditbank.ledger.learner.PersonalDataVault;
 import org.creditbank.ledger.projection.BatchedWrites;
+import org.creditbank.ledger.projection.BatchedWrites.Columns;
 import org.creditbank.ledger.projection.Slot;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -52,6 +53,23 @@ public class AccountProjection {
     /** What the account shows in place of personal data whose key was erased. */
     public static final String ERASED = "(erased)";
 
+    /** The columns of an account's row, in the order its values are given. */
+    private static final Columns ACCOUNT = Columns.of(
+            "learner_number", "status", "merged_into", "full_name", "phone", "email", "address", "opened_at",
+            "opened_by", "opening_branch", "closed_at");
+
+    /** The columns of an achievement's row. */
+    private static final Columns ACHIEVEMENT = Columns.of(
+            "achievement_id", "learner_number", "kind", "title", "awarding_body", "assessing_body", "achieved_on",
+            "evidence_sha256", "evidence_media_type", "evidence_location", "credits", "credit_unit",
+            "qualification_level", "vocational_level", "result_scheme", "result_value", "external_issuer",
+            "external_id", "certificate_serial", "status", "recorded_by", "recording_branch", "recorded_at",
+            "changed_at");
+
+    /** The columns of an act on an achievement. */
+    private static final Columns ACT = Columns.of("achievement_id", "act", "reason", "officer_id", "branch_code",
+            "acted_at");
+
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
     private final PersonalDataVault vault;
@@ -71,19 +89,9 @@ public class AccountProjection {
     void on(AccountOpened e) {
         Optional<PersonalData> person = opener().openPerson(e.learnerNumber(), e.personalData());
         ContactDetails contact = person.map(PersonalData::contact).orElse(ContactDetails.NONE);
-        LinkedHashMap<String, Object> row = new LinkedHashMap<>();
-        row.put("learner_number", e.learnerNumber());
-        row.put("status", "OPEN");
-        row.put("merged_into", null);
-        row.put("full_name", person.map(PersonalData::fullName).orElse(ERASED));
-        row.put("phone", contact.phone());
-        row.put("email", contact.email());
-        row.put("address", contact.address());
-        row.put("opened_at", at(e.at()));
-        row.put("opened_by", e.openedBy());
-        row.put("opening_branch", e.branchCode());
-        row.put("closed_at", null);
-        writes.insert(t("learner_account"), e.learnerNumber(), row);
+        writes.insert(t("learner_account"), e.learnerNumber(), ACCOUNT,
+                e.learnerNumber(), "OPEN", null, person.map(PersonalData::fullName).orElse(ERASED), contact.phone(),
+                contact.email(), contact.address(), at(e.at()), e.openedBy(), e.branchCode(), null);
     }
 
     @EventHandler
@@ -125,32 +133,12 @@ public class AccountProjection {
 
     @EventHandler
     void on(AchievementRecorded e) {
-        LinkedHashMap<String, Object> row = new LinkedHashMap<>();
-        row.put("achievement_id", e.achievementId());
-        row.put("learner_number", e.learnerNumber());
-        row.put("kind", e.kind());
-        row.put("title", e.title());
-        row.put("awarding_body", e.awardingBody());
-        row.put("assessing_body", e.assessingBody());
-        row.put("achieved_on", e.achievedOn());
-        row.put("evidence_sha256", e.evidenceSha256());
-        row.put("evidence_media_type", e.evidenceMediaType());
-        row.put("evidence_location", e.evidenceLocation());
-        row.put("credits", e.credits());
-        row.put("credit_unit", e.creditUnit());
-        row.put("qualification_level", e.qualificationLevel());
-        row.put("vocational_level", e.vocationalLevel());
-        row.put("result_scheme", e.resultScheme());
-        row.put("result_value", e.resultValue());
-        row.put("external_issuer", e.externalIssuer());
-        row.put("external_id", e.externalId());
-        row.put("certificate_serial", e.certificateSerial());
-        row.put("status", AchievementStatus.RECORDED.name());
-        row.put("recorded_by", e.recordedBy());
-        row.put("recording_branch", e.branchCode());
-        row.put("recorded_at", at(e.at()));
-        row.put("changed_at", at(e.at()));
-        writes.insert(t("achievement"), e.achievementId(), row);
+        writes.insert(t("achievement"), e.achievementId(), ACHIEVEMENT,
+                e.achievementId(), e.learnerNumber(), e.kind(), e.title(), e.awardingBody(), e.assessingBody(),
+                e.achievedOn(), e.evidenceSha256(), e.evidenceMediaType(), e.evidenceLocation(), e.credits(),
+                e.creditUnit(), e.qualificationLevel(), e.vocationalLevel(), e.resultScheme(), e.resultValue(),
+                e.externalIssuer(), e.externalId(), e.certificateSerial(), AchievementStatus.RECORDED.name(),
+                e.recordedBy(), e.branchCode(), at(e.at()), at(e.at()));
         act(e.achievementId(), "RECORDED", null, e.recordedBy(), e.branchCode(), e.at());
     }
 
@@ -221,14 +209,7 @@ public class AccountProjection {
     }
 
     private void act(String achievementId, String act, String reason, String officer, String branch, Instant at) {
-        LinkedHashMap<String, Object> row = new LinkedHashMap<>();
-        row.put("achievement_id", achievementId);
-        row.put("act", act);
-        row.put("reason", reason);
-        row.put("officer_id", officer);
-        row.put("branch_code", branch);
-        row.put("acted_at", at(at));
-        writes.insert(t("achievement_act"), null, row);
+        writes.insert(t("achievement_act"), null, ACT, achievementId, act, reason, officer, branch, at(at));
     }
 
     private static void set(Map<String, Object> changes, String column, Object value) {
