@@ -271,7 +271,10 @@ public class ReadModels implements SmartLifecycle {
             BulkReplay bulk = rebuild.model.bulkReplay(rebuild.slot);
             // What derives rows after the last event, and then builds their indexes, is the longest chain: first.
             int rank = bulk.finishing().isEmpty() ? SharedCores.THEN : SharedCores.FIRST;
-            Replay replay = new Replay(List.of(bulk.handler()), bulkBatchSize, transactions);
+            // Nothing waits for the bulk's batches to reach the disk: after a crash the rebuild is started again from
+            // a cleared slot (its progress lives in memory), and a batch and its rows commit or vanish together.
+            Replay replay = new Replay(List.of(bulk.handler()), bulkBatchSize, transactions, dialect == Dialect.POSTGRESQL
+                    ? () -> jdbc.execute("SET LOCAL synchronous_commit = off") : () -> { });
             long busy = 0;
             long cpu = CpuTime.ofThisThread();
             try {

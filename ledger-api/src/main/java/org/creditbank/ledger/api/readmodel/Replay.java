@@ -22,19 +22,24 @@ final class Replay {
     private final List<AnnotationEventHandlerAdapter> handlers;
     private final int size;
     private final TransactionTemplate transactions;
+    private final Runnable beginning;
     private final List<EventMessage<?>> batch;
     private long applied;
 
     /** A replay in the caller's transaction, in batches of {@link #BATCH}. */
     Replay(Object projection) {
-        this(List.of(projection), BATCH, null);
+        this(List.of(projection), BATCH, null, () -> { });
     }
 
-    /** @param transactions each batch's own transaction; null for the caller's */
-    Replay(List<?> projections, int size, TransactionTemplate transactions) {
+    /**
+     * @param transactions each batch's own transaction; null for the caller's
+     * @param beginning    what each batch's own transaction does first
+     */
+    Replay(List<?> projections, int size, TransactionTemplate transactions, Runnable beginning) {
         this.handlers = projections.stream().map(AnnotationEventHandlerAdapter::new).toList();
         this.size = size;
         this.transactions = transactions;
+        this.beginning = beginning;
         this.batch = new ArrayList<>(size);
     }
 
@@ -69,7 +74,10 @@ final class Replay {
         if (transactions == null) {
             apply(unitOfWork);
         } else {
-            transactions.executeWithoutResult(tx -> apply(unitOfWork));
+            transactions.executeWithoutResult(tx -> {
+                beginning.run();
+                apply(unitOfWork);
+            });
         }
     }
 
