@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementCertified;
+import org.creditbank.ledger.projection.EventSerializer;
 import org.creditbank.ledger.projection.EventStoreFormat;
 import org.creditbank.ledger.projection.IsoInstants;
 import org.junit.jupiter.api.Test;
@@ -86,6 +89,24 @@ class IsoInstantsTest {
             String json = events.writeValueAsString(text);
             assertThat(outcome(() -> events.readValue(json, Instant.class))).as(text)
                     .isEqualTo(outcome(() -> stock.readValue(json, Instant.class)));
+        }
+    }
+
+    @Test
+    void eventsReadThroughAxonsSerializerTakeTheirInstantsAsJacksonDoes() throws Exception {
+        // Axon's serializer registers its own modules on the mapper: the fast reading must survive that.
+        ObjectMapper axon = EventSerializer.of(EventStoreFormat.eventJson().build(), new AnnotationRevisionResolver())
+                .getObjectMapper();
+        ObjectMapper stock = JsonMapper.builder().findAndAddModules()
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).build();
+        List<String> texts = new ArrayList<>(stored().subList(0, 300));
+        texts.addAll(ODD);
+        for (String text : texts) {
+            String json = "{\"learnerNumber\":\"330100000000000011\",\"achievementId\":\"a\",\"certifiedBy\":\"bob\","
+                    + "\"branchCode\":\"HZ-BRANCH\",\"credits\":\"3.5\",\"creditUnit\":\"BANK_CREDIT\",\"at\":"
+                    + axon.writeValueAsString(text) + "}";
+            assertThat(outcome(() -> axon.readValue(json, AchievementCertified.class).at())).as(text)
+                    .isEqualTo(outcome(() -> stock.readValue(json, AchievementCertified.class).at()));
         }
     }
 

@@ -2,7 +2,10 @@ package org.creditbank.ledger.api.readmodel;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.GenericResultMessage;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
@@ -14,6 +17,9 @@ import java.util.List;
  * rolled back), or each batch in a transaction of its own (a rebuild's bulk replay).
  */
 final class Replay {
+
+    /** What every handler call answers. */
+    private static final ResultMessage<Void> HANDLED = GenericResultMessage.asResultMessage((Void) null);
 
     /** Events per unit of work, as a rebuilding processor batches them. */
     static final int BATCH = 1000;
@@ -82,27 +88,23 @@ final class Replay {
     }
 
     /**
-     * Hands each event to every projection in one unit of work, which the projections' writes are flushed in when it
-     * commits. Not {@code executeWithResult}: that wraps each handler's return in a result message with a random
-     * identifier (millions of them in a rebuild), and the adapters' {@code handle} already skips what they have no
-     * handler for.
+     * Hands each event to every projection, in one unit of work whose commit flushes what the batch collected; the
+     * unit of work's current message is the event being handled, as in a processor. Each handler call answers one
+     * shared result: {@code executeWithResult} would otherwise wrap each answer in a new result message with a random
+     * identifier (millions of them in a rebuild). And no {@code canHandle} first: {@code handle} already skips an
+     * event its projection has no handler for.
      */
     private void apply(BatchingUnitOfWork<EventMessage<?>> unitOfWork) {
-        unitOfWork.start();
-        try {
-            for (EventMessage<?> event : unitOfWork.getMessages()) {
-                for (AnnotationEventHandlerAdapter handler : handlers) {
-                    handler.handle(event);
-                }
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            EventMessage<?> event = unitOfWork.getMessage();
+            for (AnnotationEventHandlerAdapter handler : handlers) {
+                handler.handle(event);
             }
-        } catch (Exception | Error e) {
-            unitOfWork.rollback(e);
-            throw new IllegalStateException("replaying events into a read model failed: " + e.getMessage(), e);
-        }
-        try {
-            unitOfWork.commit();
-        } catch (RuntimeException | Error e) {
-            throw new IllegalStateException("replaying events into a read model failed: " + e.getMessage(), e);
+            return HANDLED;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw new IllegalStateException("replaying events into a read model failed: "
+                    + result.exceptionResult().getMessage(), result.exceptionResult());
         }
     }
 }
