@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -77,6 +78,11 @@ class ReadModelBenchmark implements Callable<Integer> {
 
     @Option(names = "--achievements", defaultValue = "4", description = "achievements per learner (default: ${DEFAULT-VALUE})")
     int achievements;
+
+    @Option(names = "--certify-later", defaultValue = "0", description = "certify each learner's achievements after"
+            + " this many later learners' events, as a real store has certifications days after recordings; 0: right"
+            + " after each recording (default: ${DEFAULT-VALUE})")
+    int certifyLater;
 
     @Option(names = "--rate", defaultValue = "500", description = "archive reads per second (default: ${DEFAULT-VALUE})")
     int rate;
@@ -174,6 +180,8 @@ class ReadModelBenchmark implements Callable<Integer> {
         long written = 0;
         byte[] nonce = new byte[12];
         byte[] ciphertext = new byte[96];
+        // Per learner still to certify (with --certify-later): its certifications, made when their turn comes.
+        ArrayDeque<List<Certification>> uncertified = new ArrayDeque<>();
         for (int i = 0; i < learners; i++) {
             String learner = String.format("99%015d", i) + "0";
             String[] officer = officers.get(i % officers.size());
@@ -184,6 +192,7 @@ class ReadModelBenchmark implements Callable<Integer> {
             rows.add(row(events, learner, sequence++, at, meta, new AccountOpened(learner, String.format("%064x", i),
                     new Sealed(learner, "AES-256-GCM", Base64.getEncoder().encodeToString(nonce),
                             Base64.getEncoder().encodeToString(ciphertext)), officer[0], officer[1], at)));
+            List<Certification> later = new ArrayList<>();
             for (int a = 0; a < achievements; a++) {
                 String id = UUID.randomUUID().toString();
                 Instant recorded = at.plusSeconds(60L * (2 * a + 1));
@@ -194,9 +203,22 @@ class ReadModelBenchmark implements Callable<Integer> {
                         "application/pdf", null, credits, "BANK_CREDIT", 1 + (i + a) % 8, null, "PERCENT", "90",
                         "BENCH", learner + "-" + a, null, officer[0], officer[1], recorded)));
                 if (a % 4 != 3) {
-                    Instant certified = recorded.plusSeconds(60);
-                    rows.add(row(events, learner, sequence++, certified, meta, new AchievementCertified(learner, id,
-                            officer[0], officer[1], credits, "BANK_CREDIT", certified)));
+                    if (certifyLater == 0) {
+                        Instant certified = recorded.plusSeconds(60);
+                        rows.add(row(events, learner, sequence++, certified, meta, new AchievementCertified(learner,
+                                id, officer[0], officer[1], credits, "BANK_CREDIT", certified)));
+                    } else {
+                        later.add(new Certification(learner, id, officer, credits, meta));
+                    }
+                }
+            }
+            if (certifyLater > 0) {
+                for (int c = 0; c < later.size(); c++) {
+                    later.set(c, later.get(c).numbered(sequence++));
+                }
+                uncertified.add(later);
+                if (uncertified.size() > certifyLater) {
+                    certify(events, rows, uncertified.poll(), at.plusSeconds(60));
                 }
             }
             if (rows.size() >= 5000) {
@@ -205,8 +227,33 @@ class ReadModelBenchmark implements Callable<Integer> {
                 rows.clear();
             }
         }
+        Instant end = origin.plusMillis(learners * step);
+        while (!uncertified.isEmpty()) {
+            certify(events, rows, uncertified.poll(), end);
+        }
         jdbc.batchUpdate(sql, rows);
         return written + rows.size();
+    }
+
+    /** A certification made later than its recording, with its place in the learner's stream. */
+    private record Certification(String learner, String achievementId, String[] officer, BigDecimal credits,
+                                 Map<String, String> meta, long sequence) {
+        Certification(String learner, String achievementId, String[] officer, BigDecimal credits,
+                      Map<String, String> meta) {
+            this(learner, achievementId, officer, credits, meta, -1);
+        }
+
+        Certification numbered(long sequence) {
+            return new Certification(learner, achievementId, officer, credits, meta, sequence);
+        }
+    }
+
+    private void certify(ObjectMapper events, List<Object[]> rows, List<Certification> certifications, Instant at)
+            throws Exception {
+        for (Certification c : certifications) {
+            rows.add(row(events, c.learner(), c.sequence(), at, c.meta(), new AchievementCertified(c.learner(),
+                    c.achievementId(), c.officer()[0], c.officer()[1], c.credits(), "BANK_CREDIT", at)));
+        }
     }
 
     private Object[] row(ObjectMapper events, String learner, long sequence, Instant at, Map<String, String> meta,
