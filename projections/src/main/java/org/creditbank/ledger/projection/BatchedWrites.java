@@ -72,12 +72,16 @@ public final class BatchedWrites {
             writes.statements.add(insert);
             if (key != null) {
                 pending.inserted.put(table + "\u0000" + key, insert);
-                writes.inOrder |= writes.updated.contains(key);
             }
+            // A row no update could find by its key may be one an update before it changes: keep the written order.
+            writes.inOrder |= key == null ? !writes.updated.isEmpty() : writes.updated.contains(key);
         }
     }
 
-    /** Updates the row of {@code table} whose {@code keyColumn} is {@code key}. */
+    /**
+     * Updates the row of {@code table} whose {@code keyColumn} is {@code key}. A table's updates all find rows by the
+     * column whose value its inserts give as their key.
+     */
     public void update(String table, String keyColumn, String key, Map<String, Object> changes) {
         Pending pending = pending();
         Insert inserted = pending == null ? null : pending.inserted.get(table + "\u0000" + key);
