@@ -71,7 +71,7 @@ public final class BatchedWrites {
             Table writes = pending.of(table);
             writes.statements.add(insert);
             if (key != null) {
-                pending.inserted.put(table + "\u0000" + key, insert);
+                writes.inserted.put(key, insert);
             }
             // A row no update could find by its key may be one an update before it changes: keep the written order.
             writes.inOrder |= key == null ? !writes.updated.isEmpty() : writes.updated.contains(key);
@@ -84,7 +84,8 @@ public final class BatchedWrites {
      */
     public void update(String table, String keyColumn, String key, Map<String, Object> changes) {
         Pending pending = pending();
-        Insert inserted = pending == null ? null : pending.inserted.get(table + "\u0000" + key);
+        Table writes = pending == null ? null : pending.of(table);
+        Insert inserted = writes == null ? null : writes.inserted.get(key);
         if (inserted != null) {
             changes.forEach((column, value) -> inserted.values[inserted.columns.position(column)] = value);
             return;
@@ -97,10 +98,9 @@ public final class BatchedWrites {
         });
         args.add(key);
         String sql = "UPDATE " + table + " SET " + String.join(", ", sets) + " WHERE " + keyColumn + " = ?";
-        if (pending == null) {
+        if (writes == null) {
             jdbc.update(sql, args.toArray());
         } else {
-            Table writes = pending.of(table);
             writes.statements.add(new Statement(sql, args.toArray()));
             writes.updated.add(key);
         }
@@ -220,6 +220,8 @@ public final class BatchedWrites {
     /** A table's writes in this unit of work. */
     private static final class Table {
         final List<Statement> statements = new ArrayList<>();
+        /** The rows inserted, by the key their updates find them by. */
+        final Map<String, Insert> inserted = new HashMap<>();
         /** The keys of the rows of earlier units of work updated. */
         final Set<String> updated = new HashSet<>();
         /** Whether the statements must run in the order they were written. */
@@ -248,7 +250,6 @@ public final class BatchedWrites {
 
     private static final class Pending {
         private final Map<String, Table> byTable = new LinkedHashMap<>();
-        private final Map<String, Insert> inserted = new HashMap<>();
 
         Table of(String table) {
             return byTable.computeIfAbsent(table, t -> new Table());
@@ -257,7 +258,6 @@ public final class BatchedWrites {
         void flush(JdbcTemplate jdbc) {
             byTable.values().forEach(table -> table.flush(jdbc));
             byTable.clear();
-            inserted.clear();
         }
     }
 }

@@ -204,18 +204,16 @@ class ReadModelBenchmark implements Callable<Integer> {
                         "BENCH", learner + "-" + a, null, officer[0], officer[1], recorded)));
                 if (a % 4 != 3) {
                     if (certifyLater == 0) {
-                        Instant certified = recorded.plusSeconds(60);
-                        rows.add(row(events, learner, sequence++, certified, meta, new AchievementCertified(learner,
-                                id, officer[0], officer[1], credits, "BANK_CREDIT", certified)));
+                        certify(events, rows, List.of(new Certification(learner, id, officer, credits, meta,
+                                sequence++)), recorded.plusSeconds(60));
                     } else {
-                        later.add(new Certification(learner, id, officer, credits, meta));
+                        // After every recording of the learner.
+                        later.add(new Certification(learner, id, officer, credits, meta,
+                                achievements + 1 + later.size()));
                     }
                 }
             }
             if (certifyLater > 0) {
-                for (int c = 0; c < later.size(); c++) {
-                    later.set(c, later.get(c).numbered(sequence++));
-                }
                 uncertified.add(later);
                 if (uncertified.size() > certifyLater) {
                     certify(events, rows, uncertified.poll(), at.plusSeconds(60));
@@ -235,17 +233,9 @@ class ReadModelBenchmark implements Callable<Integer> {
         return written + rows.size();
     }
 
-    /** A certification made later than its recording, with its place in the learner's stream. */
+    /** A certification, with its place in the learner's stream. */
     private record Certification(String learner, String achievementId, String[] officer, BigDecimal credits,
                                  Map<String, String> meta, long sequence) {
-        Certification(String learner, String achievementId, String[] officer, BigDecimal credits,
-                      Map<String, String> meta) {
-            this(learner, achievementId, officer, credits, meta, -1);
-        }
-
-        Certification numbered(long sequence) {
-            return new Certification(learner, achievementId, officer, credits, meta, sequence);
-        }
     }
 
     private void certify(ObjectMapper events, List<Object[]> rows, List<Certification> certifications, Instant at)

@@ -168,8 +168,10 @@ final class StatisticsDerivation {
             firsts.forEach((key, first) -> {
                 reached.add(new Object[] {learner, key.get(0), key.get(1), first[0], first[1]});
                 counted.computeIfAbsent(key, k -> new long[1])[0]++;
-                countedByDay.computeIfAbsent(List.of(key.get(0), key.get(1), first[0]), k -> new long[1])[0]++;
-                countedByAchieved.computeIfAbsent(List.of(key.get(0), key.get(1), first[1]), k -> new long[1])[0]++;
+                // Arrays.asList: a date may be null, which groups as GROUP BY would.
+                countedByDay.computeIfAbsent(Arrays.asList(key.get(0), key.get(1), first[0]), k -> new long[1])[0]++;
+                countedByAchieved.computeIfAbsent(Arrays.asList(key.get(0), key.get(1), first[1]),
+                        k -> new long[1])[0]++;
             });
             firsts.clear();
         }
