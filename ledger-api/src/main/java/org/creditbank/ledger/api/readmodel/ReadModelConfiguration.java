@@ -112,13 +112,12 @@ public class ReadModelConfiguration {
                 new ReadModel(ACT_LOG, List.of("ledger_act"), slot -> new ActLogProjection(jdbc, () -> slot), null,
                         false, Runtime.getRuntime().availableProcessors(), Set.of("ledger_act"), Set.of()),
                 new ReadModel(STATISTICS, List.of("stat_reach_valid", "stat_reach_day", "stat_reach_count",
-                        "stat_reach", "stat_valid", "stat_day", "stat_active", "stat_month", "stat_fact",
-                        "stat_achievement"),
+                        "stat_valid", "stat_day", "stat_active", "stat_month", "stat_fact", "stat_achievement"),
                         slot -> new StatisticsProjection(jdbc, slot, ledgerZone, dialect),
                         slot -> StatisticsProjection.bulk(jdbc, slot, ledgerZone, dialect), true, 1,
                         // Over the whole store, only the facts are written as events come; the rest is derived.
-                        Set.of("stat_fact", "stat_reach_valid", "stat_reach_day", "stat_reach_count", "stat_reach",
-                                "stat_valid", "stat_day", "stat_active", "stat_month"),
+                        Set.of("stat_fact", "stat_reach_valid", "stat_reach_day", "stat_reach_count", "stat_valid",
+                                "stat_day", "stat_active", "stat_month"),
                         Set.of("stat_achievement_learner_ix")));
         return new ReadModels(models, slots, events, storage, tokens, axonTransactions, transactions, jdbc, gate, clock,
                 properties.projectionBatchSize(), dialect,

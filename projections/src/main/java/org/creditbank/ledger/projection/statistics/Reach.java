@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where and when an active learner is counted ahead ({@code stat_reach}): at every node an act at a branch belongs to
- * — the whole network, the jurisdiction of the branch and of each branch above it, the branch's own acts, and the
- * branch's administrative region — and in every period its month belongs to — all time, its year, its month. Branches
- * never move, so a branch's nodes are fixed when it is registered.
+ * Where and when an active learner is counted ahead ({@code stat_reach_count}): at every node an act at a branch
+ * belongs to — the whole network, the jurisdiction of the branch and of each branch above it, the branch's own acts,
+ * and the branch's administrative region — and in every period its month belongs to — all time, its year, its month.
+ * Branches never move, so a branch's nodes are fixed when it is registered.
  */
 public final class Reach {
 
@@ -52,6 +52,21 @@ public final class Reach {
     /** Every period an act in the month starting {@code month} counts in. */
     public static List<String> periods(LocalDate month) {
         return List.of(ALL, year(month.getYear()), month(month));
+    }
+
+    /**
+     * The months of a period: the first month's first day and the day after the last month, or null for all time.
+     */
+    public static LocalDate[] months(String period) {
+        if (period.equals(ALL)) {
+            return null;
+        }
+        if (period.length() == 4) {
+            LocalDate first = LocalDate.of(Integer.parseInt(period), 1, 1);
+            return new LocalDate[] {first, first.plusYears(1)};
+        }
+        LocalDate first = LocalDate.parse(period + "-01");
+        return new LocalDate[] {first, first.plusMonths(1)};
     }
 
     /** The period of a year. */

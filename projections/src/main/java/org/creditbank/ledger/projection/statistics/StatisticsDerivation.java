@@ -8,11 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Derives a slot's sums and learners from its facts ({@code stat_fact}) in a few set-based statements: how a pass over
@@ -24,13 +22,12 @@ import java.util.TreeMap;
  */
 final class StatisticsDerivation {
 
-    /** Rows of the learners' query fetched, and rows inserted, at a time. */
-    private static final int CHUNK = 10_000;
+    /** Rows of the learners' query fetched at a time. */
+    private static final int FETCH = 10_000;
+    /** Active rows inserted at a time. */
+    private static final int CHUNK = 2_000;
     private static final String DIMENSIONS = "branch_code, measure, kind, qualification_level, credit_unit";
     private static final String SUMS = "SUM(n), SUM(credits)";
-    private static final List<String> ACTIVE = List.of("month_start", "branch_code", "learner_number");
-    private static final List<String> REACH = List.of("learner_number", "node", "period", "first_day",
-            "first_achieved");
 
     private final JdbcTemplate jdbc;
     private final Slot slot;
@@ -88,10 +85,10 @@ final class StatisticsDerivation {
     }
 
     /**
-     * The learners active per month and branch, and counted ahead at every node and period their acts count at, with
-     * the first day and the earliest achieved date there: from the acts on achievements grouped by learner, month and
-     * branch, one learner at a time; and, counted as they go by, how many are counted per node and period, per first
-     * day and per earliest achieved date.
+     * The learners active per month and branch, with their first day and the earliest achieved date there: the acts on
+     * achievements grouped by learner, month and branch, read one learner at a time; and, counted as they go by, how
+     * many learners are counted at every node and period their acts count at, per first day and per earliest achieved
+     * date.
      */
     private void learners() {
         groupInMemory();
@@ -105,7 +102,7 @@ final class StatisticsDerivation {
         Learners learners = new Learners();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(sql);
-            statement.setFetchSize(CHUNK);
+            statement.setFetchSize(FETCH);
             return statement;
         }, rs -> {
             String learner = rs.getString(1);
@@ -123,19 +120,14 @@ final class StatisticsDerivation {
     }
 
     /**
-     * The learners' rows on their way to the tables, one learner's counted-ahead rows folded at a time, and how many
-     * learners are counted per node and period, per first day and per earliest achieved date: a few rows per node,
-     * period and day, counted here as the learners go by (not grouped again from the millions of rows written).
+     * The learners' active rows on their way to the table, and how many learners are counted per node and period, per
+     * first day and per earliest achieved date: a few rows per node, period and day, counted here as the learners go
+     * by, one learner's nodes and periods folded at a time.
      */
     private final class Learners {
-        /** Node, then period: a learner's rows in the order of the table's key, which then builds from sorted rows. */
-        private static final Comparator<List<String>> KEY_ORDER = Comparator.<List<String>, String>comparing(
-                key -> key.get(0)).thenComparing(key -> key.get(1));
-
         private final List<Object[]> active = new ArrayList<>(CHUNK);
-        private final List<Object[]> reached = new ArrayList<>(CHUNK);
         /** The current learner's earliest day and achieved date per node and period. */
-        private final Map<List<String>, LocalDate[]> firsts = new TreeMap<>(KEY_ORDER);
+        private final Map<List<String>, LocalDate[]> firsts = new HashMap<>();
         private final Map<List<String>, long[]> counted = new HashMap<>();
         private final Map<List<Object>, long[]> countedByDay = new HashMap<>();
         private final Map<List<Object>, long[]> countedByAchieved = new HashMap<>();
@@ -147,7 +139,7 @@ final class StatisticsDerivation {
                 fold();
                 this.learner = learner;
             }
-            active.add(new Object[] {month, branch, learner});
+            active.add(new Object[] {month, branch, learner, day, achieved});
             for (String node : Reach.nodes(branch, lineage, division)) {
                 for (String period : Reach.periods(month)) {
                     LocalDate[] first = firsts.computeIfAbsent(List.of(node, period),
@@ -163,10 +155,9 @@ final class StatisticsDerivation {
             flush(CHUNK);
         }
 
-        /** The current learner's rows counted ahead. */
+        /** Counts the current learner at each node and period. */
         private void fold() {
             firsts.forEach((key, first) -> {
-                reached.add(new Object[] {learner, key.get(0), key.get(1), first[0], first[1]});
                 counted.computeIfAbsent(key, k -> new long[1])[0]++;
                 // Arrays.asList: a date may be null, which groups as GROUP BY would.
                 countedByDay.computeIfAbsent(Arrays.asList(key.get(0), key.get(1), first[0]), k -> new long[1])[0]++;
@@ -199,12 +190,8 @@ final class StatisticsDerivation {
                 fold();
             }
             if (active.size() >= Math.max(atLeast, 1)) {
-                RowInserts.insert(jdbc, table("stat_active"), ACTIVE, active);
+                RowInserts.insert(jdbc, table("stat_active"), StatisticsProjection.ACTIVE, active);
                 active.clear();
-            }
-            if (reached.size() >= Math.max(atLeast, 1)) {
-                RowInserts.insert(jdbc, table("stat_reach"), REACH, reached);
-                reached.clear();
             }
         }
     }

@@ -18,7 +18,6 @@ import org.creditbank.ledger.projection.PerUnitOfWork;
 import org.creditbank.ledger.projection.RowInserts;
 import org.creditbank.ledger.projection.Slot;
 import org.creditbank.ledger.projection.Sql;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -42,8 +41,9 @@ import static org.creditbank.ledger.projection.Sql.at;
 
 /**
  * The statistics read model of one slot: a fact per counted act (with its dimensions as they stood then), the facts
- * summed by month, by day and by valid time, the learners active per month and branch, and the learners counted ahead
- * per node and period with the day first counted and the earliest date achieved.
+ * summed by month, by day and by valid time, the learners active per month and branch (with the first day there and
+ * the earliest date achieved of what they acted on), and how many learners are counted per node and period, per first
+ * day and per earliest date achieved.
  *
  * <p>Built for catch-up speed: the handlers only collect the events of the processor's batch; the batch is folded in
  * memory and written in a handful of JDBC batches when the unit of work prepares to commit, in the same transaction
@@ -53,6 +53,9 @@ import static org.creditbank.ledger.projection.Sql.at;
 public class StatisticsProjection {
 
     private static final int IN_LIST = 1000;
+    /** The columns of {@code stat_active}: a learner active in a month at a branch, first on that day, on that date. */
+    static final List<String> ACTIVE = List.of("month_start", "branch_code", "learner_number", "first_day",
+            "first_achieved");
 
     private final JdbcTemplate jdbc;
     private final Slot slot;
@@ -413,132 +416,49 @@ public class StatisticsProjection {
                     dimensions), sums);
             batch(valid, SumKey.rows(validMonths, k -> List.of("M", k.start(), k.month())));
             batch(valid, SumKey.rows(validDays, k -> List.of("D", k.start(), k.month())));
-            List<Object[]> activeRows = new ArrayList<>(active.size());
-            active.keySet().forEach(a -> activeRows.add(new Object[] {a.month(), a.branch(), a.learner()}));
-            batch(upsert("stat_active", List.of("month_start DATE", "branch_code VARCHAR(32)",
-                    "learner_number CHAR(18)"), List.of()), activeRows);
             reach(active);
         }
 
         /**
-         * PostgreSQL: inserts in one statement what is not there yet, and learns from what it returns what was new (no
-         * look-up first, whose plan would depend on the table's statistics); then lowers, in a second, the first
-         * achieved dates of the rest where the batch lowers them, learning the dates they had.
-         */
-        private List<Change> write(Map<Reached, First> reached) {
-            List<Change> changes = new ArrayList<>();
-            if (reached.isEmpty()) {
-                return changes;
-            }
-            String reach = table("stat_reach");
-            Set<Reached> inserted = new HashSet<>();
-            unnest(reached, "INSERT INTO " + reach + " (learner_number, node, period, first_day, first_achieved)"
-                    + " SELECT * FROM unnest(?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING learner_number, node,"
-                    + " period", rs -> {
-                        Reached r = new Reached(rs.getString(1), rs.getString(2), rs.getString(3));
-                        inserted.add(r);
-                        First first = reached.get(r);
-                        changes.add(new Change(r.node(), r.period(), null, first));
-                    });
-            Map<Reached, First> known = new TreeMap<>(reached);
-            known.keySet().removeAll(inserted);
-            unnest(known, "UPDATE " + reach + " r SET first_day = LEAST(i.first_day, i.day_before),"
-                    + " first_achieved = LEAST(i.first_achieved, i.achieved_before) FROM (SELECT i.*,"
-                    + " o.first_day AS day_before, o.first_achieved AS achieved_before FROM unnest(?, ?, ?, ?, ?)"
-                    + " AS i (learner_number, node, period, first_day, first_achieved) JOIN " + reach + " o"
-                    + " ON o.learner_number = i.learner_number AND o.node = i.node AND o.period = i.period"
-                    + " WHERE i.first_day < o.first_day OR i.first_achieved < o.first_achieved) i"
-                    + " WHERE r.learner_number = i.learner_number AND r.node = i.node AND r.period = i.period"
-                    + " RETURNING r.node, r.period, i.day_before, i.achieved_before, r.first_day, r.first_achieved",
-                    rs -> {
-                        changes.add(new Change(rs.getString(1), rs.getString(2),
-                                new First(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)),
-                                new First(rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class))));
-                    });
-            return changes;
-        }
-
-        /** Runs a statement over the rows as five arrays (learner, node, period, first day, first achieved). */
-        private void unnest(Map<Reached, First> rows, String sql, RowCallbackHandler each) {
-            if (rows.isEmpty()) {
-                return;
-            }
-            int size = rows.size();
-            String[] learners = new String[size];
-            String[] nodes = new String[size];
-            String[] periods = new String[size];
-            java.sql.Date[] days = new java.sql.Date[size];
-            java.sql.Date[] achieved = new java.sql.Date[size];
-            int i = 0;
-            for (Map.Entry<Reached, First> r : rows.entrySet()) {
-                learners[i] = r.getKey().learner();
-                nodes[i] = r.getKey().node();
-                periods[i] = r.getKey().period();
-                days[i] = java.sql.Date.valueOf(r.getValue().day());
-                achieved[i++] = java.sql.Date.valueOf(r.getValue().achieved());
-            }
-            jdbc.execute((ConnectionCallback<Void>) connection -> {
-                try (var statement = connection.prepareStatement(sql)) {
-                    statement.setArray(1, connection.createArrayOf("varchar", learners));
-                    statement.setArray(2, connection.createArrayOf("varchar", nodes));
-                    statement.setArray(3, connection.createArrayOf("varchar", periods));
-                    statement.setArray(4, connection.createArrayOf("date", days));
-                    statement.setArray(5, connection.createArrayOf("date", achieved));
-                    try (var rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            each.processRow(rs);
-                        }
-                    }
-                }
-                return null;
-            });
-        }
-
-        /** H2: what stat_reach holds of the batch's learners is looked up, then inserted or lowered. */
-        private List<Change> lookUpAndWrite(Map<Reached, First> reached) {
-            Map<Reached, First> known = new HashMap<>();
-            whereIn("SELECT learner_number, node, period, first_day, first_achieved FROM " + table("stat_reach")
-                    + " WHERE learner_number", reached.keySet().stream().map(Reached::learner)
-                    .collect(Collectors.toSet()), rs -> {
-                        known.put(new Reached(rs.getString(1), rs.getString(2), rs.getString(3)),
-                                new First(Sql.date(rs, "first_day"), Sql.date(rs, "first_achieved")));
-                    });
-            List<Change> changes = new ArrayList<>();
-            List<Object[]> inserts = new ArrayList<>();
-            List<Object[]> lowered = new ArrayList<>();
-            reached.forEach((r, first) -> {
-                First before = known.get(r);
-                if (before == null) {
-                    inserts.add(new Object[] {r.learner(), r.node(), r.period(), first.day(), first.achieved()});
-                    changes.add(new Change(r.node(), r.period(), null, first));
-                } else if (!First.min(before, first).equals(before)) {
-                    First after = First.min(before, first);
-                    lowered.add(new Object[] {after.day(), after.achieved(), r.learner(), r.node(), r.period()});
-                    changes.add(new Change(r.node(), r.period(), before, after));
-                }
-            });
-            RowInserts.insert(jdbc, table("stat_reach"), List.of("learner_number", "node", "period", "first_day",
-                    "first_achieved"), inserts);
-            batch("UPDATE " + table("stat_reach") + " SET first_day = ?, first_achieved = ? WHERE learner_number = ?"
-                    + " AND node = ? AND period = ?", lowered);
-            return changes;
-        }
-
-        /**
          * Counts each learner of the batch ahead at every node and period not yet counting them, on the first day of
-         * the batch they were active there, and under the earliest achieved date of what they acted on there.
+         * the batch they were active there, and under the earliest achieved date of what they acted on there; and
+         * keeps, per month and branch they were active at, that first day and earliest achieved date
+         * ({@code stat_active}). Where a learner is counted follows from those rows, so they are read for the batch's
+         * learners, and what counted each learner where before the batch is compared with what counts them after.
          */
         private void reach(Map<Active, First> active) {
-            Map<Reached, First> reached = new TreeMap<>();
+            Map<Active, First> known = new HashMap<>();
+            whereIn("SELECT month_start, branch_code, learner_number, first_day, first_achieved FROM "
+                    + table("stat_active") + " WHERE learner_number", active.keySet().stream().map(Active::learner)
+                    .collect(Collectors.toSet()), rs -> {
+                        known.put(new Active(Sql.date(rs, "month_start"), rs.getString(2), rs.getString(3)),
+                                new First(Sql.date(rs, "first_day"), Sql.date(rs, "first_achieved")));
+                    });
+            Map<Reached, First> before = new HashMap<>();
+            known.forEach((a, first) -> reached(a, first, before));
+            Map<Reached, First> after = new TreeMap<>(before);
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> lowered = new ArrayList<>();
             active.forEach((a, first) -> {
-                String[] place = place(a.branch());
-                for (String node : Reach.nodes(a.branch(), place[0], place[1])) {
-                    for (String period : Reach.periods(a.month())) {
-                        reached.merge(new Reached(a.learner(), node, period), first, First::min);
-                    }
+                reached(a, first, after);
+                First was = known.get(a);
+                if (was == null) {
+                    inserts.add(new Object[] {a.month(), a.branch(), a.learner(), first.day(), first.achieved()});
+                } else if (!First.min(was, first).equals(was)) {
+                    First now = First.min(was, first);
+                    lowered.add(new Object[] {now.day(), now.achieved(), a.month(), a.branch(), a.learner()});
                 }
             });
-            List<Change> changes = dialect == Dialect.POSTGRESQL ? write(reached) : lookUpAndWrite(reached);
+            RowInserts.insert(jdbc, table("stat_active"), ACTIVE, inserts);
+            batch("UPDATE " + table("stat_active") + " SET first_day = ?, first_achieved = ? WHERE month_start = ?"
+                    + " AND branch_code = ? AND learner_number = ?", lowered);
+            List<Change> changes = new ArrayList<>();
+            after.forEach((r, first) -> {
+                First was = before.get(r);
+                if (was == null || !was.equals(first)) {
+                    changes.add(new Change(r.node(), r.period(), was, first));
+                }
+            });
             Map<List<Object>, Long> counts = new TreeMap<>(Sql.KEY_ORDER);
             Map<List<Object>, Long> days = new TreeMap<>(Sql.KEY_ORDER);
             Map<List<Object>, Long> valid = new TreeMap<>(Sql.KEY_ORDER);
@@ -561,6 +481,16 @@ public class StatisticsProjection {
             // A learner who moved to an earlier date may leave none at the later one: no row, as a replay would leave.
             deleteEmptied("stat_reach_day", "day_start", days);
             deleteEmptied("stat_reach_valid", "achieved", valid);
+        }
+
+        /** Lowers to {@code first} the learner's first day and achieved date at every node and period an act counts. */
+        private void reached(Active a, First first, Map<Reached, First> reached) {
+            String[] place = place(a.branch());
+            for (String node : Reach.nodes(a.branch(), place[0], place[1])) {
+                for (String period : Reach.periods(a.month())) {
+                    reached.merge(new Reached(a.learner(), node, period), first, First::min);
+                }
+            }
         }
 
         /** Deletes the rows of the keys this batch took learners from that are left with none. */

@@ -349,26 +349,53 @@ public class StatisticsQueries {
         args.add(day);
         jdbc.query("SELECT period, SUM(learners) FROM " + table("stat_reach_day") + " WHERE node = ? AND period" + in
                 + " AND day_start < ? GROUP BY period", add, args.toArray());
-        args = new ArrayList<>(List.of(node));
-        args.addAll(periods);
-        args.addAll(List.of(day, at(day.atStartOfDay(zone).toInstant()), at(asOf)));
-        String scope = "";
-        if (node.startsWith("=")) {
-            scope = " AND f.branch_code = ?";
-            args.add(node.substring(1));
-        } else if (node.startsWith("@")) {
-            scope = " AND b.division_code = ?";
-            args.add(node.substring(1));
-        } else if (!node.equals(Reach.ALL)) {
-            scope = " AND b.lineage LIKE ?";
-            args.add("%/" + node + "/%");
+        // Those first counted on the instant's day, by the instant: the learners acting there that day by then who
+        // were not active there on an earlier day of the period.
+        for (String period : periods) {
+            LocalDate[] months = Reach.months(period);
+            if (months != null && (day.isBefore(months[0]) || !day.isBefore(months[1]))) {
+                continue;
+            }
+            List<Object> params = new ArrayList<>(List.of(at(day.atStartOfDay(zone).toInstant()), at(asOf)));
+            String acting = scope(node, "f", "b", params);
+            params.add(day);
+            String earlier = scope(node, "a", "e", params);
+            if (months != null) {
+                earlier += " AND a.month_start >= ? AND a.month_start < ?";
+                params.addAll(List.of(months[0], months[1]));
+            }
+            Long n = jdbc.queryForObject("SELECT COUNT(DISTINCT f.learner_number) FROM " + table("stat_fact")
+                    + " f JOIN " + branchTable() + " b ON b.code = f.branch_code"
+                    + " WHERE f.recorded_at >= ? AND f.recorded_at <= ? AND f.measure IN (" + learning() + ")" + acting
+                    + " AND NOT EXISTS (SELECT 1 FROM "
+                    + table("stat_active") + " a JOIN " + branchTable() + " e ON e.code = a.branch_code"
+                    + " WHERE a.learner_number = f.learner_number AND a.first_day < ?" + earlier + ")", Long.class,
+                    params.toArray());
+            if (n != null && n > 0) {
+                counts.merge(period, n, Long::sum);
+            }
         }
-        jdbc.query("SELECT r.period, COUNT(DISTINCT r.learner_number) FROM " + table("stat_fact") + " f JOIN "
-                + branchTable() + " b ON b.code = f.branch_code JOIN " + table("stat_reach") + " r"
-                + " ON r.learner_number = f.learner_number AND r.node = ? AND r.period" + in + " AND r.first_day = ?"
-                + " WHERE f.recorded_at >= ? AND f.recorded_at <= ? AND f.measure IN (" + learning() + ")" + scope
-                + " GROUP BY r.period", add, args.toArray());
         return counts;
+    }
+
+    /**
+     * The condition that an act (its table's alias {@code act}, its branch's {@code branch}) counts at the node, its
+     * parameters added to {@code args}.
+     */
+    private static String scope(String node, String act, String branch, List<Object> args) {
+        if (node.startsWith("=")) {
+            args.add(node.substring(1));
+            return " AND " + act + ".branch_code = ?";
+        }
+        if (node.startsWith("@")) {
+            args.add(node.substring(1));
+            return " AND " + branch + ".division_code = ?";
+        }
+        if (!node.equals(Reach.ALL)) {
+            args.add("%/" + node + "/%");
+            return " AND " + branch + ".lineage LIKE ?";
+        }
+        return "";
     }
 
     /** Distinct active learners by group key ({@code ""} when not grouped). */
