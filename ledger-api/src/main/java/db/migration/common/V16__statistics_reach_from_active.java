@@ -47,7 +47,7 @@ public class V16__statistics_reach_from_active extends BaseJavaMigration {
      * Sets each active row's first day and earliest achieved date from the slot's facts on achievements, as the
      * statistics processor keeps them.
      *
-     * @param slot {@code ""} for slot A, {@code "_b"} for slot B
+     * @param slot {@code ""} for slot A, {@code "_b"} for slot B, {@code "_scratch"} for the scratch slot
      */
     public static void fill(Connection connection, String slot) throws SQLException {
         String learning = String.join(", ", Arrays.stream(Measure.values()).filter(Measure::isLearning)

@@ -214,7 +214,7 @@ class ReadModelTest {
             assertThat(check.get("equal").asBoolean()).as(check.toString()).isTrue();
         }
         // Both slots were rebuilt once: each has every index and key the other has.
-        assertThat(indexes("")).isNotEmpty().contains("achievement_learner_ix", "ledger_act_pk", "stat_fact_pk",
+        assertThat(indexes("")).isNotEmpty().contains("achievement_learner_ix", "ledger_act_pk", "stat_fact_branch_ix",
                 "stat_active_learner_ix", "ledger_act_branch_ix").isEqualTo(indexes("_b"));
 
         Http.Reply unknown = http.post("/api/admin/read-models/nothing/rebuild", "");

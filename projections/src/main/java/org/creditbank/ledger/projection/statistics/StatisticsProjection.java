@@ -434,13 +434,15 @@ public class StatisticsProjection {
                         known.put(new Active(Sql.date(rs, "month_start"), rs.getString(2), rs.getString(3)),
                                 new First(Sql.date(rs, "first_day"), Sql.date(rs, "first_achieved")));
                     });
+            // Only where the batch's acts count can anything change: what counted there before, from the rows read.
+            Map<Reached, First> after = new TreeMap<>();
+            active.forEach((a, first) -> reached(a, first, after, null));
             Map<Reached, First> before = new HashMap<>();
-            known.forEach((a, first) -> reached(a, first, before));
-            Map<Reached, First> after = new TreeMap<>(before);
+            known.forEach((a, first) -> reached(a, first, before, after.keySet()));
+            before.forEach((r, first) -> after.merge(r, first, First::min));
             List<Object[]> inserts = new ArrayList<>();
             List<Object[]> lowered = new ArrayList<>();
             active.forEach((a, first) -> {
-                reached(a, first, after);
                 First was = known.get(a);
                 if (was == null) {
                     inserts.add(new Object[] {a.month(), a.branch(), a.learner(), first.day(), first.achieved()});
@@ -483,12 +485,18 @@ public class StatisticsProjection {
             deleteEmptied("stat_reach_valid", "achieved", valid);
         }
 
-        /** Lowers to {@code first} the learner's first day and achieved date at every node and period an act counts. */
-        private void reached(Active a, First first, Map<Reached, First> reached) {
+        /**
+         * Lowers to {@code first} the learner's first day and achieved date at every node and period an act of the
+         * active row counts at (of those in {@code within}, unless null).
+         */
+        private void reached(Active a, First first, Map<Reached, First> reached, Set<Reached> within) {
             String[] place = place(a.branch());
             for (String node : Reach.nodes(a.branch(), place[0], place[1])) {
                 for (String period : Reach.periods(a.month())) {
-                    reached.merge(new Reached(a.learner(), node, period), first, First::min);
+                    Reached r = new Reached(a.learner(), node, period);
+                    if (within == null || within.contains(r)) {
+                        reached.merge(r, first, First::min);
+                    }
                 }
             }
         }

@@ -351,7 +351,7 @@ public class StatisticsQueries {
                 + " AND day_start < ? GROUP BY period", add, args.toArray());
         // Those first counted on the instant's day, by the instant: the learners acting there that day by then who
         // were not active there on an earlier day of the period.
-        for (String period : periods) {
+        for (String period : new java.util.LinkedHashSet<>(periods)) {
             LocalDate[] months = Reach.months(period);
             if (months != null && (day.isBefore(months[0]) || !day.isBefore(months[1]))) {
                 continue;
