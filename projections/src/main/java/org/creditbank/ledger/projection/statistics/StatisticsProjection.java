@@ -428,12 +428,27 @@ public class StatisticsProjection {
          */
         private void reach(Map<Active, First> active) {
             Map<Active, First> known = new HashMap<>();
-            whereIn("SELECT month_start, branch_code, learner_number, first_day, first_achieved FROM "
-                    + table("stat_active") + " WHERE learner_number", active.keySet().stream().map(Active::learner)
-                    .collect(Collectors.toSet()), rs -> {
-                        known.put(new Active(Sql.date(rs, "month_start"), rs.getString(2), rs.getString(3)),
-                                new First(Sql.date(rs, "first_day"), Sql.date(rs, "first_achieved")));
-                    });
+            Set<String> batchLearners = active.keySet().stream().map(Active::learner).collect(Collectors.toSet());
+            RowCallbackHandler read = rs -> {
+                known.put(new Active(Sql.date(rs, "month_start"), rs.getString(2), rs.getString(3)),
+                        new First(Sql.date(rs, "first_day"), Sql.date(rs, "first_achieved")));
+            };
+            String columns = "month_start, branch_code, learner_number, first_day, first_achieved";
+            if (dialect == Dialect.POSTGRESQL && !batchLearners.isEmpty()) {
+                // One learner at a time by the learner index, whatever the table's statistics say (a growing table
+                // may have none yet, and an IN list of a thousand learners would then be planned as a full scan).
+                String sql = "SELECT a.* FROM unnest(?) AS l (learner) CROSS JOIN LATERAL (SELECT " + columns
+                        + " FROM " + table("stat_active") + " s WHERE s.learner_number = CAST(l.learner AS CHAR(18))"
+                        + " OFFSET 0) a";
+                jdbc.query(connection -> {
+                    var statement = connection.prepareStatement(sql);
+                    statement.setArray(1, connection.createArrayOf("varchar", batchLearners.toArray()));
+                    return statement;
+                }, read);
+            } else {
+                whereIn("SELECT " + columns + " FROM " + table("stat_active") + " WHERE learner_number",
+                        batchLearners, read);
+            }
             // Only where the batch's acts count can anything change: what counted there before, from the rows read.
             Map<Reached, First> after = new TreeMap<>();
             active.forEach((a, first) -> reached(a, first, after, null));
