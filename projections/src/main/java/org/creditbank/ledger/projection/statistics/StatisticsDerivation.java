@@ -41,8 +41,8 @@ final class StatisticsDerivation {
 
     /**
      * The independent steps, each to run in a transaction, the longest first (a rebuild runs them as many at a time as
-     * there are cores): the active learners, the learners counted ahead and their counts; the sums by recorded time;
-     * by valid time.
+     * there are cores): the active learners with their first day and earliest achieved date, and how many learners are
+     * counted per node and period; the sums by recorded time; by valid time.
      */
     List<Runnable> steps() {
         return List.of(this::learners, this::recordedTime, this::validTime);
@@ -184,7 +184,7 @@ final class StatisticsDerivation {
             RowInserts.insert(jdbc, table(base), columns, rows);
         }
 
-        /** Writes what was collected once there are {@code at least} rows of a kind (0: the rest, at the end). */
+        /** Writes the active rows collected once there are {@code atLeast} of them (0: the rest, at the end). */
         void flush(int atLeast) {
             if (atLeast == 0) {
                 fold();

@@ -570,8 +570,8 @@ public class StatisticsProjection {
 
     /**
      * The statement that adds each row's {@code sums} to the row with the same {@code keys}, and inserts the keys not
-     * there yet (with no sums: inserts the keys if absent). Columns come as {@code name TYPE}: H2's MERGE casts its
-     * parameters. On PostgreSQL it is a plain INSERT, which the driver sends many rows at a time.
+     * there yet. Columns come as {@code name TYPE}: H2's MERGE casts its parameters. On PostgreSQL it is a plain
+     * INSERT, which the driver sends many rows at a time.
      */
     private String upsert(String base, List<String> keys, List<String> sums) {
         List<String> keyNames = keys.stream().map(c -> c.split(" ", 2)[0]).toList();
@@ -582,8 +582,8 @@ public class StatisticsProjection {
         if (dialect == Dialect.POSTGRESQL) {
             return "INSERT INTO " + table(base) + " AS t (" + columns + ") VALUES ("
                     + String.join(", ", Collections.nCopies(names.size(), "?")) + ") ON CONFLICT ("
-                    + String.join(", ", keyNames) + ") DO " + (sums.isEmpty() ? "NOTHING" : "UPDATE SET "
-                    + String.join(", ", sumNames.stream().map(c -> c + " = t." + c + " + EXCLUDED." + c).toList()));
+                    + String.join(", ", keyNames) + ") DO UPDATE SET "
+                    + String.join(", ", sumNames.stream().map(c -> c + " = t." + c + " + EXCLUDED." + c).toList());
         }
         List<String> casts = new ArrayList<>(keys);
         casts.addAll(sums);
@@ -591,8 +591,8 @@ public class StatisticsProjection {
                 + String.join(", ", casts.stream().map(c -> "CAST(? AS " + c.split(" ", 2)[1] + ")").toList())
                 + ")) AS s (" + columns + ") ON "
                 + String.join(" AND ", keyNames.stream().map(c -> "t." + c + " = s." + c).toList())
-                + (sums.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET "
-                + String.join(", ", sumNames.stream().map(c -> c + " = t." + c + " + s." + c).toList()))
+                + " WHEN MATCHED THEN UPDATE SET "
+                + String.join(", ", sumNames.stream().map(c -> c + " = t." + c + " + s." + c).toList())
                 + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES ("
                 + String.join(", ", names.stream().map(c -> "s." + c).toList()) + ")";
     }
