@@ -7,7 +7,6 @@ import org.flywaydb.core.api.migration.Context;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,8 +49,7 @@ public class V16__statistics_reach_from_active extends BaseJavaMigration {
      * @param slot {@code ""} for slot A, {@code "_b"} for slot B, {@code "_scratch"} for the scratch slot
      */
     public static void fill(Connection connection, String slot) throws SQLException {
-        String learning = String.join(", ", Arrays.stream(Measure.values()).filter(Measure::isLearning)
-                .map(m -> "'" + m.name() + "'").toList());
+        String learning = Measure.sqlList(Measure::isLearning);
         try (Statement merge = connection.createStatement()) {
             merge.execute("MERGE INTO stat_active" + slot + " t USING (SELECT learner_number, month_start,"
                     + " branch_code, MIN(day_start) AS first_day, MIN(achieved_on) AS first_achieved FROM stat_fact"

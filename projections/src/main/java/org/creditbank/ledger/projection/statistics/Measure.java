@@ -21,6 +21,17 @@ public enum Measure {
     /** A merged account's duplicate of an achievement already held stopped counting; its credits were withdrawn. */
     SUPERSEDED;
 
+    /** The names of the measures that match, as an SQL list of literals ({@code 'RECORDED', 'CERTIFIED', ...}). */
+    public static String sqlList(java.util.function.Predicate<Measure> which) {
+        StringBuilder in = new StringBuilder();
+        for (Measure m : values()) {
+            if (which.test(m)) {
+                in.append(in.isEmpty() ? "" : ", ").append('\'').append(m.name()).append('\'');
+            }
+        }
+        return in.toString();
+    }
+
     /** Whether the fact is an act on an achievement, which makes its learner active in the period. */
     public boolean isLearning() {
         return ordinal() >= RECORDED.ordinal();

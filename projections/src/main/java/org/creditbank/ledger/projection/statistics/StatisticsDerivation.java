@@ -92,8 +92,7 @@ final class StatisticsDerivation {
      */
     private void learners() {
         groupInMemory();
-        String learning = String.join(", ", Arrays.stream(Measure.values()).filter(Measure::isLearning)
-                .map(m -> "'" + m.name() + "'").toList());
+        String learning = Measure.sqlList(Measure::isLearning);
         String sql = "SELECT a.learner_number, a.month_start, a.branch_code, a.first_day, a.first_achieved,"
                 + " b.lineage, b.division_code FROM (SELECT learner_number, month_start, branch_code,"
                 + " MIN(day_start) AS first_day, MIN(achieved_on) AS first_achieved FROM " + table("stat_fact")

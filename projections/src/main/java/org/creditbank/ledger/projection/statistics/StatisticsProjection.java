@@ -232,7 +232,7 @@ public class StatisticsProjection {
                     m.superseded().stream().filter(id -> !recorded.contains(id)).forEach(wanted::add);
                 }
             }
-            whereIn("SELECT * FROM " + table("stat_achievement") + " WHERE achievement_id", wanted, rs -> {
+            lookUp("*", "stat_achievement", "achievement_id", "VARCHAR(64)", wanted, rs -> {
                 Row row = new Row(rs.getString("achievement_id"), rs.getString("learner_number"),
                         rs.getString("kind"), Sql.integer(rs, "qualification_level"), Sql.date(rs, "achieved_on"),
                         rs.getBigDecimal("credits"), rs.getString("credit_unit"), rs.getBoolean("certified"));
@@ -429,26 +429,11 @@ public class StatisticsProjection {
         private void reach(Map<Active, First> active) {
             Map<Active, First> known = new HashMap<>();
             Set<String> batchLearners = active.keySet().stream().map(Active::learner).collect(Collectors.toSet());
-            RowCallbackHandler read = rs -> {
-                known.put(new Active(Sql.date(rs, "month_start"), rs.getString(2), rs.getString(3)),
+            lookUp(String.join(", ", ACTIVE), "stat_active", "learner_number", "CHAR(18)", batchLearners, rs -> {
+                known.put(new Active(Sql.date(rs, "month_start"), rs.getString("branch_code"),
+                        rs.getString("learner_number")),
                         new First(Sql.date(rs, "first_day"), Sql.date(rs, "first_achieved")));
-            };
-            String columns = "month_start, branch_code, learner_number, first_day, first_achieved";
-            if (dialect == Dialect.POSTGRESQL && !batchLearners.isEmpty()) {
-                // One learner at a time by the learner index, whatever the table's statistics say (a growing table
-                // may have none yet, and an IN list of a thousand learners would then be planned as a full scan).
-                String sql = "SELECT a.* FROM unnest(?) AS l (learner) CROSS JOIN LATERAL (SELECT " + columns
-                        + " FROM " + table("stat_active") + " s WHERE s.learner_number = CAST(l.learner AS CHAR(18))"
-                        + " OFFSET 0) a";
-                jdbc.query(connection -> {
-                    var statement = connection.prepareStatement(sql);
-                    statement.setArray(1, connection.createArrayOf("varchar", batchLearners.toArray()));
-                    return statement;
-                }, read);
-            } else {
-                whereIn("SELECT " + columns + " FROM " + table("stat_active") + " WHERE learner_number",
-                        batchLearners, read);
-            }
+            });
             // Only where the batch's acts count can anything change: what counted there before, from the rows read.
             Map<Reached, First> after = new TreeMap<>();
             active.forEach((a, first) -> reached(a, first, after, null));
@@ -529,13 +514,32 @@ public class StatisticsProjection {
             }
         }
 
-        /** Runs {@code select} ({@code ... WHERE column}) with {@code IN} lists of at most {@link #IN_LIST} values. */
-        private void whereIn(String select, java.util.Collection<String> values, RowCallbackHandler rows) {
+        /**
+         * Reads the {@code columns} of a table's rows whose {@code key} (of SQL type {@code type}) is one of the
+         * values. On PostgreSQL one value at a time through the key's index, whatever the table's statistics say: a
+         * growing table may have none yet, and an {@code IN} list of a thousand values would then be planned as a
+         * full scan. Elsewhere with {@code IN} lists of at most {@link #IN_LIST} values.
+         */
+        private void lookUp(String columns, String base, String key, String type, java.util.Collection<String> values,
+                            RowCallbackHandler rows) {
+            if (values.isEmpty()) {
+                return;
+            }
+            if (dialect == Dialect.POSTGRESQL) {
+                String sql = "SELECT r.* FROM unnest(?) AS v (value) CROSS JOIN LATERAL (SELECT " + columns + " FROM "
+                        + table(base) + " WHERE " + key + " = CAST(v.value AS " + type + ") OFFSET 0) r";
+                jdbc.query(connection -> {
+                    var statement = connection.prepareStatement(sql);
+                    statement.setArray(1, connection.createArrayOf("varchar", values.toArray()));
+                    return statement;
+                }, rows);
+                return;
+            }
             List<String> all = new ArrayList<>(values);
             for (int from = 0; from < all.size(); from += IN_LIST) {
                 List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
-                jdbc.query(select + " IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rows,
-                        chunk.toArray());
+                jdbc.query("SELECT " + columns + " FROM " + table(base) + " WHERE " + key + " IN ("
+                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rows, chunk.toArray());
             }
         }
     }

@@ -258,7 +258,7 @@ public class StatisticsQueries {
         Source accounts = sums(new Query(query.branch(), query.from(), to, null, null, null));
         List<Object> args = new ArrayList<>(accounts.args());
         StringBuilder sql = new StringBuilder("(SELECT month_start, " + SUMMED + " FROM " + accounts.sql()
-                + " a WHERE measure IN (" + measures(m -> !m.isLearning()) + ") UNION ALL SELECT month_start, "
+                + " a WHERE measure IN (" + Measure.sqlList(m -> !m.isLearning()) + ") UNION ALL SELECT month_start, "
                 + SUMMED + " FROM " + table("stat_valid") + " f WHERE ((grain = 'M' AND achieved < ?)"
                 + " OR (grain = 'D' AND achieved >= ? AND achieved < ?))");
         args.addAll(List.of(before.withDayOfMonth(1), before.withDayOfMonth(1), before));
@@ -429,18 +429,7 @@ public class StatisticsQueries {
     }
 
     private static String learning() {
-        return measures(Measure::isLearning);
-    }
-
-    /** The names of the measures that match, as an SQL list. */
-    private static String measures(java.util.function.Predicate<Measure> which) {
-        StringBuilder in = new StringBuilder();
-        for (Measure m : Measure.values()) {
-            if (which.test(m)) {
-                in.append(in.isEmpty() ? "" : ", ").append('\'').append(m.name()).append('\'');
-            }
-        }
-        return in.toString();
+        return Measure.sqlList(Measure::isLearning);
     }
 
     private static final class Where {
