@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementCertified;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRecorded;
+import org.creditbank.ledger.achievement.AchievementIds;
 import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
 import org.creditbank.ledger.learner.Sealed;
 import org.creditbank.ledger.projection.EventStoreFormat;
@@ -194,8 +195,9 @@ class ReadModelBenchmark implements Callable<Integer> {
                             Base64.getEncoder().encodeToString(ciphertext)), officer[0], officer[1], at)));
             List<Certification> later = new ArrayList<>();
             for (int a = 0; a < achievements; a++) {
-                String id = UUID.randomUUID().toString();
                 Instant recorded = at.plusSeconds(60L * (2 * a + 1));
+                // As the server would have named it when it recorded it.
+                String id = AchievementIds.next(recorded);
                 BigDecimal credits = BigDecimal.valueOf(1 + (i + a) % 8);
                 rows.add(row(events, learner, sequence++, recorded, meta, new AchievementRecorded(learner, id,
                         KINDS[(i + a) % KINDS.length], "Course " + a, "Benchmark University", "Benchmark University",

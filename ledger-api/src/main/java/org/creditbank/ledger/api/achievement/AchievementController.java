@@ -10,6 +10,7 @@ import org.creditbank.ledger.achievement.AchievementCommands.RejectAchievement;
 import org.creditbank.ledger.achievement.AchievementCommands.RevokeAchievement;
 import org.creditbank.ledger.achievement.AchievementCorrection;
 import org.creditbank.ledger.achievement.AchievementDetails;
+import org.creditbank.ledger.achievement.AchievementIds;
 import org.creditbank.ledger.achievement.AchievementKind;
 import org.creditbank.ledger.achievement.AchievementRefusals.UnknownAchievement;
 import org.creditbank.ledger.achievement.Credits;
@@ -34,8 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** The achievement lifecycle over HTTP: record, certify, reject, correct, revoke; read one. */
@@ -46,12 +47,14 @@ public class AchievementController {
     private final LedgerCommands commands;
     private final AccountQueries queries;
     private final JdbcCertificateRegister certificates;
+    private final Clock clock;
 
     public AchievementController(LedgerCommands commands, AccountQueries queries,
-                                 JdbcCertificateRegister certificates) {
+                                 JdbcCertificateRegister certificates, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.certificates = certificates;
+        this.clock = clock;
     }
 
     /** Evidence of an achievement. */
@@ -117,7 +120,7 @@ public class AchievementController {
                         : new ExternalReference(request.externalReference().issuer(), request.externalReference().id()),
                 request.certificateSerial());
         RecordingOutcome outcome = commands.send(
-                new RecordAchievement(learner, UUID.randomUUID().toString(), details, actor), actor);
+                new RecordAchievement(learner, AchievementIds.next(clock.instant()), details, actor), actor);
         Recorded body = new Recorded(outcome.achievementId(), outcome.alreadyRecorded(),
                 read(learner, outcome.achievementId()));
         URI location = URI.create("/api/learners/" + learner.value() + "/achievements/" + outcome.achievementId());
