@@ -3,7 +3,9 @@ package org.creditbank.ledger.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.creditbank.ledger.api.Scenario.ALICE;
@@ -18,6 +20,19 @@ class AccountLifecycleTest {
 
     private final RunningLedger ledger = SharedLedger.get();
     private final Http http = ledger.http();
+
+    @Test
+    void a_recorded_achievement_is_named_by_a_time_ordered_uuid_of_its_recording() {
+        String learner = Scenario.openAccount(http, ALICE, "Named Learner");
+        String id = Scenario.record(http, ALICE, learner, Scenario.course("ID-1", "1"));
+
+        UUID uuid = UUID.fromString(id);
+        Instant named = Instant.ofEpochMilli(uuid.getMostSignificantBits() >>> 16);
+        Instant recorded = Instant.parse(http.get(path(learner, id)).json().get("recordedAt").asText());
+        assertThat(uuid.version()).isEqualTo(7);
+        // Named as the request came in, just before the act was recorded.
+        assertThat(named).isBetween(recorded.minusSeconds(10), recorded);
+    }
 
     @Test
     void correction_and_revocation_change_the_totals_by_events() {

@@ -1,0 +1,44 @@
+package org.creditbank.ledger.achievement;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** New achievements' identifiers: version 7 UUIDs that carry the millisecond of recording and grow with it. */
+class AchievementIdsTest {
+
+    @Test
+    void an_identifier_is_a_version_7_uuid_of_the_recording_millisecond() {
+        Instant at = Instant.parse("2026-11-23T08:15:30.123456Z");
+
+        UUID id = UUID.fromString(AchievementIds.next(at));
+
+        assertThat(id.version()).isEqualTo(7);
+        assertThat(id.variant()).isEqualTo(2);
+        assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(at.toEpochMilli());
+        // What the record command accepts as an achievement's id.
+        assertThat(id.toString()).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void identifiers_of_later_recordings_sort_after_earlier_ones_and_never_repeat() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            ids.add(AchievementIds.next(start.plusMillis(i)));
+        }
+        List<String> again = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            again.add(AchievementIds.next(start));
+        }
+
+        assertThat(ids).isSorted();
+        assertThat(new HashSet<>(again)).hasSize(1000);
+    }
+}
