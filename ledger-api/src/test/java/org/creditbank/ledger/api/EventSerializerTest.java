@@ -1,6 +1,8 @@
 package org.creditbank.ledger.api;
 
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -12,8 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The event serializer remembers the classes it looked up, and reads and writes exactly as Axon's own. */
 class EventSerializerTest {
@@ -49,6 +54,32 @@ class EventSerializerTest {
         SimpleSerializedObject<byte[]> known = new SimpleSerializedObject<>("{\"name\":\"n\"}".getBytes(),
                 byte[].class, Sample.class.getName(), null);
         assertThat((Object) serializer.deserialize(known)).isEqualTo(new Sample("n", null, null));
+    }
+
+    @Test
+    void metadata_reads_as_the_stock_serializer_reads_it_whatever_its_values() {
+        List<Map<String, ?>> samples = List.of(
+                Map.of("officerId", "alice", "branchCode", "HZ-BRANCH", "correlationId", "c-1"),
+                Map.of("note", "学分 \"quoted\" \\ tab\t", "empty", ""),
+                Map.of(),
+                Map.of("attempt", 3, "officerId", "alice"),
+                Map.of("nested", Map.of("a", "b"), "list", List.of("x", 1)),
+                Map.of("flag", true, "ratio", 0.5));
+        for (Map<String, ?> sample : samples) {
+            SerializedObject<byte[]> written = stock.serialize(MetaData.from(sample), byte[].class);
+            MetaData read = serializer.deserialize(written);
+
+            assertThat(read).as(sample.toString()).isEqualTo(stock.deserialize(written));
+        }
+        assertThat((Object) serializer.deserialize(stock.serialize(MetaData.from(samples.get(0)), byte[].class)))
+                .isEqualTo(MetaData.from(samples.get(0)));
+        // Duplicate names: the last one counts, as Jackson's maps have it.
+        SimpleSerializedObject<byte[]> twice = new SimpleSerializedObject<>(
+                "{\"officerId\":\"a\",\"officerId\":\"b\"}".getBytes(), byte[].class, MetaData.class.getName(), null);
+        assertThat((Object) serializer.deserialize(twice)).isEqualTo(stock.deserialize(twice));
+        SimpleSerializedObject<byte[]> broken = new SimpleSerializedObject<>("{\"officerId\":".getBytes(),
+                byte[].class, MetaData.class.getName(), null);
+        assertThatThrownBy(() -> serializer.deserialize(broken)).isInstanceOf(SerializationException.class);
     }
 
     @Test
