@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 
 /**
- * New achievements' identifiers: time-ordered UUIDs (RFC 9562 version 7), the millisecond of recording followed by 74
- * random bits.
+ * New achievements' identifiers: time-ordered UUIDs (RFC 9562 version 7), the millisecond the request to record was
+ * handled (at or just before the achievement's {@code recordedAt}) followed by 74 random bits.
  *
  * <p>Every read model keys achievements by their identifier. Random identifiers (version 4) send each new achievement
  * to a random page of every such B-tree, so an index larger than the cache costs a page read and write per insert, and
@@ -24,8 +24,17 @@ public final class AchievementIds {
     private AchievementIds() {
     }
 
-    /** A new identifier for an achievement recorded at {@code at}. */
+    /**
+     * A new identifier for an achievement recorded at {@code at}.
+     *
+     * @throws IllegalArgumentException for an instant before 1970 or past the year 10889 (48 bits of milliseconds):
+     *                                  its identifier would not sort by time
+     */
     public static String next(Instant at) {
-        return GENERATOR.construct(at.toEpochMilli()).toString();
+        long millis = at.toEpochMilli();
+        if (millis < 0 || millis >= 1L << 48) {
+            throw new IllegalArgumentException("an achievement's identifier holds no time like " + at);
+        }
+        return GENERATOR.construct(millis).toString();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** New achievements' identifiers: version 7 UUIDs that carry the millisecond of recording and grow with it. */
 class AchievementIdsTest {
@@ -40,5 +41,14 @@ class AchievementIdsTest {
 
         assertThat(ids).isSorted();
         assertThat(new HashSet<>(again)).hasSize(1000);
+    }
+
+    @Test
+    void a_time_the_identifier_cannot_hold_is_refused() {
+        assertThatThrownBy(() -> AchievementIds.next(Instant.parse("1969-12-31T23:59:59Z")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AchievementIds.next(Instant.ofEpochMilli(1L << 48)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(AchievementIds.next(Instant.ofEpochMilli((1L << 48) - 1))).startsWith("ffffffff-ffff-7");
     }
 }

@@ -61,7 +61,7 @@ public final class EventSerializer extends JacksonSerializer {
     @Override
     @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serialized) {
-        if (serialized.getData() instanceof byte[] json && METADATA.equals(serialized.getType().getName())) {
+        if (METADATA.equals(serialized.getType().getName()) && serialized.getData() instanceof byte[] json) {
             MetaData flat = flat(json);
             if (flat != null) {
                 return (T) flat;
