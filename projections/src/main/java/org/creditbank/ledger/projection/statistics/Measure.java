@@ -1,5 +1,7 @@
 package org.creditbank.ledger.projection.statistics;
 
+import java.util.function.Predicate;
+
 /** What a statistical fact counts. Every fact counts one act; some also change the credits deposited. */
 public enum Measure {
     /** An account was opened. */
@@ -22,7 +24,7 @@ public enum Measure {
     SUPERSEDED;
 
     /** The names of the measures that match, as an SQL list of literals ({@code 'RECORDED', 'CERTIFIED', ...}). */
-    public static String sqlList(java.util.function.Predicate<Measure> which) {
+    public static String sqlList(Predicate<Measure> which) {
         StringBuilder in = new StringBuilder();
         for (Measure m : values()) {
             if (which.test(m)) {

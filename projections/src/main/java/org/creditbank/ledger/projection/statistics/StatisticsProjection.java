@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -520,7 +521,7 @@ public class StatisticsProjection {
          * growing table may have none yet, and an {@code IN} list of a thousand values would then be planned as a
          * full scan. Elsewhere with {@code IN} lists of at most {@link #IN_LIST} values.
          */
-        private void lookUp(String columns, String base, String key, String type, java.util.Collection<String> values,
+        private void lookUp(String columns, String base, String key, String type, Collection<String> values,
                             RowCallbackHandler rows) {
             if (values.isEmpty()) {
                 return;
