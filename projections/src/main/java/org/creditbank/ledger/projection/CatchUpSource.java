@@ -13,18 +13,21 @@ import java.util.stream.Stream;
 
 /**
  * The event store read straight from its storage engine, page after page, for a processor that catches up (a
- * rebuild). Axon's embedded event store serves processors that follow the head well, but hands one that is far
- * behind its events in short private streams with waits between them; this source keeps reading pages until the store
- * has nothing newer, then looks again after a short pause. Tracking tokens are the storage engine's own.
+ * rebuild), then followed like any live processor follows it. Axon's embedded event store serves processors that
+ * follow the head well, but hands one that is far behind its events in short private streams with waits between them;
+ * this source keeps reading pages until the store has nothing newer, then hands over to the embedded store's stream
+ * from where it got to: a processor that stays live after its rebuild does not keep polling the storage engine.
+ * Tracking tokens are the storage engine's own, which the embedded store also uses.
  */
 public final class CatchUpSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
-    private static final long IDLE_PAUSE_MILLIS = 20;
-
     private final EventStorageEngine engine;
+    private final StreamableMessageSource<TrackedEventMessage<?>> following;
 
-    public CatchUpSource(EventStorageEngine engine) {
+    /** @param following what follows the head once caught up: the embedded event store over {@code engine} */
+    public CatchUpSource(EventStorageEngine engine, StreamableMessageSource<TrackedEventMessage<?>> following) {
         this.engine = engine;
+        this.following = following;
     }
 
     @Override
@@ -47,6 +50,8 @@ public final class CatchUpSource implements StreamableMessageSource<TrackedEvent
         private Stream<? extends TrackedEventMessage<?>> stream;
         private Iterator<? extends TrackedEventMessage<?>> events;
         private TrackedEventMessage<?> peeked;
+        /** The embedded store's stream, once the pages have caught up with the head. */
+        private BlockingStream<TrackedEventMessage<?>> live;
 
         Pages(TrackingToken from) {
             this.last = from;
@@ -54,55 +59,63 @@ public final class CatchUpSource implements StreamableMessageSource<TrackedEvent
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return Optional.ofNullable(next());
+            return live != null ? live.peek() : Optional.ofNullable(next());
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            long deadline = System.nanoTime() + unit.toNanos(timeout);
-            while (next() == null) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(IDLE_PAUSE_MILLIS)));
+            if (live == null && next() != null) {
+                return true;
             }
-            return true;
+            return live.hasNextAvailable(timeout, unit);
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
-                Thread.onSpinWait();
+            if (live == null && next() != null) {
+                TrackedEventMessage<?> event = peeked;
+                peeked = null;
+                last = event.trackingToken();
+                return event;
             }
-            TrackedEventMessage<?> event = peeked;
-            peeked = null;
-            last = event.trackingToken();
-            return event;
+            return live.nextAvailable();
         }
 
-        /** The next event if the store has one now, reading the next pages as needed. */
+        /**
+         * The next event if the store has one now, reading the next pages as needed; null once a page comes back
+         * empty, the stream then handed over to the embedded store's.
+         */
         private TrackedEventMessage<?> next() {
             if (peeked != null) {
                 return peeked;
             }
             if (events == null || !events.hasNext()) {
-                close();
+                closePage();
                 stream = engine.readEvents(last, false);
                 events = stream.iterator();
             }
             if (events.hasNext()) {
                 peeked = events.next();
+            } else {
+                closePage();
+                live = following.openStream(last);
             }
             return peeked;
         }
 
-        @Override
-        public void close() {
+        private void closePage() {
             if (stream != null) {
                 stream.close();
                 stream = null;
                 events = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            closePage();
+            if (live != null) {
+                live.close();
             }
         }
     }

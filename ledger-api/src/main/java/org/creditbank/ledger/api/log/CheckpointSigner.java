@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Signs a new checkpoint as soon as the log has grown, but at most once per interval. It signs only a tree
@@ -44,6 +45,12 @@ public class CheckpointSigner {
     private final Clock clock;
     /** Until when the signer, having refused, does not look again; null while it signs. */
     private volatile Instant refusingUntil;
+    /** Before this instant no checkpoint may be signed: the latest one seen was signed less than an interval ago. */
+    private volatile Instant earliest = Instant.MIN;
+    /** When the signer last looked at the log. */
+    private volatile Instant lookedAt = Instant.MIN;
+    /** Whether this node appended leaves since the signer last looked. */
+    private final AtomicBoolean appended = new AtomicBoolean();
 
     public CheckpointSigner(JdbcLogStore store, NoteKeys.Signer signer, String origin,
                             TransactionTemplate transactions, Duration interval, Path memory, Clock clock) {
@@ -67,7 +74,8 @@ public class CheckpointSigner {
     public Optional<StoredCheckpoint> signIfGrown() {
         return transactions.execute(status -> {
             Optional<StoredCheckpoint> latest = store.latestCheckpoint();
-            if (latest.isPresent() && clock.instant().isBefore(latest.get().signedAt().plus(interval))) {
+            latest.ifPresent(checkpoint -> earliest = checkpoint.signedAt().plus(interval));
+            if (latest.isPresent() && clock.instant().isBefore(earliest)) {
                 return Optional.empty();
             }
             long size = store.size();
@@ -97,6 +105,7 @@ public class CheckpointSigner {
                 return Optional.empty();
             }
             memory.remember(size, root);
+            earliest = next.signedAt().plus(interval);
             return Optional.of(next);
         });
     }
@@ -138,9 +147,18 @@ public class CheckpointSigner {
         }
     }
 
+    /** This node appended leaves to the log: the next tick that may sign looks at once. */
+    public void appended() {
+        appended.set(true);
+    }
+
     /**
      * The scheduled tick: a failure is logged and retried, never signed around; after a refusal, not before
      * {@link #AFTER_REFUSAL} has passed.
+     *
+     * <p>It looks at the log (a transaction) only when a checkpoint may be signed — an interval after the latest one
+     * seen — and either this node appended leaves since the last look or an interval has passed since then (leaves
+     * another node appended). An idle server looks once per interval, not at every tick.
      */
     public void tick() {
         Instant now = clock.instant();
@@ -148,6 +166,12 @@ public class CheckpointSigner {
         if (until != null && now.isBefore(until)) {
             return;
         }
+        if (now.isBefore(earliest) || !appended.get() && now.isBefore(lookedAt.plus(interval))) {
+            return;
+        }
+        // Cleared before looking: leaves appended while it looks make the next tick look again.
+        appended.set(false);
+        lookedAt = now;
         try {
             signIfGrown();
             refusingUntil = null;

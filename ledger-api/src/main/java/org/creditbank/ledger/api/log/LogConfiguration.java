@@ -29,8 +29,8 @@ public class LogConfiguration {
     }
 
     @Bean
-    public LogSequencer logSequencer(JdbcLogStore store, JdbcTemplate jdbc) {
-        return new LogSequencer(store, jdbc);
+    public LogSequencer logSequencer(JdbcLogStore store, JdbcTemplate jdbc, CheckpointSigner signer) {
+        return new LogSequencer(store, jdbc, signer::appended);
     }
 
     @Bean
@@ -43,7 +43,10 @@ public class LogConfiguration {
                 clock);
     }
 
-    /** Looks for leaves to sign forty times per interval; the signer keeps the interval. */
+    /**
+     * Ticks forty times per interval: a checkpoint follows the sequencer's batch within a fortieth of an interval once
+     * the interval allows one. The signer keeps the interval, and looks at the log only when it may sign.
+     */
     @Bean
     public CheckpointSchedule checkpointSchedule(CheckpointSigner signer, LogProperties log) {
         return new CheckpointSchedule(signer, log.checkpointInterval().dividedBy(40));

@@ -37,10 +37,13 @@ public class LogSequencer {
 
     private final JdbcLogStore store;
     private final JdbcTemplate jdbc;
+    private final Runnable appended;
 
-    public LogSequencer(JdbcLogStore store, JdbcTemplate jdbc) {
+    /** @param appended told after each batch commits: the signer looks at the log then */
+    public LogSequencer(JdbcLogStore store, JdbcTemplate jdbc, Runnable appended) {
         this.store = store;
         this.jdbc = jdbc;
+        this.appended = appended;
     }
 
     @EventHandler
@@ -49,6 +52,7 @@ public class LogSequencer {
         Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
             Batch created = new Batch();
             unitOfWork.onPrepareCommit(u -> append(created.events));
+            unitOfWork.afterCommit(u -> appended.run());
             return created;
         });
         batch.events.add(new Pending(event.getIdentifier(), event.getAggregateIdentifier(),

@@ -389,7 +389,7 @@ public class ReadModels implements SmartLifecycle {
         return TrackingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
-                .messageSource(catchingUp ? new CatchUpSource(storage) : events)
+                .messageSource(catchingUp ? new CatchUpSource(storage, events) : events)
                 .tokenStore(tokens)
                 .transactionManager(axonTransactions)
                 .errorHandler(PropagatingErrorHandler.instance())

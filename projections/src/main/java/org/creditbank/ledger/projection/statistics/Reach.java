@@ -3,6 +3,8 @@ package org.creditbank.ledger.projection.statistics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where and when an active learner is counted ahead ({@code stat_reach_count}): at every node an act at a branch
@@ -14,6 +16,12 @@ public final class Reach {
 
     /** The node of the whole network, and the period of all time. */
     public static final String ALL = "*";
+
+    /**
+     * The periods of each month seen, named once: a rebuild asks for them millions of times, over a few hundred
+     * months at most (twelve a year of recorded time).
+     */
+    private static final Map<LocalDate, List<String>> PERIODS = new ConcurrentHashMap<>();
 
     private Reach() {
     }
@@ -49,9 +57,10 @@ public final class Reach {
         return nodes;
     }
 
-    /** Every period an act in the month starting {@code month} counts in. */
-    public static List<String> periods(LocalDate month) {
-        return List.of(ALL, year(month.getYear()), month(month));
+    /** Every period an act in the month of {@code day} counts in. */
+    public static List<String> periods(LocalDate day) {
+        return PERIODS.computeIfAbsent(day.withDayOfMonth(1), month -> List.of(ALL, year(month.getYear()),
+                month(month)));
     }
 
     /**

@@ -130,6 +130,8 @@ final class StatisticsDerivation {
         private final Map<List<String>, long[]> counted = new HashMap<>();
         private final Map<List<Object>, long[]> countedByDay = new HashMap<>();
         private final Map<List<Object>, long[]> countedByAchieved = new HashMap<>();
+        /** Each branch's nodes: a branch never moves, so its lineage is the same on every row. */
+        private final Map<String, List<String>> nodes = new HashMap<>();
         private String learner;
 
         void add(String learner, LocalDate month, String branch, LocalDate day, LocalDate achieved, String lineage,
@@ -139,8 +141,9 @@ final class StatisticsDerivation {
                 this.learner = learner;
             }
             active.add(new Object[] {month, branch, learner, day, achieved});
-            for (String node : Reach.nodes(branch, lineage, division)) {
-                for (String period : Reach.periods(month)) {
+            List<String> periods = Reach.periods(month);
+            for (String node : nodes.computeIfAbsent(branch, code -> Reach.nodes(code, lineage, division))) {
+                for (String period : periods) {
                     LocalDate[] first = firsts.computeIfAbsent(List.of(node, period),
                             k -> new LocalDate[] {day, achieved});
                     if (day.isBefore(first[0])) {

@@ -492,8 +492,9 @@ public class StatisticsProjection {
          */
         private void reached(Active a, First first, Map<Reached, First> reached, Set<Reached> within) {
             String[] place = place(a.branch());
+            List<String> periods = Reach.periods(a.month());
             for (String node : Reach.nodes(a.branch(), place[0], place[1])) {
-                for (String period : Reach.periods(a.month())) {
+                for (String period : periods) {
                     Reached r = new Reached(a.learner(), node, period);
                     if (within == null || within.contains(r)) {
                         reached.merge(r, first, First::min);

@@ -1,0 +1,157 @@
+package org.creditbank.ledger.api.log;
+
+import org.creditbank.ledger.log.Hash;
+import org.creditbank.ledger.log.NoteKeys;
+import org.creditbank.ledger.log.Rfc6962;
+import org.creditbank.ledger.projection.log.JdbcLogStore;
+import org.creditbank.ledger.projection.log.JdbcLogStore.StoredCheckpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The signer's tick runs forty times per interval, but looks at the log (a transaction and two queries) only when it
+ * may sign: an idle server does not query its database at every tick.
+ */
+class CheckpointSignerTicksTest {
+
+    private static final String ORIGIN = "ledger.creditbank.local/log";
+    private static final Duration INTERVAL = Duration.ofMillis(500);
+    private static final Duration TICK = INTERVAL.dividedBy(40);
+    private static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
+    private static final Hash ROOT = Rfc6962.sha256(new byte[] {7});
+
+    @TempDir
+    Path dir;
+
+    private final MovingClock clock = new MovingClock(START);
+    private final LogAsSeen log = new LogAsSeen();
+
+    @Test
+    void an_idle_signer_looks_at_the_log_once_per_interval_not_at_every_tick() {
+        log.latest = new StoredCheckpoint(10, ROOT, "note", START.minusSeconds(60));
+        CheckpointSigner signer = signer();
+
+        ticks(signer, 40 * 3);
+
+        // The first tick, then once per interval: three looks in three intervals' 120 ticks.
+        assertThat(log.looks).isEqualTo(3);
+    }
+
+    @Test
+    void leaves_appended_on_this_node_are_looked_at_by_the_next_tick() {
+        log.latest = new StoredCheckpoint(10, ROOT, "note", START.minusSeconds(60));
+        CheckpointSigner signer = signer();
+        ticks(signer, 1);
+        assertThat(log.looks).isEqualTo(1);
+
+        ticks(signer, 5);
+        assertThat(log.looks).isEqualTo(1);
+        signer.appended();
+        ticks(signer, 1);
+        assertThat(log.looks).isEqualTo(2);
+        ticks(signer, 5);
+        assertThat(log.looks).isEqualTo(2);
+    }
+
+    @Test
+    void no_tick_looks_before_an_interval_has_passed_since_the_latest_checkpoint() {
+        log.latest = new StoredCheckpoint(10, ROOT, "note", START);
+        CheckpointSigner signer = signer();
+        ticks(signer, 1);
+        assertThat(log.looks).isEqualTo(1);
+
+        // Appended at once, but the latest checkpoint is younger than an interval: nothing to do until it is not.
+        signer.appended();
+        ticks(signer, 38);
+        assertThat(log.looks).isEqualTo(1);
+        ticks(signer, 2);
+        assertThat(log.looks).isEqualTo(2);
+    }
+
+    private CheckpointSigner signer() {
+        return new CheckpointSigner(log, NoteKeys.Signer.generate(ORIGIN), ORIGIN,
+                new TransactionTemplate(new NoTransactions()), INTERVAL, dir.resolve("log-signer.state"), clock);
+    }
+
+    private void ticks(CheckpointSigner signer, int n) {
+        for (int i = 0; i < n; i++) {
+            signer.tick();
+            clock.now = clock.now.plus(TICK);
+        }
+    }
+
+    /** The log as the signer reads it: a latest checkpoint covering every leaf, so nothing is ever to be signed. */
+    private static final class LogAsSeen extends JdbcLogStore {
+        StoredCheckpoint latest;
+        int looks;
+
+        LogAsSeen() {
+            super(new JdbcTemplate());
+        }
+
+        @Override
+        public Optional<StoredCheckpoint> latestCheckpoint() {
+            looks++;
+            return Optional.of(latest);
+        }
+
+        @Override
+        public long size() {
+            return latest.treeSize();
+        }
+    }
+
+    private static final class NoTransactions implements PlatformTransactionManager {
+        @Override
+        public TransactionStatus getTransaction(TransactionDefinition definition) {
+            return new SimpleTransactionStatus();
+        }
+
+        @Override
+        public void commit(TransactionStatus status) {
+        }
+
+        @Override
+        public void rollback(TransactionStatus status) {
+        }
+    }
+
+    private static final class MovingClock extends Clock {
+        Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
