@@ -1,8 +1,11 @@
 package org.creditbank.ledger.projection;
 
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -13,7 +16,20 @@ import java.util.function.Supplier;
  */
 public final class PerUnitOfWork {
 
+    /** The resource under which a replay's unit of work holds the events of its batch. */
+    public static final String BATCH = PerUnitOfWork.class.getName() + ".batch";
+
     private PerUnitOfWork() {
+    }
+
+    /** The messages the unit of work processes: a processor's or a replay's batch, or its one message. */
+    public static List<? extends Message<?>> messages(UnitOfWork<?> unitOfWork) {
+        List<? extends Message<?>> batch = unitOfWork.getResource(BATCH);
+        if (batch != null) {
+            return batch;
+        }
+        return unitOfWork instanceof BatchingUnitOfWork<?> processing ? processing.getMessages()
+                : List.of(unitOfWork.getMessage());
     }
 
     /**

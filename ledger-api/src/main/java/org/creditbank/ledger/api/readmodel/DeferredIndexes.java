@@ -107,6 +107,7 @@ final class DeferredIndexes {
                         Integer.class, key[1]);
                 if (present == null || present == 0) {
                     jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                    jdbc.execute("SET LOCAL max_parallel_maintenance_workers = 0");
                     jdbc.execute("ALTER TABLE " + key[0] + " ADD CONSTRAINT " + key[1] + " " + key[2]);
                 }
             }));
@@ -114,6 +115,7 @@ final class DeferredIndexes {
         for (String definition : definitions) {
             builds.add(() -> transactions.executeWithoutResult(tx -> {
                 jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                jdbc.execute("SET LOCAL max_parallel_maintenance_workers = 0");
                 jdbc.execute(definition);
             }));
         }

@@ -1,11 +1,8 @@
 package org.creditbank.ledger.api.readmodel;
 
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.GenericResultMessage;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.creditbank.ledger.projection.PerUnitOfWork;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
@@ -18,14 +15,11 @@ import java.util.List;
  */
 final class Replay {
 
-    /** What every handler call answers. */
-    private static final ResultMessage<Void> HANDLED = GenericResultMessage.asResultMessage((Void) null);
-
     /** Events per unit of work, as a rebuilding processor batches them. */
     static final int BATCH = 1000;
 
     /** The projections' handlers, called directly: no segment to match, and a failing handler fails the batch. */
-    private final List<AnnotationEventHandlerAdapter> handlers;
+    private final List<DirectHandlers> handlers;
     private final int size;
     private final TransactionTemplate transactions;
     private final Runnable beginning;
@@ -42,7 +36,7 @@ final class Replay {
      * @param beginning    what each batch's own transaction does first
      */
     Replay(List<?> projections, int size, TransactionTemplate transactions, Runnable beginning) {
-        this.handlers = projections.stream().map(AnnotationEventHandlerAdapter::new).toList();
+        this.handlers = projections.stream().map(DirectHandlers::new).toList();
         this.size = size;
         this.transactions = transactions;
         this.beginning = beginning;
@@ -75,36 +69,46 @@ final class Replay {
         if (batch.isEmpty()) {
             return;
         }
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
+        List<EventMessage<?>> events = List.copyOf(batch);
         batch.clear();
         if (transactions == null) {
-            apply(unitOfWork);
+            apply(events);
         } else {
             transactions.executeWithoutResult(tx -> {
                 beginning.run();
-                apply(unitOfWork);
+                apply(events);
             });
         }
     }
 
     /**
      * Hands each event to every projection, in one unit of work whose commit flushes what the batch collected; the
-     * unit of work's current message is the event being handled, as in a processor. Each handler call answers one
-     * shared result: {@code executeWithResult} would otherwise wrap each answer in a new result message with a random
-     * identifier (millions of them in a rebuild). And no {@code canHandle} first: {@code handle} already skips an
-     * event its projection has no handler for.
+     * unit of work holds the batch's events ({@link PerUnitOfWork#messages}), as a processor's batching one does. One
+     * unit of work for the batch, not a processing context and a recorded result per event as Axon's batching unit of
+     * work keeps them: the handlers need neither.
      */
-    private void apply(BatchingUnitOfWork<EventMessage<?>> unitOfWork) {
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            EventMessage<?> event = unitOfWork.getMessage();
-            for (AnnotationEventHandlerAdapter handler : handlers) {
-                handler.handle(event);
+    private void apply(List<EventMessage<?>> events) {
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(events.get(0));
+        unitOfWork.resources().put(PerUnitOfWork.BATCH, events);
+        try {
+            for (EventMessage<?> event : events) {
+                for (DirectHandlers handler : handlers) {
+                    handler.handle(event);
+                }
             }
-            return HANDLED;
-        }, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            throw new IllegalStateException("replaying events into a read model failed: "
-                    + result.exceptionResult().getMessage(), result.exceptionResult());
+        } catch (RuntimeException | Error e) {
+            unitOfWork.rollback(e);
+            throw failed(e);
         }
+        try {
+            // Rolls the unit of work back itself if what the batch collected fails to be written.
+            unitOfWork.commit();
+        } catch (RuntimeException | Error e) {
+            throw failed(e);
+        }
+    }
+
+    private static IllegalStateException failed(Throwable cause) {
+        return new IllegalStateException("replaying events into a read model failed: " + cause.getMessage(), cause);
     }
 }

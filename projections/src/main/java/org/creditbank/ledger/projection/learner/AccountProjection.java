@@ -19,9 +19,9 @@ import org.creditbank.ledger.learner.PersonalData;
 import org.creditbank.ledger.learner.PersonalDataVault;
 import org.creditbank.ledger.projection.BatchedWrites;
 import org.creditbank.ledger.projection.BatchedWrites.Columns;
+import org.creditbank.ledger.projection.PerUnitOfWork;
 import org.creditbank.ledger.projection.Slot;
 import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -232,10 +232,8 @@ public class AccountProjection {
 
     /** The learners whose personal data the events of the unit of work carry. */
     private static Set<String> sealedFor(UnitOfWork<?> unitOfWork) {
-        List<? extends Message<?>> messages = unitOfWork instanceof BatchingUnitOfWork<?> batch
-                ? batch.getMessages() : List.of(unitOfWork.getMessage());
         Set<String> learners = new HashSet<>();
-        for (Message<?> message : messages) {
+        for (Message<?> message : PerUnitOfWork.messages(unitOfWork)) {
             Object payload = message.getPayload();
             if (payload instanceof AccountOpened opened) {
                 learners.add(opened.learnerNumber());
