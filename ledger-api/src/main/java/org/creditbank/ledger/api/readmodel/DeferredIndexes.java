@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * The indexes of a slot while a rebuild fills it: dropped first and built again at the end, each in one sorted pass,
  * which costs a fraction of maintaining it row by row. Kept are the primary keys of tables whose rows are updated and
  * the indexes the projection's updates find rows by ({@link ReadModel#replayIndexes}); the primary keys of append-only
- * tables go too (a duplicate row then fails the rebuild when its key is added back, as it would have failed the
- * insert).
+ * tables go too (a duplicate row then fails the rebuild when its key's unique index is built, as it would have failed
+ * the insert).
  *
  * <p>The definitions are read from the live slot's tables (the same DDL template, another suffix), so a rebuild that
  * was cut off with its indexes dropped is healed by the next. PostgreSQL only; elsewhere the indexes stay.
@@ -24,17 +24,23 @@ final class DeferredIndexes {
 
     private static final Pattern DEFINITION =
             Pattern.compile("^CREATE (UNIQUE )?INDEX (\\S+) ON (?:(\\S+)\\.)?(\\S+) (USING .+)$");
+    /** A primary key of plain columns, as {@code pg_get_constraintdef} writes it. */
+    private static final Pattern PRIMARY_KEY = Pattern.compile("^PRIMARY KEY \\(([^()]+)\\)$");
 
     private final JdbcTemplate jdbc;
     private final List<String> names;
     private final List<String> definitions;
+    /** The table of each definition. */
+    private final List<String> tables;
     /** Primary keys of append-only tables: table, constraint name, definition. */
     private final List<String[]> keys;
 
-    private DeferredIndexes(JdbcTemplate jdbc, List<String> names, List<String> definitions, List<String[]> keys) {
+    private DeferredIndexes(JdbcTemplate jdbc, List<String> names, List<String> definitions, List<String> tables,
+                            List<String[]> keys) {
         this.jdbc = jdbc;
         this.names = names;
         this.definitions = definitions;
+        this.tables = tables;
         this.keys = keys;
     }
 
@@ -42,6 +48,7 @@ final class DeferredIndexes {
     static DeferredIndexes of(JdbcTemplate jdbc, Dialect dialect, ReadModel model, Slot live, Slot target) {
         List<String> names = new ArrayList<>();
         List<String> definitions = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
         List<String[]> keys = new ArrayList<>();
         if (dialect == Dialect.POSTGRESQL) {
             for (String table : model.tables()) {
@@ -63,6 +70,7 @@ final class DeferredIndexes {
                             }
                             String renamed = to + name.substring(from.length());
                             names.add(renamed);
+                            tables.add(to);
                             definitions.add("CREATE " + (m.group(1) == null ? "" : m.group(1)) + "INDEX IF NOT EXISTS "
                                     + renamed + " ON " + (m.group(3) == null ? "" : m.group(3) + ".") + to + " "
                                     + m.group(5));
@@ -84,41 +92,76 @@ final class DeferredIndexes {
                         }, from);
             }
         }
-        return new DeferredIndexes(jdbc, List.copyOf(names), List.copyOf(definitions), List.copyOf(keys));
+        return new DeferredIndexes(jdbc, List.copyOf(names), List.copyOf(definitions), List.copyOf(tables),
+                List.copyOf(keys));
     }
 
     /** Drops the indexes and keys (those that exist). */
     void drop() {
         names.forEach(name -> jdbc.execute("DROP INDEX IF EXISTS " + name));
-        keys.forEach(key -> jdbc.execute("ALTER TABLE " + key[0] + " DROP CONSTRAINT IF EXISTS " + key[1]));
+        for (String[] key : keys) {
+            jdbc.execute("ALTER TABLE " + key[0] + " DROP CONSTRAINT IF EXISTS " + key[1]);
+            // A rebuild cut off between a key's index and its constraint left the index alone.
+            jdbc.execute("DROP INDEX IF EXISTS " + key[1]);
+        }
     }
 
     /**
-     * The builds of the keys and indexes (those that do not exist), each in one sorted pass and a transaction of its
-     * own: the keys first. They may run side by side (PostgreSQL has a key's build wait for an index build on the same
-     * table, and the other way round).
+     * The builds of the keys' indexes and the other indexes (those that do not exist), each in one sorted pass and a
+     * transaction of its own, all of them able to run side by side: a key is built as a unique index (which shares
+     * its table with other builds), not by adding the constraint (which would lock every other build of the table out
+     * while it sorts). {@link #attachKeys} then makes the keys' indexes the keys. Each build weighs its table's size on
+     * disk, as it stands when asked.
      */
-    List<Runnable> builds(TransactionTemplate transactions) {
-        List<Runnable> builds = new ArrayList<>();
+    List<SharedCores.Task> builds(TransactionTemplate transactions) {
+        List<SharedCores.Task> builds = new ArrayList<>();
         for (String[] key : keys) {
-            builds.add(() -> transactions.executeWithoutResult(tx -> {
-                Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM pg_constraint c JOIN pg_namespace n"
-                        + " ON n.oid = c.connamespace WHERE n.nspname = current_schema() AND c.conname = ?",
-                        Integer.class, key[1]);
-                if (present == null || present == 0) {
-                    jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
-                    jdbc.execute("SET LOCAL max_parallel_maintenance_workers = 0");
-                    jdbc.execute("ALTER TABLE " + key[0] + " ADD CONSTRAINT " + key[1] + " " + key[2]);
+            Matcher columns = PRIMARY_KEY.matcher(key[2]);
+            String build = columns.matches()
+                    ? "CREATE UNIQUE INDEX IF NOT EXISTS " + key[1] + " ON " + key[0] + " (" + columns.group(1) + ")"
+                    : "ALTER TABLE " + key[0] + " ADD CONSTRAINT " + key[1] + " " + key[2];
+            builds.add(new SharedCores.Task(size(key[0]), () -> transactions.executeWithoutResult(tx -> {
+                if (!constraint(key[1])) {
+                    sortedPass(build);
                 }
-            }));
+            })));
         }
-        for (String definition : definitions) {
-            builds.add(() -> transactions.executeWithoutResult(tx -> {
-                jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
-                jdbc.execute("SET LOCAL max_parallel_maintenance_workers = 0");
-                jdbc.execute(definition);
-            }));
+        for (int i = 0; i < definitions.size(); i++) {
+            String definition = definitions.get(i);
+            builds.add(new SharedCores.Task(size(tables.get(i)), () -> transactions.executeWithoutResult(
+                    tx -> sortedPass(definition))));
         }
         return builds;
+    }
+
+    /** Makes each key's unique index, once built, its table's primary key: a change of the catalogue only. */
+    void attachKeys(TransactionTemplate transactions) {
+        for (String[] key : keys) {
+            transactions.executeWithoutResult(tx -> {
+                if (!constraint(key[1])) {
+                    jdbc.execute("ALTER TABLE " + key[0] + " ADD CONSTRAINT " + key[1] + " PRIMARY KEY USING INDEX "
+                            + key[1]);
+                }
+            });
+        }
+    }
+
+    private void sortedPass(String build) {
+        jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
+        // One build per core already: parallel workers would only share those cores.
+        jdbc.execute("SET LOCAL max_parallel_maintenance_workers = 0");
+        jdbc.execute(build);
+    }
+
+    private boolean constraint(String name) {
+        Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM pg_constraint c JOIN pg_namespace n"
+                + " ON n.oid = c.connamespace WHERE n.nspname = current_schema() AND c.conname = ?", Integer.class,
+                name);
+        return present != null && present > 0;
+    }
+
+    private long size(String table) {
+        Long bytes = jdbc.queryForObject("SELECT pg_relation_size(CAST(? AS regclass))", Long.class, table);
+        return bytes == null ? 0 : bytes;
     }
 }

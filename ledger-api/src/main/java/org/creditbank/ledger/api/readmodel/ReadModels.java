@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,8 +270,6 @@ public class ReadModels implements SmartLifecycle {
 
         private void apply(Rebuild rebuild, DeferredIndexes indexes, SharedCores cores) {
             BulkReplay bulk = rebuild.model.bulkReplay(rebuild.slot);
-            // What derives rows after the last event, and then builds their indexes, is the longest chain: first.
-            int rank = bulk.finishing().isEmpty() ? SharedCores.THEN : SharedCores.FIRST;
             // Nothing waits for the bulk's batches to reach the disk: after a crash the rebuild is started again from
             // a cleared slot (its progress lives in memory), and a batch and its rows commit or vanish together.
             Replay replay = new Replay(List.of(bulk.handler()), bulkBatchSize, transactions, dialect == Dialect.POSTGRESQL
@@ -297,29 +296,35 @@ public class ReadModels implements SmartLifecycle {
             busy += System.nanoTime() - from;
             cpu = CpuTime.ofThisThread() - cpu;
             from = System.nanoTime();
-            sideBySide(bulk.finishing().stream().<Runnable>map(step -> () -> transactions.executeWithoutResult(
-                    tx -> step.run())).toList(), cores, rank);
+            // What derives rows after the last event is waited on by the builds of their indexes: first.
+            sideBySide(bulk.finishing().stream().map(step -> new SharedCores.Task(0, () -> transactions
+                    .executeWithoutResult(tx -> step.run()))).toList(), cores, SharedCores.FIRST);
             long derived = System.nanoTime() - from;
             from = System.nanoTime();
-            sideBySide(indexes.builds(transactions), cores, rank);
-            sideBySide(rebuild.analyses(), cores, rank);
+            // The heaviest builds of every model being rebuilt first, then the analyses.
+            sideBySide(indexes.builds(transactions), cores, SharedCores.THEN);
+            indexes.attachKeys(transactions);
+            sideBySide(rebuild.analyses(), cores, SharedCores.THEN);
             LOG.info("Read model {}: events applied in {} ms ({} ms of this thread's CPU), the rest derived in {} ms,"
                     + " indexes built and analyzed in {} ms", rebuild.model.name(), busy / 1_000_000, cpu / 1_000_000,
                     derived / 1_000_000, (System.nanoTime() - from) / 1_000_000);
         }
 
         /**
-         * Runs the tasks in their order, side by side on the cores the rebuild's read models share (one PostgreSQL
-         * backend each): what the bulk replay left to derive, the index builds, the tables' analyses. Fails with the
+         * Runs the tasks, the heaviest first, side by side on the cores the rebuild's read models share (one
+         * PostgreSQL backend each): what the bulk replay left to derive, the index builds, the tables' analyses. Fails
+         * with the
          * first task's failure once every task that started has ended.
          */
-        private void sideBySide(List<Runnable> tasks, SharedCores cores, int rank) {
-            ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>(tasks);
+        private void sideBySide(List<SharedCores.Task> tasks, SharedCores cores, int rank) {
+            // The heaviest first, of equal weight in their order.
+            ConcurrentLinkedQueue<SharedCores.Task> queue = new ConcurrentLinkedQueue<>(tasks.stream()
+                    .sorted(Comparator.comparingLong(SharedCores.Task::weight).reversed()).toList());
             int workers = Math.min(tasks.size(), CORES);
             List<CompletableFuture<Void>> running = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 running.add(CompletableFuture.runAsync(() -> {
-                    for (Runnable task = queue.poll(); task != null; task = queue.poll()) {
+                    for (SharedCores.Task task = queue.poll(); task != null; task = queue.poll()) {
                         try {
                             cores.run(rank, task);
                         } catch (RuntimeException | Error e) {
@@ -577,9 +582,10 @@ public class ReadModels implements SmartLifecycle {
          * filled in minutes is not yet analyzed by autovacuum, and without statistics PostgreSQL would scan whole
          * tables for one learner.
          */
-        List<Runnable> analyses() {
+        List<SharedCores.Task> analyses() {
             return dialect != Dialect.POSTGRESQL ? List.of() : model.tables().stream()
-                    .<Runnable>map(table -> () -> jdbc.execute("ANALYZE " + slot.table(table))).toList();
+                    .map(table -> new SharedCores.Task(0, () -> jdbc.execute("ANALYZE " + slot.table(table))))
+                    .toList();
         }
 
         private void switchTo() {

@@ -1,12 +1,15 @@
 package org.creditbank.ledger.api.readmodel;
 
+import java.util.Arrays;
 import java.util.PriorityQueue;
 
 /**
  * The cores the read models of one rebuild share while they finish (derive, build indexes, analyze): as many tasks
  * run at once as there are cores, and a free core goes to the most urgent task waiting — the lowest rank, then the
- * first to ask. Each task is one PostgreSQL backend busy on one core; more at once than cores only shares them out,
- * and the longest chain of tasks (the statistics' derivation, then the indexes of what it derived) would finish last.
+ * heaviest, then the first to ask. Each task is one PostgreSQL backend busy on one core; more at once than cores only
+ * shares them out. The first rank is for what other tasks wait on (the statistics' derivation, before the indexes of
+ * what it derives); among the rest the heaviest go first, so that the finish does not end with one long task on one
+ * core while the others idle.
  */
 final class SharedCores {
 
@@ -16,8 +19,8 @@ final class SharedCores {
     static final int THEN = 1;
 
     private final int cores;
-    private final PriorityQueue<long[]> waiting = new PriorityQueue<>((a, b) -> a[0] != b[0]
-            ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    /** Who waits: rank, minus the weight, and the order of asking; the least first. */
+    private final PriorityQueue<long[]> waiting = new PriorityQueue<>(Arrays::compare);
     private int busy;
     private long asked;
 
@@ -28,18 +31,27 @@ final class SharedCores {
         this.cores = cores;
     }
 
+    /** A task and its weight: a build's is its table's size on disk. */
+    record Task(long weight, Runnable run) {
+    }
+
     /** Runs the task on a core of its own, once one is free and no more urgent task waits for it. */
     void run(int rank, Runnable task) {
-        acquire(rank);
+        run(rank, new Task(0, task));
+    }
+
+    /** Runs the task on a core of its own, once one is free and no more urgent task waits for it. */
+    void run(int rank, Task task) {
+        acquire(rank, task.weight());
         try {
-            task.run();
+            task.run().run();
         } finally {
             release();
         }
     }
 
-    private synchronized void acquire(int rank) {
-        long[] turn = {rank, asked++};
+    private synchronized void acquire(int rank, long weight) {
+        long[] turn = {rank, -weight, asked++};
         waiting.add(turn);
         try {
             while (busy >= cores || waiting.peek() != turn) {

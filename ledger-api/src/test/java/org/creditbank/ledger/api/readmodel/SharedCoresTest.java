@@ -66,6 +66,29 @@ class SharedCoresTest {
     }
 
     @Test
+    void among_tasks_of_one_rank_a_free_core_goes_to_the_heaviest_waiting() throws Exception {
+        SharedCores cores = new SharedCores(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread first = start(() -> cores.run(SharedCores.THEN, () -> {
+            holding.countDown();
+            await(release);
+            order.add("first");
+        }));
+        assertThat(holding.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        Thread light = waitingOn(cores, SharedCores.THEN, 10, "light", order);
+        Thread heavy = waitingOn(cores, SharedCores.THEN, 1_000, "heavy", order);
+        Thread alsoHeavy = waitingOn(cores, SharedCores.THEN, 1_000, "also heavy", order);
+        Thread urgentButLight = waitingOn(cores, SharedCores.FIRST, 0, "urgent", order);
+        release.countDown();
+        for (Thread thread : List.of(first, light, heavy, alsoHeavy, urgentButLight)) {
+            thread.join(DEADLINE.toMillis());
+        }
+        assertThat(order).containsExactly("first", "urgent", "heavy", "also heavy", "light");
+    }
+
+    @Test
     void a_failing_task_frees_its_core() {
         SharedCores cores = new SharedCores(1);
         assertThatThrownBy(() -> cores.run(SharedCores.FIRST, () -> {
@@ -78,7 +101,11 @@ class SharedCoresTest {
 
     /** A task that asks for the core and is waiting for it when this returns. */
     private static Thread waitingOn(SharedCores cores, int rank, String name, List<String> order) {
-        Thread thread = start(() -> cores.run(rank, () -> order.add(name)));
+        return waitingOn(cores, rank, 0, name, order);
+    }
+
+    private static Thread waitingOn(SharedCores cores, int rank, long weight, String name, List<String> order) {
+        Thread thread = start(() -> cores.run(rank, new SharedCores.Task(weight, () -> order.add(name))));
         Awaitility.await(name + " waiting").atMost(DEADLINE).until(() -> thread.getState() == Thread.State.WAITING);
         return thread;
     }
