@@ -1,5 +1,8 @@
 -- Who did what, for one slot (${slot}: '' for slot A, '_b' for slot B, '_scratch' for the scratch slot). Slot A was created by V6 with this same
 -- definition. Derived from events; rebuildable.
+-- Later migrations change every slot, so a slot made from this template alone is not current: V14 (keyed by stream
+-- and sequence number, instead of the key on event_identifier and ledger_act_aggregate_ix), V15 (identifiers in the
+-- "C" collation, PostgreSQL).
 CREATE TABLE ledger_act${slot} (
     event_identifier     VARCHAR(255)             NOT NULL,
     aggregate_identifier VARCHAR(255)             NOT NULL,

@@ -1,5 +1,9 @@
 -- The lifelong archive read model (accounts, achievements and the acts on them) for one slot (${slot}: '' for slot A,
 -- '_b' for slot B, '_scratch' for the scratch slot). Slot A was created by V3 with these same definitions. Derived from events; rebuildable.
+-- Later migrations change every slot, so a slot made from this template alone is not current: V15 (identifiers in
+-- the "C" collation, PostgreSQL), V18 (achievement_act keyed by achievement_id and id, instead of the key on id and
+-- achievement_act_achievement_ix), V19 (achievement_queue_ix, the queue only, instead of achievement_branch_status_ix;
+-- PostgreSQL).
 CREATE TABLE learner_account${slot} (
     learner_number CHAR(18)                 NOT NULL,
     status         VARCHAR(16)              NOT NULL,

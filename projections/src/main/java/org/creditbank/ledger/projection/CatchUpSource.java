@@ -16,8 +16,10 @@ import java.util.stream.Stream;
  * rebuild), then followed like any live processor follows it. Axon's embedded event store serves processors that
  * follow the head well, but hands one that is far behind its events in short private streams with waits between them;
  * this source keeps reading pages until the store has nothing newer, then hands over to the embedded store's stream
- * from where it got to: a processor that stays live after its rebuild does not keep polling the storage engine.
- * Tracking tokens are the storage engine's own, which the embedded store also uses.
+ * from where it got to, which a processor that stays live after its rebuild then reads as every live processor does
+ * (where this source read the storage engine every 20 ms for as long as the server ran). Tracking tokens are the
+ * storage engine's own, which the embedded store also uses; while the gaps a rebuilt token carries differ from those
+ * of the embedded store's shared stream, that stream reads the storage engine for it about once a second of waiting.
  */
 public final class CatchUpSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -64,21 +66,23 @@ public final class CatchUpSource implements StreamableMessageSource<TrackedEvent
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            if (live == null && next() != null) {
-                return true;
-            }
-            return live.hasNextAvailable(timeout, unit);
+            return paged() || live.hasNextAvailable(timeout, unit);
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            if (live == null && next() != null) {
-                TrackedEventMessage<?> event = peeked;
-                peeked = null;
-                last = event.trackingToken();
-                return event;
+            if (!paged()) {
+                return live.nextAvailable();
             }
-            return live.nextAvailable();
+            TrackedEventMessage<?> event = peeked;
+            peeked = null;
+            last = event.trackingToken();
+            return event;
+        }
+
+        /** Whether the next event comes from the pages; if not, the embedded store's stream has taken over. */
+        private boolean paged() {
+            return live == null && next() != null;
         }
 
         /**

@@ -72,7 +72,7 @@ public class CheckpointSigner {
      * checkpoint (by any node); answers it, or empty when there was nothing to sign yet.
      */
     public Optional<StoredCheckpoint> signIfGrown() {
-        return transactions.execute(status -> {
+        Optional<StoredCheckpoint> made = transactions.execute(status -> {
             Optional<StoredCheckpoint> latest = store.latestCheckpoint();
             latest.ifPresent(checkpoint -> earliest = checkpoint.signedAt().plus(interval));
             if (latest.isPresent() && clock.instant().isBefore(earliest)) {
@@ -105,9 +105,11 @@ public class CheckpointSigner {
                 return Optional.empty();
             }
             memory.remember(size, root);
-            earliest = next.signedAt().plus(interval);
             return Optional.of(next);
         });
+        // Once committed: the next checkpoint may follow an interval after this one.
+        made.ifPresent(checkpoint -> earliest = checkpoint.signedAt().plus(interval));
+        return made;
     }
 
     /**
@@ -153,12 +155,13 @@ public class CheckpointSigner {
     }
 
     /**
-     * The scheduled tick: a failure is logged and retried, never signed around; after a refusal, not before
-     * {@link #AFTER_REFUSAL} has passed.
+     * The scheduled tick: a failure is logged and retried an interval later, never signed around; after a refusal,
+     * not before {@link #AFTER_REFUSAL} has passed.
      *
      * <p>It looks at the log (a transaction) only when a checkpoint may be signed — an interval after the latest one
      * seen — and either this node appended leaves since the last look or an interval has passed since then (leaves
-     * another node appended). An idle server looks once per interval, not at every tick.
+     * another node appended). An idle server looks once per interval, not at every tick. Leaves this node appended
+     * when another node's checkpoint was too recent to follow are looked at again as soon as it is not.
      */
     public void tick() {
         Instant now = clock.instant();
@@ -170,10 +173,13 @@ public class CheckpointSigner {
             return;
         }
         // Cleared before looking: leaves appended while it looks make the next tick look again.
-        appended.set(false);
+        boolean wanted = appended.getAndSet(false);
         lookedAt = now;
         try {
-            signIfGrown();
+            if (signIfGrown().isEmpty() && wanted && clock.instant().isBefore(earliest)) {
+                // Another node signed meanwhile: this node's leaves are looked at again as soon as that allows.
+                appended.set(true);
+            }
             refusingUntil = null;
         } catch (ProofVerification.ProofRejected e) {
             // From the refusal's end: looking may itself have taken long (every leaf since the latest checkpoint).
@@ -181,6 +187,8 @@ public class CheckpointSigner {
             LOG.error("REFUSING to sign: the log is not consistent with its latest checkpoint: {} (looking again at {})",
                     e.getMessage(), refusingUntil);
         } catch (RuntimeException e) {
+            // Tried again an interval later, not at every tick: a database that fails is not asked eighty times a
+            // second, nor the log filled with as many warnings.
             LOG.warn("Could not sign a checkpoint this time: {}", e.toString());
         }
     }

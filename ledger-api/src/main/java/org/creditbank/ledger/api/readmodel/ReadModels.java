@@ -312,9 +312,8 @@ public class ReadModels implements SmartLifecycle {
 
         /**
          * Runs the tasks, the heaviest first, side by side on the cores the rebuild's read models share (one
-         * PostgreSQL backend each): what the bulk replay left to derive, the index builds, the tables' analyses. Fails
-         * with the
-         * first task's failure once every task that started has ended.
+         * PostgreSQL backend each): what the bulk replay left to derive, the index builds, the tables' analyses.
+         * Fails with the first task's failure once every task that started has ended.
          */
         private void sideBySide(List<SharedCores.Task> tasks, SharedCores cores, int rank) {
             // The heaviest first, of equal weight in their order.

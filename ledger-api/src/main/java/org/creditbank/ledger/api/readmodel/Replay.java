@@ -85,7 +85,8 @@ final class Replay {
      * Hands each event to every projection, in one unit of work whose commit flushes what the batch collected; the
      * unit of work holds the batch's events ({@link PerUnitOfWork#messages}), as a processor's batching one does. One
      * unit of work for the batch, not a processing context and a recorded result per event as Axon's batching unit of
-     * work keeps them: the handlers need neither.
+     * work keeps them: the handlers need neither. Its own message is the batch's first event, so a handler takes the
+     * event it handles as its parameter, never from the unit of work.
      */
     private void apply(List<EventMessage<?>> events) {
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(events.get(0));
@@ -97,7 +98,11 @@ final class Replay {
                 }
             }
         } catch (RuntimeException | Error e) {
-            unitOfWork.rollback(e);
+            try {
+                unitOfWork.rollback(e);
+            } catch (RuntimeException | Error rollingBack) {
+                e.addSuppressed(rollingBack);
+            }
             throw failed(e);
         }
         try {

@@ -36,11 +36,6 @@ final class SharedCores {
     }
 
     /** Runs the task on a core of its own, once one is free and no more urgent task waits for it. */
-    void run(int rank, Runnable task) {
-        run(rank, new Task(0, task));
-    }
-
-    /** Runs the task on a core of its own, once one is free and no more urgent task waits for it. */
     void run(int rank, Task task) {
         acquire(rank, task.weight());
         try {

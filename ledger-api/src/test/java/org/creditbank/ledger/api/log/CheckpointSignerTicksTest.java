@@ -84,6 +84,39 @@ class CheckpointSignerTicksTest {
         assertThat(log.looks).isEqualTo(2);
     }
 
+    @Test
+    void leaves_waiting_behind_another_nodes_newer_checkpoint_are_looked_at_as_soon_as_it_allows() {
+        log.latest = new StoredCheckpoint(10, ROOT, "note", START.minusSeconds(60));
+        CheckpointSigner signer = signer();
+        ticks(signer, 1);
+
+        // Another node signs; this node appends, looks, and finds that checkpoint too recent to follow yet.
+        log.latest = new StoredCheckpoint(10, ROOT, "note", clock.now);
+        signer.appended();
+        ticks(signer, 1);
+        assertThat(log.looks).isEqualTo(2);
+        ticks(signer, 39);
+        assertThat(log.looks).isEqualTo(2);
+        ticks(signer, 1);
+        assertThat(log.looks).as("looked again at the first tick the other checkpoint allows").isEqualTo(3);
+    }
+
+    @Test
+    void a_look_that_fails_is_tried_again_an_interval_later_not_at_every_tick() {
+        log.latest = new StoredCheckpoint(10, ROOT, "note", START.minusSeconds(60));
+        log.failing = true;
+        CheckpointSigner signer = signer();
+        signer.appended();
+        ticks(signer, 1);
+        assertThat(log.looks).isEqualTo(1);
+
+        log.failing = false;
+        ticks(signer, 39);
+        assertThat(log.looks).isEqualTo(1);
+        ticks(signer, 1);
+        assertThat(log.looks).isEqualTo(2);
+    }
+
     private CheckpointSigner signer() {
         return new CheckpointSigner(log, NoteKeys.Signer.generate(ORIGIN), ORIGIN,
                 new TransactionTemplate(new NoTransactions()), INTERVAL, dir.resolve("log-signer.state"), clock);
@@ -96,9 +129,13 @@ class CheckpointSignerTicksTest {
         }
     }
 
-    /** The log as the signer reads it: a latest checkpoint covering every leaf, so nothing is ever to be signed. */
+    /**
+     * The log as the signer reads it: a latest checkpoint covering every leaf, so nothing is ever to be signed; or a
+     * database that fails.
+     */
     private static final class LogAsSeen extends JdbcLogStore {
         StoredCheckpoint latest;
+        boolean failing;
         int looks;
 
         LogAsSeen() {
@@ -108,6 +145,9 @@ class CheckpointSignerTicksTest {
         @Override
         public Optional<StoredCheckpoint> latestCheckpoint() {
             looks++;
+            if (failing) {
+                throw new IllegalStateException("the database is away");
+            }
             return Optional.of(latest);
         }
 

@@ -89,7 +89,7 @@ class DirectHandlersTest {
     }
 
     @Test
-    void a_projection_with_handlers_of_other_parameters_is_refused_before_any_event() {
+    void a_projection_with_handlers_of_other_parameters_or_two_for_one_payload_type_is_refused_before_any_event() {
         Object withTimestamp = new Object() {
             @EventHandler
             void on(Recorded e, @Timestamp Instant at) {
@@ -107,8 +107,31 @@ class DirectHandlersTest {
 
         assertThatThrownBy(() -> new DirectHandlers(withTimestamp)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("(payload) or (payload, message) only");
-        DirectHandlers ambiguous = new DirectHandlers(samePayloadTwice);
-        assertThatThrownBy(() -> ambiguous.handle(GenericEventMessage.asEventMessage(new Recorded("y"))))
+        assertThatThrownBy(() -> new DirectHandlers(samePayloadTwice)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("one handler per payload type");
+    }
+
+    interface Certifiable {
+    }
+
+    record Both(String id) implements Happened, Certifiable {
+    }
+
+    @Test
+    void a_payload_of_two_unrelated_handled_types_fails_the_replay_at_its_first_event() {
+        Object twoInterfaces = new Object() {
+            @EventHandler
+            void on(Happened e) {
+            }
+
+            @EventHandler
+            void on(Certifiable e) {
+            }
+        };
+        DirectHandlers handlers = new DirectHandlers(twoInterfaces);
+
+        handlers.handle(GenericEventMessage.asEventMessage(new Recorded("z")));
+        assertThatThrownBy(() -> handlers.handle(GenericEventMessage.asEventMessage(new Both("w"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no single most specific handler");
     }
 }

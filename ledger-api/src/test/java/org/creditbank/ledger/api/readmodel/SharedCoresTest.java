@@ -26,11 +26,11 @@ class SharedCoresTest {
         CountDownLatch release = new CountDownLatch(1);
         List<Thread> threads = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 5; i++) {
-            threads.add(start(() -> cores.run(SharedCores.THEN, () -> {
+            threads.add(start(() -> cores.run(SharedCores.THEN, task(() -> {
                 most.accumulateAndGet(running.incrementAndGet(), Math::max);
                 await(release);
                 running.decrementAndGet();
-            })));
+            }))));
         }
         Awaitility.await("two tasks running, three waiting").atMost(DEADLINE).until(() -> running.get() == 2
                 && threads.stream().filter(t -> t.getState() == Thread.State.WAITING).count() == 3);
@@ -49,11 +49,11 @@ class SharedCoresTest {
         List<String> order = new CopyOnWriteArrayList<>();
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread first = start(() -> cores.run(SharedCores.THEN, () -> {
+        Thread first = start(() -> cores.run(SharedCores.THEN, task(() -> {
             holding.countDown();
             await(release);
             order.add("first");
-        }));
+        })));
         assertThat(holding.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         Thread later = waitingOn(cores, SharedCores.THEN, "later", order);
         Thread laterStill = waitingOn(cores, SharedCores.THEN, "later still", order);
@@ -71,11 +71,11 @@ class SharedCoresTest {
         List<String> order = new CopyOnWriteArrayList<>();
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread first = start(() -> cores.run(SharedCores.THEN, () -> {
+        Thread first = start(() -> cores.run(SharedCores.THEN, task(() -> {
             holding.countDown();
             await(release);
             order.add("first");
-        }));
+        })));
         assertThat(holding.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         Thread light = waitingOn(cores, SharedCores.THEN, 10, "light", order);
         Thread heavy = waitingOn(cores, SharedCores.THEN, 1_000, "heavy", order);
@@ -91,11 +91,11 @@ class SharedCoresTest {
     @Test
     void a_failing_task_frees_its_core() {
         SharedCores cores = new SharedCores(1);
-        assertThatThrownBy(() -> cores.run(SharedCores.FIRST, () -> {
+        assertThatThrownBy(() -> cores.run(SharedCores.FIRST, task(() -> {
             throw new IllegalStateException("index build failed");
-        })).hasMessage("index build failed");
+        }))).hasMessage("index build failed");
         List<String> order = new CopyOnWriteArrayList<>();
-        cores.run(SharedCores.THEN, () -> order.add("next"));
+        cores.run(SharedCores.THEN, task(() -> order.add("next")));
         assertThat(order).containsExactly("next");
     }
 
@@ -108,6 +108,10 @@ class SharedCoresTest {
         Thread thread = start(() -> cores.run(rank, new SharedCores.Task(weight, () -> order.add(name))));
         Awaitility.await(name + " waiting").atMost(DEADLINE).until(() -> thread.getState() == Thread.State.WAITING);
         return thread;
+    }
+
+    private static SharedCores.Task task(Runnable run) {
+        return new SharedCores.Task(0, run);
     }
 
     private static Thread start(Runnable task) {

@@ -64,6 +64,7 @@ public class StatisticsProjection {
     private final String batchKey;
     private final Dialect dialect;
     private final Map<String, String[]> places = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> nodes = new java.util.concurrent.ConcurrentHashMap<>();
     /** Whether only facts and achievements are written, everything else derived at the end (a bulk replay). */
     private final boolean bulk;
 
@@ -491,9 +492,8 @@ public class StatisticsProjection {
          * active row counts at (of those in {@code within}, unless null).
          */
         private void reached(Active a, First first, Map<Reached, First> reached, Set<Reached> within) {
-            String[] place = place(a.branch());
             List<String> periods = Reach.periods(a.month());
-            for (String node : Reach.nodes(a.branch(), place[0], place[1])) {
+            for (String node : nodes(a.branch())) {
                 for (String period : periods) {
                     Reached r = new Reached(a.learner(), node, period);
                     if (within == null || within.contains(r)) {
@@ -604,6 +604,14 @@ public class StatisticsProjection {
     }
 
     /** A branch's path from the top and its division code (branches never move, so they are kept once read). */
+    /** Every node an act at the branch counts at: a branch never moves, so they are named once per branch. */
+    private List<String> nodes(String branch) {
+        return nodes.computeIfAbsent(branch, code -> {
+            String[] place = place(code);
+            return Reach.nodes(code, place[0], place[1]);
+        });
+    }
+
     private String[] place(String branch) {
         return places.computeIfAbsent(branch, code -> {
             List<String[]> found = jdbc.query("SELECT lineage, division_code FROM branch WHERE code = ?",
