@@ -28,28 +28,24 @@ final class DeferredIndexes {
     private static final Pattern PRIMARY_KEY = Pattern.compile("^PRIMARY KEY \\(([^()]+)\\)$");
 
     private final JdbcTemplate jdbc;
-    private final List<String> names;
-    private final List<String> definitions;
-    /** The table of each definition. */
-    private final List<String> tables;
-    /** Primary keys of append-only tables: table, constraint name, definition. */
-    private final List<String[]> keys;
+    private final List<Index> indexes;
+    /** Primary keys of append-only tables. */
+    private final List<Index> keys;
 
-    private DeferredIndexes(JdbcTemplate jdbc, List<String> names, List<String> definitions, List<String> tables,
-                            List<String[]> keys) {
+    /** An index or key of the target slot: its table, its name, and how it is created (a key: its definition). */
+    private record Index(String table, String name, String definition) {
+    }
+
+    private DeferredIndexes(JdbcTemplate jdbc, List<Index> indexes, List<Index> keys) {
         this.jdbc = jdbc;
-        this.names = names;
-        this.definitions = definitions;
-        this.tables = tables;
+        this.indexes = indexes;
         this.keys = keys;
     }
 
     /** The secondary indexes of {@code target}'s tables, as the live slot has them. */
     static DeferredIndexes of(JdbcTemplate jdbc, Dialect dialect, ReadModel model, Slot live, Slot target) {
-        List<String> names = new ArrayList<>();
-        List<String> definitions = new ArrayList<>();
-        List<String> tables = new ArrayList<>();
-        List<String[]> keys = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
+        List<Index> keys = new ArrayList<>();
         if (dialect == Dialect.POSTGRESQL) {
             for (String table : model.tables()) {
                 String from = live.table(table);
@@ -69,11 +65,9 @@ final class DeferredIndexes {
                                 return;
                             }
                             String renamed = to + name.substring(from.length());
-                            names.add(renamed);
-                            tables.add(to);
-                            definitions.add("CREATE " + (m.group(1) == null ? "" : m.group(1)) + "INDEX IF NOT EXISTS "
-                                    + renamed + " ON " + (m.group(3) == null ? "" : m.group(3) + ".") + to + " "
-                                    + m.group(5));
+                            indexes.add(new Index(to, renamed, "CREATE " + (m.group(1) == null ? "" : m.group(1))
+                                    + "INDEX IF NOT EXISTS " + renamed + " ON "
+                                    + (m.group(3) == null ? "" : m.group(3) + ".") + to + " " + m.group(5)));
                         }, from);
             }
             for (String table : model.appendOnly()) {
@@ -88,21 +82,20 @@ final class DeferredIndexes {
                                         + " does not follow the slot naming");
                             }
                             String renamed = to + name.substring(from.length());
-                            keys.add(new String[] {to, renamed, rs.getString(2)});
+                            keys.add(new Index(to, renamed, rs.getString(2)));
                         }, from);
             }
         }
-        return new DeferredIndexes(jdbc, List.copyOf(names), List.copyOf(definitions), List.copyOf(tables),
-                List.copyOf(keys));
+        return new DeferredIndexes(jdbc, List.copyOf(indexes), List.copyOf(keys));
     }
 
     /** Drops the indexes and keys (those that exist). */
     void drop() {
-        names.forEach(name -> jdbc.execute("DROP INDEX IF EXISTS " + name));
-        for (String[] key : keys) {
-            jdbc.execute("ALTER TABLE " + key[0] + " DROP CONSTRAINT IF EXISTS " + key[1]);
+        indexes.forEach(index -> jdbc.execute("DROP INDEX IF EXISTS " + index.name()));
+        for (Index key : keys) {
+            jdbc.execute("ALTER TABLE " + key.table() + " DROP CONSTRAINT IF EXISTS " + key.name());
             // A rebuild cut off between a key's index and its constraint left the index alone.
-            jdbc.execute("DROP INDEX IF EXISTS " + key[1]);
+            jdbc.execute("DROP INDEX IF EXISTS " + key.name());
         }
     }
 
@@ -115,32 +108,32 @@ final class DeferredIndexes {
      */
     List<SharedCores.Task> builds(TransactionTemplate transactions) {
         List<SharedCores.Task> builds = new ArrayList<>();
-        for (String[] key : keys) {
-            Matcher columns = PRIMARY_KEY.matcher(key[2]);
+        for (Index key : keys) {
+            Matcher columns = PRIMARY_KEY.matcher(key.definition());
             String build = columns.matches()
-                    ? "CREATE UNIQUE INDEX IF NOT EXISTS " + key[1] + " ON " + key[0] + " (" + columns.group(1) + ")"
-                    : "ALTER TABLE " + key[0] + " ADD CONSTRAINT " + key[1] + " " + key[2];
-            builds.add(new SharedCores.Task(size(key[0]), () -> transactions.executeWithoutResult(tx -> {
-                if (!constraint(key[1])) {
+                    ? "CREATE UNIQUE INDEX IF NOT EXISTS " + key.name() + " ON " + key.table() + " ("
+                            + columns.group(1) + ")"
+                    : "ALTER TABLE " + key.table() + " ADD CONSTRAINT " + key.name() + " " + key.definition();
+            builds.add(new SharedCores.Task(size(key.table()), () -> transactions.executeWithoutResult(tx -> {
+                if (!constraint(key.name())) {
                     sortedPass(build);
                 }
             })));
         }
-        for (int i = 0; i < definitions.size(); i++) {
-            String definition = definitions.get(i);
-            builds.add(new SharedCores.Task(size(tables.get(i)), () -> transactions.executeWithoutResult(
-                    tx -> sortedPass(definition))));
+        for (Index index : indexes) {
+            builds.add(new SharedCores.Task(size(index.table()), () -> transactions.executeWithoutResult(
+                    tx -> sortedPass(index.definition()))));
         }
         return builds;
     }
 
     /** Makes each key's unique index, once built, its table's primary key: a change of the catalogue only. */
     void attachKeys(TransactionTemplate transactions) {
-        for (String[] key : keys) {
+        for (Index key : keys) {
             transactions.executeWithoutResult(tx -> {
-                if (!constraint(key[1])) {
-                    jdbc.execute("ALTER TABLE " + key[0] + " ADD CONSTRAINT " + key[1] + " PRIMARY KEY USING INDEX "
-                            + key[1]);
+                if (!constraint(key.name())) {
+                    jdbc.execute("ALTER TABLE " + key.table() + " ADD CONSTRAINT " + key.name()
+                            + " PRIMARY KEY USING INDEX " + key.name());
                 }
             });
         }

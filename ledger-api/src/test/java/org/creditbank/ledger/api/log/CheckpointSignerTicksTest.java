@@ -44,7 +44,7 @@ class CheckpointSignerTicksTest {
 
     @Test
     void an_idle_signer_looks_at_the_log_once_per_interval_not_at_every_tick() {
-        log.latest = new StoredCheckpoint(10, ROOT, "note", START.minusSeconds(60));
+        log.latest = signedAt(START.minusSeconds(60));
         CheckpointSigner signer = signer();
 
         ticks(signer, 40 * 3);
@@ -55,71 +55,68 @@ class CheckpointSignerTicksTest {
 
     @Test
     void leaves_appended_on_this_node_are_looked_at_by_the_next_tick() {
-        log.latest = new StoredCheckpoint(10, ROOT, "note", START.minusSeconds(60));
+        log.latest = signedAt(START.minusSeconds(60));
         CheckpointSigner signer = signer();
-        ticks(signer, 1);
-        assertThat(log.looks).isEqualTo(1);
+        assertThat(looksAfter(signer, 1)).isEqualTo(1);
 
-        ticks(signer, 5);
-        assertThat(log.looks).isEqualTo(1);
+        assertThat(looksAfter(signer, 5)).isEqualTo(1);
         signer.appended();
-        ticks(signer, 1);
-        assertThat(log.looks).isEqualTo(2);
-        ticks(signer, 5);
-        assertThat(log.looks).isEqualTo(2);
+        assertThat(looksAfter(signer, 1)).isEqualTo(2);
+        assertThat(looksAfter(signer, 5)).isEqualTo(2);
     }
 
     @Test
     void no_tick_looks_before_an_interval_has_passed_since_the_latest_checkpoint() {
-        log.latest = new StoredCheckpoint(10, ROOT, "note", START);
+        log.latest = signedAt(START);
         CheckpointSigner signer = signer();
-        ticks(signer, 1);
-        assertThat(log.looks).isEqualTo(1);
+        assertThat(looksAfter(signer, 1)).isEqualTo(1);
 
         // Appended at once, but the latest checkpoint is younger than an interval: nothing to do until it is not.
         signer.appended();
-        ticks(signer, 38);
-        assertThat(log.looks).isEqualTo(1);
-        ticks(signer, 2);
-        assertThat(log.looks).isEqualTo(2);
+        assertThat(looksAfter(signer, 38)).isEqualTo(1);
+        assertThat(looksAfter(signer, 2)).isEqualTo(2);
     }
 
     @Test
     void leaves_waiting_behind_another_nodes_newer_checkpoint_are_looked_at_as_soon_as_it_allows() {
-        log.latest = new StoredCheckpoint(10, ROOT, "note", START.minusSeconds(60));
+        log.latest = signedAt(START.minusSeconds(60));
         CheckpointSigner signer = signer();
         ticks(signer, 1);
 
         // Another node signs; this node appends, looks, and finds that checkpoint too recent to follow yet.
-        log.latest = new StoredCheckpoint(10, ROOT, "note", clock.now);
+        log.latest = signedAt(clock.now);
         signer.appended();
-        ticks(signer, 1);
-        assertThat(log.looks).isEqualTo(2);
-        ticks(signer, 39);
-        assertThat(log.looks).isEqualTo(2);
-        ticks(signer, 1);
-        assertThat(log.looks).as("looked again at the first tick the other checkpoint allows").isEqualTo(3);
+        assertThat(looksAfter(signer, 1)).isEqualTo(2);
+        assertThat(looksAfter(signer, 39)).isEqualTo(2);
+        assertThat(looksAfter(signer, 1)).as("looked again at the first tick the other checkpoint allows").isEqualTo(3);
     }
 
     @Test
     void a_look_that_fails_is_tried_again_an_interval_later_not_at_every_tick() {
-        log.latest = new StoredCheckpoint(10, ROOT, "note", START.minusSeconds(60));
+        log.latest = signedAt(START.minusSeconds(60));
         log.failing = true;
         CheckpointSigner signer = signer();
         signer.appended();
-        ticks(signer, 1);
-        assertThat(log.looks).isEqualTo(1);
+        assertThat(looksAfter(signer, 1)).isEqualTo(1);
 
         log.failing = false;
-        ticks(signer, 39);
-        assertThat(log.looks).isEqualTo(1);
-        ticks(signer, 1);
-        assertThat(log.looks).isEqualTo(2);
+        assertThat(looksAfter(signer, 39)).isEqualTo(1);
+        assertThat(looksAfter(signer, 1)).isEqualTo(2);
     }
 
     private CheckpointSigner signer() {
         return new CheckpointSigner(log, NoteKeys.Signer.generate(ORIGIN), ORIGIN,
                 new TransactionTemplate(new NoTransactions()), INTERVAL, dir.resolve("log-signer.state"), clock);
+    }
+
+    private static StoredCheckpoint signedAt(Instant at) {
+        return new StoredCheckpoint(10, ROOT, "note", at);
+    }
+
+    /** The looks at the log so far, after {@code n} more ticks. */
+    private int looksAfter(CheckpointSigner signer, int n) {
+        ticks(signer, n);
+        return log.looks;
     }
 
     private void ticks(CheckpointSigner signer, int n) {

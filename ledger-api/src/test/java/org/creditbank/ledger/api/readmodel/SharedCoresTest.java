@@ -47,21 +47,11 @@ class SharedCoresTest {
     void a_free_core_goes_to_the_most_urgent_task_waiting_then_to_the_first_that_asked() throws Exception {
         SharedCores cores = new SharedCores(1);
         List<String> order = new CopyOnWriteArrayList<>();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread first = start(() -> cores.run(SharedCores.THEN, task(() -> {
-            holding.countDown();
-            await(release);
-            order.add("first");
-        })));
-        assertThat(holding.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        Holder first = hold(cores, order);
         Thread later = waitingOn(cores, SharedCores.THEN, "later", order);
         Thread laterStill = waitingOn(cores, SharedCores.THEN, "later still", order);
         Thread urgent = waitingOn(cores, SharedCores.FIRST, "urgent", order);
-        release.countDown();
-        for (Thread thread : List.of(first, later, laterStill, urgent)) {
-            thread.join(DEADLINE.toMillis());
-        }
+        first.releaseAndJoin(later, laterStill, urgent);
         assertThat(order).containsExactly("first", "urgent", "later", "later still");
     }
 
@@ -69,22 +59,12 @@ class SharedCoresTest {
     void among_tasks_of_one_rank_a_free_core_goes_to_the_heaviest_waiting() throws Exception {
         SharedCores cores = new SharedCores(1);
         List<String> order = new CopyOnWriteArrayList<>();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread first = start(() -> cores.run(SharedCores.THEN, task(() -> {
-            holding.countDown();
-            await(release);
-            order.add("first");
-        })));
-        assertThat(holding.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        Holder first = hold(cores, order);
         Thread light = waitingOn(cores, SharedCores.THEN, 10, "light", order);
         Thread heavy = waitingOn(cores, SharedCores.THEN, 1_000, "heavy", order);
         Thread alsoHeavy = waitingOn(cores, SharedCores.THEN, 1_000, "also heavy", order);
         Thread urgentButLight = waitingOn(cores, SharedCores.FIRST, 0, "urgent", order);
-        release.countDown();
-        for (Thread thread : List.of(first, light, heavy, alsoHeavy, urgentButLight)) {
-            thread.join(DEADLINE.toMillis());
-        }
+        first.releaseAndJoin(light, heavy, alsoHeavy, urgentButLight);
         assertThat(order).containsExactly("first", "urgent", "heavy", "also heavy", "light");
     }
 
@@ -97,6 +77,30 @@ class SharedCoresTest {
         List<String> order = new CopyOnWriteArrayList<>();
         cores.run(SharedCores.THEN, task(() -> order.add("next")));
         assertThat(order).containsExactly("next");
+    }
+
+    /** The only core, taken by a task named "first" that holds it until released. */
+    private record Holder(Thread thread, CountDownLatch release) {
+        /** Lets the holder finish, then waits for it and the tasks that waited for the core. */
+        void releaseAndJoin(Thread... waiting) throws InterruptedException {
+            release.countDown();
+            thread.join(DEADLINE.toMillis());
+            for (Thread other : waiting) {
+                other.join(DEADLINE.toMillis());
+            }
+        }
+    }
+
+    private static Holder hold(SharedCores cores, List<String> order) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread thread = start(() -> cores.run(SharedCores.THEN, task(() -> {
+            holding.countDown();
+            await(release);
+            order.add("first");
+        })));
+        assertThat(holding.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        return new Holder(thread, release);
     }
 
     /** A task that asks for the core and is waiting for it when this returns. */

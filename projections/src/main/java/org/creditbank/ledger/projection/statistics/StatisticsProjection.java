@@ -63,7 +63,7 @@ public class StatisticsProjection {
     private final ZoneId zone;
     private final String batchKey;
     private final Dialect dialect;
-    private final Map<String, String[]> places = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each branch's nodes, once read. */
     private final Map<String, List<String>> nodes = new java.util.concurrent.ConcurrentHashMap<>();
     /** Whether only facts and achievements are written, everything else derived at the end (a bulk replay). */
     private final boolean bulk;
@@ -603,19 +603,14 @@ public class StatisticsProjection {
                 + String.join(", ", names.stream().map(c -> "s." + c).toList()) + ")";
     }
 
-    /** A branch's path from the top and its division code (branches never move, so they are kept once read). */
-    /** Every node an act at the branch counts at: a branch never moves, so they are named once per branch. */
+    /**
+     * Every node an act at the branch counts at, from its path from the top and its division code: a branch never
+     * moves, so they are read and named once per branch.
+     */
     private List<String> nodes(String branch) {
         return nodes.computeIfAbsent(branch, code -> {
-            String[] place = place(code);
-            return Reach.nodes(code, place[0], place[1]);
-        });
-    }
-
-    private String[] place(String branch) {
-        return places.computeIfAbsent(branch, code -> {
-            List<String[]> found = jdbc.query("SELECT lineage, division_code FROM branch WHERE code = ?",
-                    (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, code);
+            List<List<String>> found = jdbc.query("SELECT lineage, division_code FROM branch WHERE code = ?",
+                    (rs, i) -> Reach.nodes(code, rs.getString(1), rs.getString(2)), code);
             if (found.isEmpty()) {
                 throw new IllegalStateException("statistics know no branch " + code);
             }
