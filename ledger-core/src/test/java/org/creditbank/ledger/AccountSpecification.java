@@ -62,6 +62,7 @@ public abstract class AccountSpecification {
 
     protected final TestNetwork network = TestNetwork.standard();
     protected final Map<String, String> identities = new HashMap<>();
+    protected final Map<String, String> signIns = new HashMap<>();
     protected final Map<String, String> certificateHolders = new HashMap<>();
     protected final List<CertificateRegister.RefusedClaim> flaggedClaims = new ArrayList<>();
     protected final AtomicLong serials = new AtomicLong(0);
@@ -85,7 +86,18 @@ public abstract class AccountSpecification {
                 flaggedClaims.add(claim);
             }
         });
-        IdentityRegister identityRegister = hash -> Optional.ofNullable(identities.get(hash));
+        IdentityRegister identityRegister = new IdentityRegister() {
+            @Override
+            public Optional<String> accountFor(String identityHash) {
+                return Optional.ofNullable(identities.get(identityHash));
+            }
+
+            @Override
+            public Optional<String> accountSignedInBy(String subject) {
+                return Optional.ofNullable(signIns.get(subject));
+            }
+        };
+        fixture.registerInjectableResource(identityRegister);
         fixture.registerInjectableResource(VAULT);
         fixture.registerAnnotatedCommandHandler(new AccountOpening(fixture.getRepository(), jurisdiction,
                 identityRegister, HASHER, division -> LearnerNumber.issue(division, serials.incrementAndGet()),

@@ -2,6 +2,7 @@ package org.creditbank.ledger;
 
 import org.creditbank.ledger.branch.BranchDirectory;
 import org.creditbank.ledger.branch.BranchProfile;
+import org.creditbank.ledger.branch.BranchRole;
 import org.creditbank.ledger.branch.BranchStatus;
 import org.creditbank.ledger.branch.BranchTier;
 
@@ -10,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** A small branch network held in memory, standing in for the branch register in aggregate tests. */
 public final class TestNetwork implements BranchDirectory {
@@ -27,7 +30,8 @@ public final class TestNetwork implements BranchDirectory {
     public static final String DAVE_AT_XIHU = "dave";
 
     private final Map<String, BranchProfile> branches = new HashMap<>();
-    private final Map<String, String> officers = new HashMap<>();
+    private final Map<String, Map<String, Set<BranchRole>>> appointments = new HashMap<>();
+    private final Map<String, String> subjects = new HashMap<>();
 
     /** The standard network: a centre, two cities, a county sub-centre and an acceptance point. */
     public static TestNetwork standard() {
@@ -55,8 +59,15 @@ public final class TestNetwork implements BranchDirectory {
         return this;
     }
 
+    /** Appoints the officer with every role, bound to a subject of their own name. */
     public TestNetwork appoint(String officer, String branch) {
-        officers.put(officer, branch);
+        return appoint(officer, branch, BranchRole.all());
+    }
+
+    /** Appoints the officer in the given roles, bound to a subject of their own name. */
+    public TestNetwork appoint(String officer, String branch, Set<BranchRole> roles) {
+        appointments.computeIfAbsent(officer, o -> new TreeMap<>()).put(branch, Set.copyOf(roles));
+        subjects.put(officer, officer);
         return this;
     }
 
@@ -78,8 +89,24 @@ public final class TestNetwork implements BranchDirectory {
     }
 
     @Override
-    public Optional<String> branchOfOfficer(String officerId) {
-        return Optional.ofNullable(officers.get(officerId));
+    public Set<BranchRole> rolesAt(String officerId, String branchCode) {
+        return appointments.getOrDefault(officerId, Map.of()).getOrDefault(branchCode, Set.of());
+    }
+
+    @Override
+    public List<String> branchesOf(String officerId) {
+        return List.copyOf(appointments.getOrDefault(officerId, Map.of()).keySet());
+    }
+
+    @Override
+    public Optional<String> officerBoundTo(String subject) {
+        return subjects.entrySet().stream().filter(e -> e.getValue().equals(subject)).map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    @Override
+    public Optional<String> subjectOf(String officerId) {
+        return Optional.ofNullable(subjects.get(officerId));
     }
 
     @Override

@@ -109,7 +109,7 @@ class ArchiveAndRegistersTest {
     @Test
     void who_did_what_names_officer_branch_time_and_correlation_id() {
         Http.Reply opened = http.post("/api/learners", Scenario.newPerson("Audited"),
-                "Ledger-Officer", "carol", "Ledger-Branch", NINGBO, "Correlation-Id", "audit-123");
+                Http.AS, "carol", "Ledger-Branch", NINGBO, "Correlation-Id", "audit-123");
         String learner = opened.json().get("learnerNumber").asText();
         Scenario.record(http, CAROL, learner, Scenario.course("AUD-1", "1"));
 

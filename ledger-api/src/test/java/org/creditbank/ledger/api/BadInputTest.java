@@ -59,7 +59,7 @@ class BadInputTest {
     @Test
     void an_unknown_branch_is_refused() {
         refused(404, "unknown-branch", "actingBranch", () -> http.post("/api/learners",
-                Scenario.newPerson("Nowhere"), "Ledger-Officer", "alice", "Ledger-Branch", "NOWHERE"));
+                Scenario.newPerson("Nowhere"), Http.AS, "alice", "Ledger-Branch", "NOWHERE"));
         refused(404, "unknown-branch", "parentCode", () -> http.post("/api/branches", Map.of("code", "XX-SUB",
                 "name", "X", "tier", "COUNTY_SUB_CENTRE", "parentCode", "NOWHERE", "divisionCode", "330106"), ALICE));
         refused(404, "unknown-branch", "code", () -> http.get("/api/branches/NOWHERE"));
@@ -69,7 +69,7 @@ class BadInputTest {
     void an_officer_cannot_act_for_another_branch() {
         JsonNode problem = refused(403, "officer-not-of-branch", "officer", () -> http.post(
                 "/api/learners/" + learner + "/achievements", Scenario.course("OB-1", "1"),
-                "Ledger-Officer", "carol", "Ledger-Branch", HANGZHOU));
+                Http.AS, "carol", "Ledger-Branch", HANGZHOU));
         assertThat(problem.get("detail").asText()).isEqualTo("officer carol is not an officer of branch HZ-BRANCH");
     }
 
@@ -81,11 +81,12 @@ class BadInputTest {
     }
 
     @Test
-    void no_acting_officer_is_refused() {
-        refused(401, "acting-officer-required", "officer",
-                () -> http.post("/api/learners", Scenario.newPerson("Anonymous")));
-        refused(400, "invalid-field", "Ledger-Branch",
-                () -> http.post("/api/learners", Scenario.newPerson("Half"), "Ledger-Officer", "alice"));
+    void nobody_signed_in_is_refused_and_the_old_headers_name_nobody() {
+        refused(401, "unauthenticated", "Authorization",
+                () -> http.post("/api/learners", Scenario.newPerson("Anonymous"), Scenario.ANONYMOUS));
+        refused(401, "unauthenticated", "Authorization", () -> http.post("/api/learners",
+                Scenario.newPerson("Half"), Http.AS, Http.ANONYMOUS, "Ledger-Officer", "alice",
+                "Ledger-Branch", HANGZHOU));
     }
 
     @Test

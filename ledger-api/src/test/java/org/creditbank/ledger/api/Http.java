@@ -12,19 +12,38 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client for the tests: JSON in, JSON (or text) out, headers as name/value pairs. */
+/**
+ * A small HTTP client for the tests: JSON in, JSON (or text) out, headers as name/value pairs. The pseudo-header
+ * {@code As} names who signs in: a user of the identity provider, whose access token is sent as the bearer token;
+ * {@code As: -} sends no token, {@code As: client:ID} a system client's. A request naming nobody (and no {@code Authorization}) signs in as
+ * {@link Identity#ROOT}, who holds every ledger-wide role.
+ */
 public final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The pseudo-header naming who signs in. */
+    public static final String AS = "As";
+    /** Its value for a request without a token. */
+    public static final String ANONYMOUS = "-";
+    /** Its prefix for a system client (client credentials, scopes ledger.read and ledger.write). */
+    public static final String CLIENT = "client:";
+
     private final String base;
+    private final Identity identity;
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    Http(String base) {
+    Http(String base, Identity identity) {
         this.base = base;
+        this.identity = identity;
+    }
+
+    /** The identity provider behind this client's tokens. */
+    public Identity identity() {
+        return identity;
     }
 
     public String base() {
@@ -85,8 +104,22 @@ public final class Http {
 
     private HttpRequest.Builder builder(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        String as = Identity.ROOT;
         for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            if (AS.equals(headers[i])) {
+                as = headers[i + 1];
+            } else if ("Authorization".equalsIgnoreCase(headers[i])) {
+                as = ANONYMOUS;
+                builder.header(headers[i], headers[i + 1]);
+            } else {
+                builder.header(headers[i], headers[i + 1]);
+            }
+        }
+        if (as.startsWith(CLIENT)) {
+            builder.header("Authorization", "Bearer " + identity.clientToken(as.substring(CLIENT.length()),
+                    "ledger.read ledger.write"));
+        } else if (!ANONYMOUS.equals(as)) {
+            builder.header("Authorization", "Bearer " + identity.token(as));
         }
         return builder;
     }

@@ -39,6 +39,7 @@ public final class RunningLedger implements AutoCloseable {
     private final Clock clock;
     private ConfigurableApplicationContext context;
     private Http http;
+    private Identity identity;
 
     private RunningLedger(Map<String, Object> properties, String schema, Clock clock) {
         this.properties = properties;
@@ -75,6 +76,7 @@ public final class RunningLedger implements AutoCloseable {
 
     private static Map<String, Object> postgresProperties(Map<String, Object> settings) {
         String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String issuer = Identity.shared().issuer().toString();
         Map<String, Object> properties = common();
         properties.put("spring.datasource.url", POSTGRES_URL + "?currentSchema=" + schema);
         properties.put("spring.datasource.username", POSTGRES_USER);
@@ -84,6 +86,7 @@ public final class RunningLedger implements AutoCloseable {
         properties.put("ledger.data-dir", temporaryFolder("ledger-postgres-").toString());
         properties.put("ledger.personal-data-key", PERSONAL_DATA_KEY);
         properties.put("ledger.log.signing-key", LOG_SIGNING_KEY);
+        properties.put("ledger.identity.issuer", issuer);
         properties.putAll(settings);
         return properties;
     }
@@ -97,6 +100,8 @@ public final class RunningLedger implements AutoCloseable {
         Map<String, Object> properties = common();
         properties.put("ledger.data-dir", temporaryFolder("ledger-embedded-").toString());
         properties.remove("ledger.identity-key");
+        // A fixed port: the embedded identity provider's issuer URL names it, and a restart keeps it.
+        properties.put("server.port", String.valueOf(Identity.freePort()));
         return properties;
     }
 
@@ -114,7 +119,7 @@ public final class RunningLedger implements AutoCloseable {
     }
 
     private static Map<String, Object> common() {
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>(Identity.settings());
         properties.put("server.port", "0");
         properties.put("ledger.identity-key", IDENTITY_KEY);
         properties.put("logging.level.root", "WARN");
@@ -145,11 +150,20 @@ public final class RunningLedger implements AutoCloseable {
         }
         context = application.run(args);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        http = new Http("http://127.0.0.1:" + port);
+        if (identity == null) {
+            identity = properties.containsKey("ledger.identity.issuer") ? Identity.shared()
+                    : new Identity(java.net.URI.create("http://localhost:" + port), dataDir());
+        }
+        http = new Http("http://127.0.0.1:" + port, identity);
     }
 
     public Http http() {
         return http;
+    }
+
+    /** The identity provider this ledger accepts tokens from. */
+    public Identity identity() {
+        return identity;
     }
 
     /** The server's own database, to check what was (or was not) stored. */

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,11 +20,16 @@ public final class Scenario {
     public static final String NINGBO = "NB-BRANCH";
     public static final String XIHU = "XH-SUBCENTRE";
 
-    public static final String[] ERIN = {"Ledger-Officer", "erin", "Ledger-Branch", CENTRE};
-    public static final String[] ALICE = {"Ledger-Officer", "alice", "Ledger-Branch", HANGZHOU};
-    public static final String[] BOB = {"Ledger-Officer", "bob", "Ledger-Branch", HANGZHOU};
-    public static final String[] CAROL = {"Ledger-Officer", "carol", "Ledger-Branch", NINGBO};
-    public static final String[] DAVE = {"Ledger-Officer", "dave", "Ledger-Branch", XIHU};
+    public static final String[] ERIN = {Http.AS, "erin", "Ledger-Branch", CENTRE};
+    public static final String[] ALICE = {Http.AS, "alice", "Ledger-Branch", HANGZHOU};
+    public static final String[] BOB = {Http.AS, "bob", "Ledger-Branch", HANGZHOU};
+    public static final String[] CAROL = {Http.AS, "carol", "Ledger-Branch", NINGBO};
+    public static final String[] DAVE = {Http.AS, "dave", "Ledger-Branch", XIHU};
+    /** Nobody signed in. */
+    public static final String[] ANONYMOUS = {Http.AS, Http.ANONYMOUS};
+
+    /** Every role an appointment can grant: what the test network's officers hold. */
+    public static final List<String> ALL_ROLES = List.of("OFFICER", "CERTIFIER", "ADMINISTRATOR");
 
     public static final String EVIDENCE_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
@@ -34,12 +40,12 @@ public final class Scenario {
     public static void installCentreAndCity(Http http) {
         created(http.post("/api/branches", Map.of("code", CENTRE, "name", "Zhejiang Credit Bank",
                 "tier", "PROVINCIAL_CENTRE", "divisionCode", "330000")));
-        created(http.post("/api/branches/" + CENTRE + "/officers", Map.of("officerId", "erin", "name", "Erin Zhao")));
+        created(http.post("/api/branches/" + CENTRE + "/officers", officer("erin", "Erin Zhao")));
         created(http.post("/api/branches", Map.of("code", HANGZHOU, "name", "Hangzhou Branch",
                 "tier", "MUNICIPAL_BRANCH", "parentCode", CENTRE, "divisionCode", "330100"), ERIN));
-        created(http.post("/api/branches/" + HANGZHOU + "/officers", Map.of("officerId", "alice", "name", "Alice Wang"),
+        created(http.post("/api/branches/" + HANGZHOU + "/officers", officer("alice", "Alice Wang"),
                 ERIN));
-        created(http.post("/api/branches/" + HANGZHOU + "/officers", Map.of("officerId", "bob", "name", "Bob Chen"),
+        created(http.post("/api/branches/" + HANGZHOU + "/officers", officer("bob", "Bob Chen"),
                 ERIN));
     }
 
@@ -48,12 +54,17 @@ public final class Scenario {
         installCentreAndCity(http);
         created(http.post("/api/branches", Map.of("code", NINGBO, "name", "Ningbo Branch",
                 "tier", "MUNICIPAL_BRANCH", "parentCode", CENTRE, "divisionCode", "330200"), ERIN));
-        created(http.post("/api/branches/" + NINGBO + "/officers", Map.of("officerId", "carol", "name", "Carol Xu"),
+        created(http.post("/api/branches/" + NINGBO + "/officers", officer("carol", "Carol Xu"),
                 ERIN));
         created(http.post("/api/branches", Map.of("code", XIHU, "name", "Xihu Sub-centre",
                 "tier", "COUNTY_SUB_CENTRE", "parentCode", HANGZHOU, "divisionCode", "330106"), ALICE));
-        created(http.post("/api/branches/" + XIHU + "/officers", Map.of("officerId", "dave", "name", "Dave Sun"),
+        created(http.post("/api/branches/" + XIHU + "/officers", officer("dave", "Dave Sun"),
                 ALICE));
+    }
+
+    /** An appointment of the test network: every role, signing in as the identity provider's user of that name. */
+    public static Map<String, Object> officer(String officerId, String name) {
+        return Map.of("officerId", officerId, "name", name, "subject", officerId, "roles", ALL_ROLES);
     }
 
     /** A person nobody has opened an account for yet. */

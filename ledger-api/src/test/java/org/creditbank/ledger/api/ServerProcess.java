@@ -16,10 +16,10 @@ final class ServerProcess implements AutoCloseable {
     private final Path log;
     final Http http;
 
-    private ServerProcess(Process process, Path log, int port) {
+    private ServerProcess(Process process, Path log, int port, Identity identity) {
         this.process = process;
         this.log = log;
-        this.http = new Http("http://127.0.0.1:" + port);
+        this.http = new Http("http://127.0.0.1:" + port, identity);
     }
 
     /** Starts the server with these LEDGER_* variables (and a free LEDGER_PORT) and waits until it is healthy. */
@@ -37,7 +37,16 @@ final class ServerProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             builder.environment().put("LEDGER_PORT", String.valueOf(port));
-            ServerProcess server = new ServerProcess(builder.start(), log, port);
+            builder.environment().put("SPRING_APPLICATION_JSON", Http.JSON.writeValueAsString(Identity.settings()));
+            Identity identity;
+            if (environment.containsKey("LEDGER_DB_URL")) {
+                identity = Identity.shared();
+                builder.environment().put("LEDGER_IDENTITY_ISSUER", identity.issuer().toString());
+            } else {
+                identity = new Identity(java.net.URI.create("http://localhost:" + port),
+                        Path.of(environment.getOrDefault("LEDGER_DATA_DIR", "ledger-data")));
+            }
+            ServerProcess server = new ServerProcess(builder.start(), log, port, identity);
             Await.until("the server to answer /actuator/health", Duration.ofSeconds(90), server::health,
                     status -> status == 200);
             return server;

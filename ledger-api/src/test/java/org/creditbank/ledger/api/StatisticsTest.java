@@ -98,7 +98,7 @@ class StatisticsTest {
             Scenario.created(http.post("/api/branches", body, parentOfficer));
             for (int n = 1; n <= 2; n++) {
                 Scenario.created(http.post("/api/branches/" + code + "/officers",
-                        Map.of("officerId", officerId(code, n), "name", "Officer " + n + " of " + code),
+                        Scenario.officer(officerId(code, n), "Officer " + n + " of " + code),
                         b[1] != null ? parentOfficer : n == 1 ? new String[0] : officer(code, 1)));
             }
         });
@@ -109,7 +109,7 @@ class StatisticsTest {
     }
 
     private static String[] officer(String branch, int n) {
-        return new String[] {"Ledger-Officer", officerId(branch, n), "Ledger-Branch", branch};
+        return new String[] {Http.AS, officerId(branch, n), "Ledger-Branch", branch};
     }
 
     /** One learner: an account, one to three achievements, and what happens to them. */

@@ -45,7 +45,7 @@ class WalkthroughTest {
             Http http = ledger.http();
             Scenario.installCentreAndCity(http);
             Http.Reply opened = http.post("/api/learners", Scenario.newPerson("Meta Data"),
-                    "Ledger-Officer", "alice", "Ledger-Branch", HANGZHOU, "Correlation-Id", "req-42");
+                    Http.AS, "alice", "Ledger-Branch", HANGZHOU, "Correlation-Id", "req-42");
             assertThat(opened.status()).isEqualTo(201);
             assertThat(opened.header("Correlation-Id")).isEqualTo("req-42");
             String learner = opened.json().get("learnerNumber").asText();

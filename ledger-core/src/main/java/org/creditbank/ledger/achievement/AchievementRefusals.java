@@ -41,6 +41,14 @@ public final class AchievementRefusals {
         }
     }
 
+    /** The certifier is never the recorder, whatever the kind: four eyes on every deposit of credits. */
+    public static final class CertifierIsRecorder extends RuleViolation {
+        public CertifierIsRecorder(String achievementId, String officerId) {
+            super(Refusal.NOT_PERMITTED, "officer", "officer " + officerId + " recorded achievement " + achievementId
+                    + " and cannot also certify it: another officer certifies");
+        }
+    }
+
     /** A certificate serial belongs to one learner. */
     public static final class CertificateHeldByAnotherLearner extends RuleViolation {
         public CertificateHeldByAnotherLearner(String serial) {

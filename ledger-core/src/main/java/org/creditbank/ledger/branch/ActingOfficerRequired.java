@@ -6,7 +6,7 @@ import org.creditbank.ledger.rule.RuleViolation;
 /** Every act after installation names the officer who performs it and the branch they act for. */
 public final class ActingOfficerRequired extends RuleViolation {
     public ActingOfficerRequired() {
-        super(Refusal.UNIDENTIFIED_ACTOR, "officer",
+        super(Refusal.NOT_PERMITTED, "officer",
                 "this act needs an acting officer and the branch they act for");
     }
 }

@@ -24,7 +24,10 @@ import org.creditbank.ledger.branch.BranchRefusals.OfficerAlreadyAppointed;
 import org.creditbank.ledger.branch.BranchRefusals.OfficerNotAppointed;
 import org.creditbank.ledger.branch.BranchRefusals.ParentNotActive;
 import org.creditbank.ledger.branch.BranchRefusals.ProvincialCentreAlreadyRegistered;
+import org.creditbank.ledger.branch.BranchRefusals.OfficerBoundToAnotherSubject;
 import org.creditbank.ledger.branch.BranchRefusals.StatusChangeNotPermitted;
+import org.creditbank.ledger.branch.BranchRefusals.SubjectBoundToAnotherOfficer;
+import org.creditbank.ledger.branch.BranchRefusals.SystemClientOfOneBranch;
 import org.creditbank.ledger.branch.BranchRefusals.TierNotPermittedUnderParent;
 
 import java.time.Clock;
@@ -69,7 +72,7 @@ public class Branch {
                 throw new ProvincialCentreAlreadyRegistered();
             }
             if (!command.actor().isInstallation()) {
-                jurisdiction.actingBranch(command.actor());
+                jurisdiction.actingBranch(command.actor(), BranchRole.ADMINISTRATOR);
             }
             requireDivisionLevel(command);
             actingBranch = command.actor().branchCode();
@@ -88,7 +91,7 @@ public class Branch {
             if (command.actor().isInstallation()) {
                 throw new InstallationAlreadyDone();
             }
-            actingBranch = jurisdiction.requireCovers(command.actor(), parent).code();
+            actingBranch = jurisdiction.requireCovers(command.actor(), BranchRole.ADMINISTRATOR, parent).code();
             requireDivisionWithin(command, parent);
         }
         apply(new BranchRegistered(code, command.name(), command.tier().name(),
@@ -100,24 +103,29 @@ public class Branch {
     public void handle(AppointOfficer command, Jurisdiction jurisdiction, Clock clock) {
         requireNotClosed();
         String officerId = command.officer().value();
-        jurisdiction.directory().branchOfOfficer(officerId).ifPresent(branch -> {
-            throw new OfficerAlreadyAppointed(officerId, branch);
-        });
+        if (officers.contains(officerId)) {
+            throw new OfficerAlreadyAppointed(officerId, code);
+        }
         if (command.actor().isInstallation()) {
             if (tier != BranchTier.PROVINCIAL_CENTRE || !officers.isEmpty()) {
                 throw new InstallationAlreadyDone();
             }
         } else {
-            jurisdiction.requireCovers(command.actor(), administeringBranch());
+            jurisdiction.requireCovers(command.actor(), BranchRole.ADMINISTRATOR, administeringBranch());
+        }
+        requireOnePersonOneOfficer(jurisdiction.directory(), officerId, command.subject().value());
+        if (command.system() && !jurisdiction.directory().branchesOf(officerId).isEmpty()) {
+            throw new SystemClientOfOneBranch(officerId, jurisdiction.directory().branchesOf(officerId));
         }
         apply(new OfficerAppointed(code, officerId, command.name(), command.actor().officerId(),
-                command.actor().branchCode(), clock.instant()));
+                command.actor().branchCode(), clock.instant(), command.subject().value(),
+                command.roles().stream().map(BranchRole::name).sorted().toList(), command.system()));
     }
 
     @CommandHandler
     public void handle(RemoveOfficer command, Jurisdiction jurisdiction, Clock clock) {
         String officerId = command.officer().value();
-        jurisdiction.requireCovers(command.actor(), administeringBranch());
+        jurisdiction.requireCovers(command.actor(), BranchRole.ADMINISTRATOR, administeringBranch());
         if (!officers.contains(officerId)) {
             throw new OfficerNotAppointed(officerId, code);
         }
@@ -209,7 +217,17 @@ public class Branch {
         if (parentCode == null) {
             throw new StatusChangeNotPermitted("the provincial centre cannot be " + change);
         }
-        return jurisdiction.requireCovers(actor, parentCode).code();
+        return jurisdiction.requireCovers(actor, BranchRole.ADMINISTRATOR, parentCode).code();
+    }
+
+    /** A subject signs in as one officer id, and an officer id is one person's, across every branch. */
+    private static void requireOnePersonOneOfficer(BranchDirectory directory, String officerId, String subject) {
+        directory.officerBoundTo(subject).filter(bound -> !bound.equals(officerId)).ifPresent(bound -> {
+            throw new SubjectBoundToAnotherOfficer(subject, bound);
+        });
+        directory.subjectOf(officerId).filter(bound -> !bound.equals(subject)).ifPresent(bound -> {
+            throw new OfficerBoundToAnotherSubject(officerId);
+        });
     }
 
     private static void requireDivisionLevel(RegisterBranch command) {

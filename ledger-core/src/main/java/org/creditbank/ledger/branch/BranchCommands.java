@@ -1,7 +1,13 @@
 package org.creditbank.ledger.branch;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.creditbank.ledger.access.Subject;
 import org.creditbank.ledger.rule.InvalidField;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** The commands of the branch network, one record each. */
 public final class BranchCommands {
@@ -21,12 +27,20 @@ public final class BranchCommands {
         }
     }
 
-    /** Appoint an officer to a branch. */
+    /**
+     * Appoint an officer (or, with {@code system}, a system client) to a branch in the given roles, bound to the
+     * identity-provider subject that signs in as them.
+     */
     public record AppointOfficer(@TargetAggregateIdentifier BranchCode branch, OfficerId officer, String name,
-                                 ActingOfficer actor) {
+                                 Subject subject, Set<BranchRole> roles, boolean system, ActingOfficer actor) {
         public AppointOfficer {
             InvalidField.require("officerId", officer);
             name = InvalidField.requireText("name", name);
+            InvalidField.require("subject", subject);
+            if (roles == null || roles.isEmpty()) {
+                throw new InvalidField("roles", "must name at least one of " + Arrays.toString(BranchRole.values()));
+            }
+            roles = Collections.unmodifiableSet(EnumSet.copyOf(roles));
             InvalidField.require("actor", actor);
         }
     }

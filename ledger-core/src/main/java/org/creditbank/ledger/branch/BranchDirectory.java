@@ -1,6 +1,8 @@
 package org.creditbank.ledger.branch;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The current branch network as the rules see it. Implemented by a read model that is updated in the same
@@ -14,8 +16,17 @@ public interface BranchDirectory {
     /** Whether the provincial centre has been registered. */
     boolean hasProvincialCentre();
 
-    /** The branch the officer is currently appointed to, if any. */
-    Optional<String> branchOfOfficer(String officerId);
+    /** The roles the officer holds at the branch; empty when they are not appointed to it. */
+    Set<BranchRole> rolesAt(String officerId, String branchCode);
+
+    /** The branches the officer is currently appointed to. */
+    List<String> branchesOf(String officerId);
+
+    /** The officer bound to this identity-provider subject, if any: one person, one officer id. */
+    Optional<String> officerBoundTo(String subject);
+
+    /** The identity-provider subject the officer is bound to, if any. */
+    Optional<String> subjectOf(String officerId);
 
     /** How many direct children of the branch are not closed. */
     int openChildren(String branchCode);

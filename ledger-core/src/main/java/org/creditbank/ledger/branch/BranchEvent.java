@@ -3,6 +3,7 @@ package org.creditbank.ledger.branch;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Every event of a branch's stream. Plain values only, so they read the same in twenty years. */
 public sealed interface BranchEvent {
@@ -19,10 +20,16 @@ public sealed interface BranchEvent {
                             String registeredBy, String actingBranch, Instant at) implements BranchEvent {
     }
 
-    /** An officer was appointed to act for the branch. */
+    /**
+     * An officer was appointed to act for the branch in the given roles, bound to the identity-provider subject
+     * that signs in as them. A system client (a branch's or a platform's system) is appointed the same way, with
+     * {@code system} true. Appointments recorded before roles and subjects existed carry neither: they grant every
+     * role, and their officer cannot sign in until bound.
+     */
     @Revision("1")
     record OfficerAppointed(String branchCode, String officerId, String officerName, String appointedBy,
-                            String actingBranch, Instant at) implements BranchEvent {
+                            String actingBranch, Instant at, String subject, List<String> roles,
+                            boolean system) implements BranchEvent {
     }
 
     /** An officer no longer acts for the branch. */

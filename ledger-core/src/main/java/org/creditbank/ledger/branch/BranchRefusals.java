@@ -3,6 +3,8 @@ package org.creditbank.ledger.branch;
 import org.creditbank.ledger.rule.Refusal;
 import org.creditbank.ledger.rule.RuleViolation;
 
+import java.util.List;
+
 /** The refusals of the branch-network rules, each named as the rulebook names it. */
 public final class BranchRefusals {
 
@@ -52,10 +54,32 @@ public final class BranchRefusals {
         }
     }
 
-    /** An officer acts for one branch at a time. */
+    /** An officer is appointed to a branch once. */
     public static final class OfficerAlreadyAppointed extends RuleViolation {
         public OfficerAlreadyAppointed(String officerId, String branch) {
             super(Refusal.CONFLICT, "officerId", "officer " + officerId + " is already appointed to branch " + branch);
+        }
+    }
+
+    /** One person, one officer id: a subject signs in as one officer, whatever branches they serve. */
+    public static final class SubjectBoundToAnotherOfficer extends RuleViolation {
+        public SubjectBoundToAnotherOfficer(String subject, String officerId) {
+            super(Refusal.CONFLICT, "subject", "subject " + subject + " already signs in as officer " + officerId);
+        }
+    }
+
+    /** An officer id belongs to the one person bound to it. */
+    public static final class OfficerBoundToAnotherSubject extends RuleViolation {
+        public OfficerBoundToAnotherSubject(String officerId) {
+            super(Refusal.CONFLICT, "subject", "officer " + officerId + " is bound to another subject");
+        }
+    }
+
+    /** A system client acts for the one branch it is registered with. */
+    public static final class SystemClientOfOneBranch extends RuleViolation {
+        public SystemClientOfOneBranch(String officerId, List<String> branches) {
+            super(Refusal.CONFLICT, "officerId", "system client " + officerId + " already acts for branch "
+                    + String.join(", ", branches) + "; a system client acts for one branch");
         }
     }
 
@@ -91,7 +115,7 @@ public final class BranchRefusals {
     /** Installation steps are taken once, before any officer exists; afterwards an officer acts. */
     public static final class InstallationAlreadyDone extends RuleViolation {
         public InstallationAlreadyDone() {
-            super(Refusal.UNIDENTIFIED_ACTOR, "officer",
+            super(Refusal.NOT_PERMITTED, "officer",
                     "the installation is done; this act needs an acting officer and the branch they act for");
         }
     }

@@ -1,10 +1,11 @@
 package org.creditbank.ledger.branch;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The rules of acting for a branch: an officer acts only for the branch they are appointed to, only while it is
- * active, and only within its jurisdiction (its subtree).
+ * The rules of acting for a branch: an officer acts only for a branch they are appointed to, only while it is
+ * active, only within its jurisdiction (its subtree), and only in a role their appointment grants.
  */
 public final class Jurisdiction {
 
@@ -14,8 +15,8 @@ public final class Jurisdiction {
         this.directory = Objects.requireNonNull(directory);
     }
 
-    /** The branch the actor acts for, once it is established that they may act for it at all. */
-    public BranchProfile actingBranch(ActingOfficer actor) {
+    /** The branch the actor acts for, once it is established that they may act for it in this role. */
+    public BranchProfile actingBranch(ActingOfficer actor, BranchRole role) {
         if (actor.isInstallation()) {
             throw new ActingOfficerRequired();
         }
@@ -24,25 +25,28 @@ public final class Jurisdiction {
         if (!branch.isActive()) {
             throw new BranchNotActive(branch);
         }
-        String appointedTo = directory.branchOfOfficer(actor.officerId()).orElse(null);
-        if (!branch.code().equals(appointedTo)) {
+        Set<BranchRole> roles = directory.rolesAt(actor.officerId(), branch.code());
+        if (roles.isEmpty()) {
             throw new OfficerNotOfBranch(actor);
+        }
+        if (!roles.contains(role)) {
+            throw new RoleNotHeld(actor, role);
         }
         return branch;
     }
 
-    /** Refuses unless the actor's branch covers {@code target}; returns the actor's branch. */
-    public BranchProfile requireCovers(ActingOfficer actor, BranchProfile target) {
-        BranchProfile acting = actingBranch(actor);
+    /** Refuses unless the actor acts in this role for a branch that covers {@code target}; returns that branch. */
+    public BranchProfile requireCovers(ActingOfficer actor, BranchRole role, BranchProfile target) {
+        BranchProfile acting = actingBranch(actor, role);
         if (!acting.covers(target)) {
             throw new OutsideJurisdiction(acting.code(), target.code());
         }
         return acting;
     }
 
-    /** Refuses unless the actor's branch covers the branch with code {@code targetCode}. */
-    public BranchProfile requireCovers(ActingOfficer actor, String targetCode) {
-        return requireCovers(actor, branch(targetCode));
+    /** Refuses unless the actor acts in this role for a branch that covers the branch {@code targetCode}. */
+    public BranchProfile requireCovers(ActingOfficer actor, BranchRole role, String targetCode) {
+        return requireCovers(actor, role, branch(targetCode));
     }
 
     /** The registered branch with this code, refusing an unknown one. */

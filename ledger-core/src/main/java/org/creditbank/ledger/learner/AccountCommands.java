@@ -1,6 +1,7 @@
 package org.creditbank.ledger.learner;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.creditbank.ledger.access.Subject;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.rule.InvalidField;
 
@@ -10,20 +11,37 @@ public final class AccountCommands {
     private AccountCommands() {
     }
 
-    /** Open an account for a natural person; answered with the new learner number. */
-    public record OpenAccount(PersonalData person, ActingOfficer actor) {
+    /**
+     * Open an account for a natural person; answered with the new learner number. {@code signIn}, when given, is the
+     * identity-provider subject the learner signs in with, bound to the account at once.
+     */
+    public record OpenAccount(PersonalData person, Subject signIn, ActingOfficer actor) {
         public OpenAccount {
             InvalidField.require("person", person);
             InvalidField.require("actor", actor);
         }
     }
 
-    /** Replace the learner's contact details. */
+    /** Bind the identity-provider subject the learner signs in with to the account (an officer vouches for it). */
+    public record BindSignIn(@TargetAggregateIdentifier LearnerNumber learner, Subject subject,
+                             ActingOfficer actor) {
+        public BindSignIn {
+            InvalidField.require("subject", subject);
+            InvalidField.require("actor", actor);
+        }
+    }
+
+    /**
+     * Replace the learner's contact details: by an officer ({@code actor}), or by the learner signed in as
+     * {@code learnerSelf} — exactly one of the two.
+     */
     public record UpdateContactDetails(@TargetAggregateIdentifier LearnerNumber learner, ContactDetails contact,
-                                       ActingOfficer actor) {
+                                       ActingOfficer actor, Subject learnerSelf) {
         public UpdateContactDetails {
             InvalidField.require("contact", contact);
-            InvalidField.require("actor", actor);
+            if ((actor == null) == (learnerSelf == null)) {
+                throw new IllegalArgumentException("an officer or the learner updates contact details, not both");
+            }
         }
     }
 

@@ -55,4 +55,13 @@ public sealed interface AccountEvent {
     record AccountClosed(String learnerNumber, String reason, String closedBy, String branchCode,
                          Instant at) implements AccountEvent {
     }
+
+    /**
+     * The learner's sign-in was bound to the account: the identity-provider subject that signs in as this learner,
+     * confirmed by an officer (who checked the person's identity) at the acting branch.
+     */
+    @Revision("1")
+    record SignInBound(String learnerNumber, String subject, String boundBy, String branchCode,
+                       Instant at) implements AccountEvent {
+    }
 }

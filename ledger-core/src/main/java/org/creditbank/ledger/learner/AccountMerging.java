@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.creditbank.ledger.achievement.AchievementStanding;
+import org.creditbank.ledger.branch.BranchRole;
 import org.creditbank.ledger.branch.Jurisdiction;
 import org.creditbank.ledger.learner.AccountCommands.MergeAccounts;
 import org.creditbank.ledger.learner.AccountRefusals.UnknownAccount;
@@ -32,7 +33,7 @@ public class AccountMerging {
 
     @CommandHandler
     public void handle(MergeAccounts command) {
-        jurisdiction.actingBranch(command.actor());
+        jurisdiction.actingBranch(command.actor(), BranchRole.OFFICER);
         // Lock the two accounts in one fixed order, so two merges of the same pair cannot wait on each other.
         boolean survivorFirst = command.survivor().value().compareTo(command.merged().value()) < 0;
         Aggregate<LearnerAccount> first = load(survivorFirst ? "survivor" : "merged",

@@ -3,7 +3,9 @@ package org.creditbank.ledger.learner;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.creditbank.ledger.branch.BranchProfile;
+import org.creditbank.ledger.learner.AccountRefusals.SignInBoundToAnotherAccount;
 import org.creditbank.ledger.branch.DivisionCode;
+import org.creditbank.ledger.branch.BranchRole;
 import org.creditbank.ledger.branch.Jurisdiction;
 import org.creditbank.ledger.learner.AccountCommands.OpenAccount;
 import org.creditbank.ledger.learner.AccountRefusals.PersonAlreadyHasAccount;
@@ -38,14 +40,20 @@ public class AccountOpening {
     /** Opens the account and answers its learner number. */
     @CommandHandler
     public String handle(OpenAccount command) throws Exception {
-        BranchProfile branch = jurisdiction.actingBranch(command.actor());
+        BranchProfile branch = jurisdiction.actingBranch(command.actor(), BranchRole.OFFICER);
         String identityHash = hasher.hash(command.person());
         identities.accountFor(identityHash).ifPresent(existing -> {
             throw new PersonAlreadyHasAccount(existing);
         });
+        if (command.signIn() != null) {
+            identities.accountSignedInBy(command.signIn().value()).ifPresent(bound -> {
+                throw new SignInBoundToAnotherAccount(command.signIn().value(), bound);
+            });
+        }
         LearnerNumber number = issuer.next(new DivisionCode(branch.divisionCode()));
         Sealed person = vault.sealPerson(number.value(), command.person());
-        accounts.newInstance(() -> new LearnerAccount(number, identityHash, person, command.actor(), clock.instant()));
+        accounts.newInstance(() -> new LearnerAccount(number, identityHash, person, command.signIn(),
+                command.actor(), clock.instant()));
         return number.value();
     }
 }

@@ -45,4 +45,20 @@ public final class AccountRefusals {
             return survivor;
         }
     }
+
+    /** A subject signs in as one learner: one person, one account. */
+    public static final class SignInBoundToAnotherAccount extends RuleViolation {
+        public SignInBoundToAnotherAccount(String subject, String learnerNumber) {
+            super(Refusal.CONFLICT, "subject", "subject " + subject + " already signs in as learner "
+                    + learnerNumber);
+        }
+    }
+
+    /** A learner changes only their own account. */
+    public static final class NotThisLearner extends RuleViolation {
+        public NotThisLearner(String learnerNumber) {
+            super(Refusal.NOT_PERMITTED, "learnerNumber", "the signed-in learner does not hold account "
+                    + learnerNumber);
+        }
+    }
 }

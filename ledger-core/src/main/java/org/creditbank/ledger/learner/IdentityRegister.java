@@ -10,4 +10,7 @@ public interface IdentityRegister {
 
     /** The learner number of the account (open, closed or surviving a merge) holding this identity hash. */
     Optional<String> accountFor(String identityHash);
+
+    /** The learner number of the account this identity-provider subject signs in as, if it is bound. */
+    Optional<String> accountSignedInBy(String subject);
 }

@@ -20,6 +20,7 @@ import org.creditbank.ledger.achievement.AchievementEvent.AchievementRejected;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRevoked;
 import org.creditbank.ledger.achievement.AchievementEvent.CorrectedFields;
 import org.creditbank.ledger.achievement.AchievementRefusals.CertificateHeldByAnotherLearner;
+import org.creditbank.ledger.achievement.AchievementRefusals.CertifierIsRecorder;
 import org.creditbank.ledger.achievement.AchievementRefusals.ReviewByAnotherOfficer;
 import org.creditbank.ledger.achievement.AchievementStanding;
 import org.creditbank.ledger.achievement.CertificateRegister;
@@ -27,7 +28,10 @@ import org.creditbank.ledger.achievement.CertificateRegister.RefusedClaim;
 import org.creditbank.ledger.achievement.CertificateSerial;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.branch.BranchProfile;
+import org.creditbank.ledger.branch.BranchRole;
 import org.creditbank.ledger.branch.Jurisdiction;
+import org.creditbank.ledger.access.Subject;
+import org.creditbank.ledger.learner.AccountCommands.BindSignIn;
 import org.creditbank.ledger.learner.AccountCommands.CloseAccount;
 import org.creditbank.ledger.learner.AccountCommands.UpdateContactDetails;
 import org.creditbank.ledger.learner.AccountEvent.AccountClosed;
@@ -35,8 +39,11 @@ import org.creditbank.ledger.learner.AccountEvent.AccountMergedInto;
 import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
 import org.creditbank.ledger.learner.AccountEvent.ContactDetailsUpdated;
 import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
+import org.creditbank.ledger.learner.AccountEvent.SignInBound;
 import org.creditbank.ledger.learner.AccountRefusals.AccountIsClosed;
 import org.creditbank.ledger.learner.AccountRefusals.AccountWasMerged;
+import org.creditbank.ledger.learner.AccountRefusals.NotThisLearner;
+import org.creditbank.ledger.learner.AccountRefusals.SignInBoundToAnotherAccount;
 import org.creditbank.ledger.rule.InvalidField;
 
 import java.time.Clock;
@@ -64,7 +71,11 @@ public class LearnerAccount {
     private AccountStatus status;
     private String openingBranch;
     private String survivor;
+    private String signIn;
     private final AchievementBook book = new AchievementBook();
+
+    /** Who updated contact details when the learner did it themselves ({@code updatedBy} of the event). */
+    public static final String LEARNER_SELF = "learner";
 
     /** The account's lifecycle. */
     enum AccountStatus { OPEN, CLOSED, MERGED }
@@ -73,23 +84,54 @@ public class LearnerAccount {
     protected LearnerAccount() {
     }
 
-    LearnerAccount(LearnerNumber number, String identityHash, Sealed person, ActingOfficer actor, Instant at) {
+    LearnerAccount(LearnerNumber number, String identityHash, Sealed person, Subject signIn, ActingOfficer actor,
+                   Instant at) {
         apply(new AccountOpened(number.value(), identityHash, person, actor.officerId(), actor.branchCode(), at));
+        if (signIn != null) {
+            apply(new SignInBound(number.value(), signIn.value(), actor.officerId(), actor.branchCode(), at));
+        }
     }
 
+    /**
+     * Binding a sign-in opens the account's personal data to whoever signs in with it, so it is confined, like
+     * closing and merging, to the jurisdiction of the branch that opened the account.
+     */
+    @CommandHandler
+    public void handle(BindSignIn command, Jurisdiction jurisdiction, IdentityRegister identities, Clock clock) {
+        requireOpen();
+        BranchProfile branch = jurisdiction.requireCovers(command.actor(), BranchRole.OFFICER, openingBranch);
+        String subject = command.subject().value();
+        identities.accountSignedInBy(subject).filter(bound -> !bound.equals(learnerNumber)).ifPresent(bound -> {
+            throw new SignInBoundToAnotherAccount(subject, bound);
+        });
+        if (!subject.equals(signIn)) {
+            apply(new SignInBound(learnerNumber, subject, command.actor().officerId(), branch.code(),
+                    clock.instant()));
+        }
+    }
+
+    /** Contact details are kept by any officer (any branch serves any learner) or by the learner themselves. */
     @CommandHandler
     public void handle(UpdateContactDetails command, Jurisdiction jurisdiction, PersonalDataVault vault,
                        Clock clock) {
         requireOpen();
-        jurisdiction.actingBranch(command.actor());
-        apply(new ContactDetailsUpdated(learnerNumber, vault.sealContact(learnerNumber, command.contact()),
-                command.actor().officerId(), command.actor().branchCode(), clock.instant()));
+        Sealed contact = vault.sealContact(learnerNumber, command.contact());
+        if (command.learnerSelf() != null) {
+            if (!command.learnerSelf().value().equals(signIn)) {
+                throw new NotThisLearner(learnerNumber);
+            }
+            apply(new ContactDetailsUpdated(learnerNumber, contact, LEARNER_SELF, null, clock.instant()));
+            return;
+        }
+        BranchProfile branch = jurisdiction.actingBranch(command.actor(), BranchRole.OFFICER);
+        apply(new ContactDetailsUpdated(learnerNumber, contact, command.actor().officerId(), branch.code(),
+                clock.instant()));
     }
 
     @CommandHandler
     public void handle(CloseAccount command, Jurisdiction jurisdiction, Clock clock) {
         requireOpen();
-        jurisdiction.requireCovers(command.actor(), openingBranch);
+        jurisdiction.requireCovers(command.actor(), BranchRole.OFFICER, openingBranch);
         apply(new AccountClosed(learnerNumber, command.reason(), command.actor().officerId(),
                 command.actor().branchCode(), clock.instant()));
     }
@@ -98,7 +140,7 @@ public class LearnerAccount {
     List<AchievementStanding> mergeInto(String survivorNumber, String reason, ActingOfficer actor,
                                         Jurisdiction jurisdiction, Instant at) {
         requireOpen();
-        jurisdiction.requireCovers(actor, openingBranch);
+        jurisdiction.requireCovers(actor, BranchRole.OFFICER, openingBranch);
         apply(new AccountMergedInto(learnerNumber, survivorNumber, reason, actor.officerId(), actor.branchCode(), at));
         return book.standings();
     }
@@ -115,7 +157,7 @@ public class LearnerAccount {
     public RecordingOutcome handle(RecordAchievement command, Jurisdiction jurisdiction,
                                    CertificateRegister certificates, Clock clock) {
         requireOpen();
-        BranchProfile branch = jurisdiction.actingBranch(command.actor());
+        BranchProfile branch = jurisdiction.actingBranch(command.actor(), BranchRole.OFFICER);
         AchievementDetails details = command.details();
         Optional<String> earlier = book.recordedUnder(details.externalReference());
         if (earlier.isPresent()) {
@@ -144,9 +186,10 @@ public class LearnerAccount {
     public void handle(CertifyAchievement command, Jurisdiction jurisdiction, Clock clock) {
         requireOpen();
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
-        BranchProfile acting = jurisdiction.requireCovers(command.actor(), standing.recordingBranch());
+        BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.CERTIFIER,
+                standing.recordingBranch());
         book.requireAwaitingDecision(standing, "certified");
-        requireSecondOfficer(standing, command.actor(), "certify");
+        requireCertifierNotRecorder(standing, command.actor());
         apply(new AchievementCertified(learnerNumber, standing.achievementId(), command.actor().officerId(),
                 acting.code(), standing.credits(), standing.creditUnit(), clock.instant()));
     }
@@ -155,7 +198,8 @@ public class LearnerAccount {
     public void handle(RejectAchievement command, Jurisdiction jurisdiction, Clock clock) {
         requireOpen();
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
-        BranchProfile acting = jurisdiction.requireCovers(command.actor(), standing.recordingBranch());
+        BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.CERTIFIER,
+                standing.recordingBranch());
         book.requireAwaitingDecision(standing, "rejected");
         apply(new AchievementRejected(learnerNumber, standing.achievementId(), command.reason(),
                 command.actor().officerId(), acting.code(), clock.instant()));
@@ -165,7 +209,8 @@ public class LearnerAccount {
     public void handle(CorrectAchievement command, Jurisdiction jurisdiction, Clock clock) {
         requireOpen();
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
-        BranchProfile acting = jurisdiction.requireCovers(command.actor(), standing.recordingBranch());
+        BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.OFFICER,
+                standing.recordingBranch());
         book.requireCorrectable(standing);
         requireSecondOfficer(standing, command.actor(), "correct");
         if (command.correction().achievedOn() != null) {
@@ -184,7 +229,8 @@ public class LearnerAccount {
     public void handle(RevokeAchievement command, Jurisdiction jurisdiction, Clock clock) {
         requireOpen();
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
-        BranchProfile acting = jurisdiction.requireCovers(command.actor(), standing.recordingBranch());
+        BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.CERTIFIER,
+                standing.recordingBranch());
         book.requireRevocable(standing);
         apply(new AchievementRevoked(learnerNumber, standing.achievementId(), command.reason(),
                 command.actor().officerId(), acting.code(), clock.instant()));
@@ -195,6 +241,11 @@ public class LearnerAccount {
         learnerNumber = event.learnerNumber();
         openingBranch = event.branchCode();
         status = AccountStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(SignInBound event) {
+        signIn = event.subject();
     }
 
     @EventSourcingHandler
@@ -220,10 +271,17 @@ public class LearnerAccount {
 
     void requireOpenForMerge(ActingOfficer actor, Jurisdiction jurisdiction) {
         requireOpen();
-        jurisdiction.requireCovers(actor, openingBranch);
+        jurisdiction.requireCovers(actor, BranchRole.OFFICER, openingBranch);
     }
 
     /** Where an achievement needs review, one officer does not both record it and certify or correct it. */
+    /** Four eyes on every deposit: whoever recorded an achievement, of any kind, never certifies it. */
+    private static void requireCertifierNotRecorder(AchievementStanding standing, ActingOfficer actor) {
+        if (standing.recordedBy().equals(actor.officerId())) {
+            throw new CertifierIsRecorder(standing.achievementId(), actor.officerId());
+        }
+    }
+
     private static void requireSecondOfficer(AchievementStanding standing, ActingOfficer actor, String act) {
         if (standing.achievementKind().needsReview() && standing.recordedBy().equals(actor.officerId())) {
             throw new ReviewByAnotherOfficer(standing.achievementId(), standing.achievementKind(), actor.officerId(),

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 
+import org.creditbank.ledger.achievement.AchievementRefusals.CertifierIsRecorder;
+import org.creditbank.ledger.branch.ActingOfficer;
+import org.creditbank.ledger.branch.BranchRole;
+import org.creditbank.ledger.branch.RoleNotHeld;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.creditbank.ledger.TestNetwork.CENTRE;
 import static org.creditbank.ledger.TestNetwork.HANGZHOU;
@@ -29,8 +34,28 @@ class AchievementLifecycleTest extends AccountSpecification {
     @Test
     void certification_deposits_the_credits() {
         fixture.given(accountOpened(ANNA), recorded(ANNA, ID, course("LA-1"), ALICE))
+                .when(certify(ANNA, ID, BOB))
+                .expectEvents(certified(ANNA, ID, course("LA-1"), BOB));
+    }
+
+    @Test
+    void the_certifier_is_never_the_recorder_whatever_the_kind() {
+        fixture.given(accountOpened(ANNA), recorded(ANNA, ID, course("LA-1"), ALICE))
                 .when(certify(ANNA, ID, ALICE))
-                .expectEvents(certified(ANNA, ID, course("LA-1"), ALICE));
+                .expectException(CertifierIsRecorder.class)
+                .expectExceptionMessage("officer alice recorded achievement ach-00000001 and cannot also certify it:"
+                        + " another officer certifies")
+                .expectNoEvents();
+    }
+
+    @Test
+    void only_a_certifier_certifies() {
+        network.appoint("olga", HANGZHOU, java.util.EnumSet.of(BranchRole.OFFICER));
+        fixture.given(accountOpened(ANNA), recorded(ANNA, ID, course("LA-1"), ALICE))
+                .when(certify(ANNA, ID, new ActingOfficer("olga", HANGZHOU)))
+                .expectException(RoleNotHeld.class)
+                .expectExceptionMessage("officer olga does not hold the certifier role at branch HZ-BRANCH")
+                .expectNoEvents();
     }
 
     @Test
@@ -48,7 +73,7 @@ class AchievementLifecycleTest extends AccountSpecification {
         AchievementDetails certificate = vocationalCertificate("E-1", "VC-1");
         fixture.given(accountOpened(ANNA), recorded(ANNA, ID, certificate, ALICE))
                 .when(certify(ANNA, ID, ALICE))
-                .expectException(ReviewByAnotherOfficer.class)
+                .expectException(CertifierIsRecorder.class)
                 .expectNoEvents();
         fixture.given(accountOpened(ANNA), recorded(ANNA, ID, certificate, ALICE))
                 .when(certify(ANNA, ID, BOB))

@@ -1,5 +1,12 @@
 package org.creditbank.ledger.branch;
 
+import org.creditbank.ledger.access.Subject;
+import org.creditbank.ledger.branch.BranchRefusals.OfficerBoundToAnotherSubject;
+import org.creditbank.ledger.branch.BranchRefusals.SubjectBoundToAnotherOfficer;
+import org.creditbank.ledger.branch.BranchRefusals.SystemClientOfOneBranch;
+import java.util.EnumSet;
+import java.util.List;
+
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.creditbank.ledger.TestNetwork;
 import org.creditbank.ledger.branch.BranchCommands.AppointOfficer;
@@ -192,17 +199,15 @@ class BranchRulesTest {
         TestNetwork empty = new TestNetwork();
         fixtureOn(empty)
                 .given(registered("ZJ", BranchTier.PROVINCIAL_CENTRE, null, "330000", INSTALLATION))
-                .when(new AppointOfficer(new BranchCode("ZJ"), new OfficerId("root-officer"), "Root Officer",
-                        INSTALLATION))
-                .expectEvents(new OfficerAppointed("ZJ", "root-officer", "Root Officer", "installation", "-", NOW));
+                .when(appoint("ZJ", "root-officer", "Root Officer", INSTALLATION))
+                .expectEvents(appointed("ZJ", "root-officer", "Root Officer", "installation", "-"));
     }
 
     @Test
     void installation_appoints_only_the_first_officer() {
         fixture.given(registered(CENTRE, BranchTier.PROVINCIAL_CENTRE, null, "330000", INSTALLATION),
-                        new OfficerAppointed(CENTRE, ERIN_AT_CENTRE, "Erin", "installation", "-", NOW))
-                .when(new AppointOfficer(new BranchCode(CENTRE), new OfficerId("mallory"), "Mallory",
-                        INSTALLATION))
+                        appointed(CENTRE, ERIN_AT_CENTRE, "Erin", "installation", "-"))
+                .when(appoint(CENTRE, "mallory", "Mallory", INSTALLATION))
                 .expectException(InstallationAlreadyDone.class)
                 .expectNoEvents();
     }
@@ -210,18 +215,18 @@ class BranchRulesTest {
     @Test
     void an_officer_is_appointed_from_the_branch_or_above() {
         fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE))
-                .when(new AppointOfficer(new BranchCode(XIHU), new OfficerId("frank"), "Frank", ALICE))
-                .expectEvents(new OfficerAppointed(XIHU, "frank", "Frank", ALICE_AT_HANGZHOU, HANGZHOU, NOW));
+                .when(appoint(XIHU, "frank", "Frank", ALICE))
+                .expectEvents(appointed(XIHU, "frank", "Frank", ALICE_AT_HANGZHOU, HANGZHOU));
     }
 
     @Test
     void a_branch_does_not_appoint_its_own_officers() {
         fixture.given(registered(HANGZHOU, BranchTier.MUNICIPAL_BRANCH, CENTRE, "330100", ERIN))
-                .when(new AppointOfficer(new BranchCode(HANGZHOU), new OfficerId("alias-of-alice"), "Alias", ALICE))
+                .when(appoint(HANGZHOU, "alias-of-alice", "Alias", ALICE))
                 .expectException(OutsideJurisdiction.class)
                 .expectNoEvents();
         fixture.given(registered(HANGZHOU, BranchTier.MUNICIPAL_BRANCH, CENTRE, "330100", ERIN),
-                        new OfficerAppointed(HANGZHOU, BOB_AT_HANGZHOU, "Bob", ERIN_AT_CENTRE, CENTRE, NOW))
+                        appointed(HANGZHOU, BOB_AT_HANGZHOU, "Bob", ERIN_AT_CENTRE, CENTRE))
                 .when(new RemoveOfficer(new BranchCode(HANGZHOU), new OfficerId(BOB_AT_HANGZHOU), "rival", ALICE))
                 .expectException(OutsideJurisdiction.class)
                 .expectNoEvents();
@@ -230,23 +235,74 @@ class BranchRulesTest {
     @Test
     void the_centre_appoints_its_own_officers() {
         fixture.given(registered(CENTRE, BranchTier.PROVINCIAL_CENTRE, null, "330000", INSTALLATION),
-                        new OfficerAppointed(CENTRE, ERIN_AT_CENTRE, "Erin", "installation", "-", NOW))
-                .when(new AppointOfficer(new BranchCode(CENTRE), new OfficerId("grace"), "Grace", ERIN))
-                .expectEvents(new OfficerAppointed(CENTRE, "grace", "Grace", ERIN_AT_CENTRE, CENTRE, NOW));
+                        appointed(CENTRE, ERIN_AT_CENTRE, "Erin", "installation", "-"))
+                .when(appoint(CENTRE, "grace", "Grace", ERIN))
+                .expectEvents(appointed(CENTRE, "grace", "Grace", ERIN_AT_CENTRE, CENTRE));
     }
 
     @Test
-    void an_officer_acts_for_one_branch_at_a_time() {
+    void an_officer_is_appointed_to_several_branches_as_one_person() {
         fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE))
-                .when(new AppointOfficer(new BranchCode(XIHU), new OfficerId(BOB_AT_HANGZHOU), "Bob", ALICE))
+                .when(appoint(XIHU, BOB_AT_HANGZHOU, "Bob", ALICE))
+                .expectEvents(appointed(XIHU, BOB_AT_HANGZHOU, "Bob", ALICE_AT_HANGZHOU, HANGZHOU));
+    }
+
+    @Test
+    void an_officer_is_appointed_to_a_branch_once() {
+        fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE),
+                        appointed(XIHU, "frank", "Frank", ALICE_AT_HANGZHOU, HANGZHOU))
+                .when(appoint(XIHU, "frank", "Frank", ALICE))
                 .expectException(OfficerAlreadyAppointed.class)
                 .expectNoEvents();
     }
 
     @Test
+    void a_subject_signs_in_as_one_officer() {
+        fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE))
+                .when(new AppointOfficer(new BranchCode(XIHU), new OfficerId("bob-again"), "Bob", new Subject(BOB_AT_HANGZHOU),
+                        BranchRole.all(), false, ALICE))
+                .expectException(SubjectBoundToAnotherOfficer.class)
+                .expectExceptionMessage("subject bob already signs in as officer bob")
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_officer_id_is_one_persons() {
+        fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE))
+                .when(new AppointOfficer(new BranchCode(XIHU), new OfficerId(BOB_AT_HANGZHOU), "Bob",
+                        new Subject("someone-else"), BranchRole.all(), false, ALICE))
+                .expectException(OfficerBoundToAnotherSubject.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void only_an_administrator_appoints() {
+        network.appoint("olga", HANGZHOU, EnumSet.of(BranchRole.OFFICER, BranchRole.CERTIFIER));
+        fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE))
+                .when(appoint(XIHU, "frank", "Frank", new ActingOfficer("olga", HANGZHOU)))
+                .expectException(RoleNotHeld.class)
+                .expectExceptionMessage("officer olga does not hold the administrator role at branch HZ-BRANCH")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_system_client_acts_for_one_branch() {
+        fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE))
+                .when(new AppointOfficer(new BranchCode(XIHU), new OfficerId(BOB_AT_HANGZHOU), "Bob's system",
+                        new Subject(BOB_AT_HANGZHOU), EnumSet.of(BranchRole.OFFICER), true, ALICE))
+                .expectException(SystemClientOfOneBranch.class)
+                .expectNoEvents();
+        fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE))
+                .when(new AppointOfficer(new BranchCode(XIHU), new OfficerId("xh-registry"), "Xihu registry",
+                        new Subject("xh-registry"), EnumSet.of(BranchRole.OFFICER), true, ALICE))
+                .expectEvents(new OfficerAppointed(XIHU, "xh-registry", "Xihu registry", ALICE_AT_HANGZHOU, HANGZHOU,
+                        NOW, "xh-registry", List.of("OFFICER"), true));
+    }
+
+    @Test
     void the_last_officer_of_the_centre_stays() {
         fixture.given(registered(CENTRE, BranchTier.PROVINCIAL_CENTRE, null, "330000", INSTALLATION),
-                        new OfficerAppointed(CENTRE, ERIN_AT_CENTRE, "Erin", "installation", "-", NOW))
+                        appointed(CENTRE, ERIN_AT_CENTRE, "Erin", "installation", "-"))
                 .when(new RemoveOfficer(new BranchCode(CENTRE), new OfficerId(ERIN_AT_CENTRE), "retired", ERIN))
                 .expectException(LastOfficerOfCentre.class)
                 .expectNoEvents();
@@ -255,7 +311,7 @@ class BranchRulesTest {
     @Test
     void an_officer_is_removed_with_a_reason() {
         fixture.given(registered(HANGZHOU, BranchTier.MUNICIPAL_BRANCH, CENTRE, "330100", ERIN),
-                        new OfficerAppointed(HANGZHOU, BOB_AT_HANGZHOU, "Bob", ERIN_AT_CENTRE, CENTRE, NOW))
+                        appointed(HANGZHOU, BOB_AT_HANGZHOU, "Bob", ERIN_AT_CENTRE, CENTRE))
                 .when(new RemoveOfficer(new BranchCode(HANGZHOU), new OfficerId(BOB_AT_HANGZHOU), "moved", ERIN))
                 .expectEvents(new OfficerRemoved(HANGZHOU, BOB_AT_HANGZHOU, "moved", ERIN_AT_CENTRE, CENTRE, NOW));
     }
@@ -308,7 +364,7 @@ class BranchRulesTest {
     void an_officer_of_a_suspended_branch_cannot_act() {
         network.setStatus(HANGZHOU, BranchStatus.SUSPENDED);
         fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE))
-                .when(new AppointOfficer(new BranchCode(XIHU), new OfficerId("frank"), "Frank", ALICE))
+                .when(appoint(XIHU, "frank", "Frank", ALICE))
                 .expectException(BranchNotActive.class)
                 .expectNoEvents();
     }
@@ -329,8 +385,21 @@ class BranchRulesTest {
                 .expectEvents(new BranchClosed(XIHU_POINT, "moved", ALICE_AT_HANGZHOU, HANGZHOU, NOW));
         fixture.given(registered(XIHU_POINT, BranchTier.ACCEPTANCE_POINT, XIHU, "330106", ALICE),
                         new BranchClosed(XIHU_POINT, "moved", ALICE_AT_HANGZHOU, HANGZHOU, NOW))
-                .when(new AppointOfficer(new BranchCode(XIHU_POINT), new OfficerId("frank"), "Frank", ALICE))
+                .when(appoint(XIHU_POINT, "frank", "Frank", ALICE))
                 .expectException(BranchClosedForGood.class)
                 .expectNoEvents();
+    }
+
+    /** Appoints an officer with every role, bound to a subject of their own name. */
+    private static AppointOfficer appoint(String branch, String officer, String name, ActingOfficer actor) {
+        return new AppointOfficer(new BranchCode(branch), new OfficerId(officer), name, new Subject(officer),
+                BranchRole.all(), false, actor);
+    }
+
+    /** The event of such an appointment. */
+    private static OfficerAppointed appointed(String branch, String officer, String name, String by,
+                                              String byBranch) {
+        return new OfficerAppointed(branch, officer, name, by, byBranch, NOW, officer,
+                List.of("ADMINISTRATOR", "CERTIFIER", "OFFICER"), false);
     }
 }

@@ -1,5 +1,11 @@
 package org.creditbank.ledger.learner;
 
+import org.creditbank.ledger.access.Subject;
+import org.creditbank.ledger.learner.AccountCommands.BindSignIn;
+import org.creditbank.ledger.learner.AccountEvent.SignInBound;
+import org.creditbank.ledger.learner.AccountRefusals.NotThisLearner;
+import org.creditbank.ledger.learner.AccountRefusals.SignInBoundToAnotherAccount;
+
 import org.creditbank.ledger.AccountSpecification;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.branch.ActingOfficerRequired;
@@ -30,7 +36,7 @@ class AccountRulesTest extends AccountSpecification {
     void an_account_is_opened_with_a_number_from_the_opening_branchs_division() {
         LearnerNumber expected = LearnerNumber.issue(new org.creditbank.ledger.branch.DivisionCode("330106"), 1);
         fixture.givenNoPriorActivity()
-                .when(new OpenAccount(ANNA_PERSON, DAVE))
+                .when(new OpenAccount(ANNA_PERSON, null, DAVE))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(expected.value())
                 .expectEvents(new AccountOpened(expected.value(), HASHER.hash(ANNA_PERSON),
@@ -41,7 +47,7 @@ class AccountRulesTest extends AccountSpecification {
     void one_person_has_one_account() {
         identities.put(HASHER.hash(ANNA_PERSON), ANNA.value());
         fixture.givenNoPriorActivity()
-                .when(new OpenAccount(ANNA_PERSON, ALICE))
+                .when(new OpenAccount(ANNA_PERSON, null, ALICE))
                 .expectException(PersonAlreadyHasAccount.class)
                 .expectExceptionMessage("this person already has account " + ANNA.value())
                 .expectNoEvents();
@@ -61,7 +67,7 @@ class AccountRulesTest extends AccountSpecification {
     void an_account_is_opened_only_by_an_officer_of_an_active_branch() {
         network.setStatus(HANGZHOU, BranchStatus.SUSPENDED);
         fixture.givenNoPriorActivity()
-                .when(new OpenAccount(ANNA_PERSON, ALICE))
+                .when(new OpenAccount(ANNA_PERSON, null, ALICE))
                 .expectException(BranchNotActive.class)
                 .expectNoEvents();
     }
@@ -69,7 +75,7 @@ class AccountRulesTest extends AccountSpecification {
     @Test
     void an_account_is_not_opened_without_an_acting_officer() {
         fixture.givenNoPriorActivity()
-                .when(new OpenAccount(ANNA_PERSON, ActingOfficer.installation()))
+                .when(new OpenAccount(ANNA_PERSON, null, ActingOfficer.installation()))
                 .expectException(ActingOfficerRequired.class)
                 .expectNoEvents();
     }
@@ -77,7 +83,7 @@ class AccountRulesTest extends AccountSpecification {
     @Test
     void an_officer_cannot_open_in_the_name_of_another_branch() {
         fixture.givenNoPriorActivity()
-                .when(new OpenAccount(ANNA_PERSON, new ActingOfficer(CAROL.officerId(), HANGZHOU)))
+                .when(new OpenAccount(ANNA_PERSON, null, new ActingOfficer(CAROL.officerId(), HANGZHOU)))
                 .expectException(OfficerNotOfBranch.class)
                 .expectNoEvents();
     }
@@ -96,9 +102,45 @@ class AccountRulesTest extends AccountSpecification {
     void contact_details_are_replaced_by_an_event() {
         ContactDetails moved = new ContactDetails("+86 574 1111", null, "Ningbo");
         fixture.given(accountOpened(ANNA))
-                .when(new UpdateContactDetails(ANNA, moved, CAROL))
+                .when(new UpdateContactDetails(ANNA, moved, CAROL, null))
                 .expectEvents(new ContactDetailsUpdated(ANNA.value(), VAULT.sealContact(ANNA.value(), moved),
                         CAROL.officerId(), CAROL.branchCode(), NOW));
+    }
+
+    @Test
+    void a_learner_signs_in_as_the_account_an_officer_of_the_opening_jurisdiction_bound_them_to() {
+        fixture.given(accountOpened(ANNA))
+                .when(new BindSignIn(ANNA, new Subject("anna-sub"), ALICE))
+                .expectEvents(new SignInBound(ANNA.value(), "anna-sub", ALICE.officerId(), HANGZHOU, NOW));
+        fixture.given(accountOpened(ANNA))
+                .when(new BindSignIn(ANNA, new Subject("anna-sub"), CAROL))
+                .expectException(org.creditbank.ledger.branch.OutsideJurisdiction.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_sign_in_is_bound_to_one_account() {
+        signIns.put("anna-sub", BORIS.value());
+        fixture.given(accountOpened(ANNA))
+                .when(new BindSignIn(ANNA, new Subject("anna-sub"), ALICE))
+                .expectException(SignInBoundToAnotherAccount.class)
+                .expectExceptionMessage("subject anna-sub already signs in as learner " + BORIS.value())
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_learner_keeps_their_own_contact_details_and_nobody_elses() {
+        ContactDetails moved = new ContactDetails(null, "anna@example.org", null);
+        fixture.given(accountOpened(ANNA), new SignInBound(ANNA.value(), "anna-sub", ALICE.officerId(), HANGZHOU,
+                        NOW))
+                .when(new UpdateContactDetails(ANNA, moved, null, new Subject("anna-sub")))
+                .expectEvents(new ContactDetailsUpdated(ANNA.value(), VAULT.sealContact(ANNA.value(), moved),
+                        LearnerAccount.LEARNER_SELF, null, NOW));
+        fixture.given(accountOpened(ANNA), new SignInBound(ANNA.value(), "anna-sub", ALICE.officerId(), HANGZHOU,
+                        NOW))
+                .when(new UpdateContactDetails(ANNA, moved, null, new Subject("boris-sub")))
+                .expectException(NotThisLearner.class)
+                .expectNoEvents();
     }
 
     @Test
@@ -128,7 +170,7 @@ class AccountRulesTest extends AccountSpecification {
     void a_merged_account_forwards_to_its_survivor() {
         fixture.given(accountOpened(BORIS), new AccountMergedInto(BORIS.value(), ANNA.value(), "same person",
                         ALICE.officerId(), HANGZHOU, NOW))
-                .when(new UpdateContactDetails(BORIS, ContactDetails.NONE, ALICE))
+                .when(new UpdateContactDetails(BORIS, ContactDetails.NONE, ALICE, null))
                 .expectException(AccountWasMerged.class)
                 .expectExceptionMessage("account " + BORIS.value() + " was merged into account " + ANNA.value()
                         + "; act on that account")

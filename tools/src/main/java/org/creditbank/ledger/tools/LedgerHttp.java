@@ -13,18 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** A running ledger, driven over HTTP by the benchmarks as one officer. */
+/** A running ledger, driven over HTTP by the benchmarks as one principal (its bearer token). */
 final class LedgerHttp {
 
     private final String url;
-    private final String officer;
+    private final String token;
     private final String branch;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    LedgerHttp(String url, String officer, String branch) {
+    LedgerHttp(String url, String token, String branch) {
         this.url = url;
-        this.officer = officer;
+        this.token = token;
         this.branch = branch;
     }
 
@@ -52,18 +52,26 @@ final class LedgerHttp {
     }
 
     JsonNode post(String path, Object body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
+        HttpRequest request = signedIn(HttpRequest.newBuilder(URI.create(url + path)))
                 .header("Content-Type", "application/json")
-                .header("Ledger-Officer", officer)
-                .header("Ledger-Branch", branch)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
                 .build();
         return json.readTree(checked(path, client.send(request, HttpResponse.BodyHandlers.ofString())));
     }
 
     String get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).GET().build();
+        HttpRequest request = signedIn(HttpRequest.newBuilder(URI.create(url + path))).GET().build();
         return checked(path, client.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private HttpRequest.Builder signedIn(HttpRequest.Builder request) {
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token.strip());
+        }
+        if (branch != null) {
+            request.header("Ledger-Branch", branch);
+        }
+        return request;
     }
 
     private static String checked(String path, HttpResponse<String> response) {

@@ -2,19 +2,21 @@ package org.creditbank.ledger.tools;
 
 import picocli.CommandLine.Option;
 
-/** The options that name a running ledger and the officer a benchmark acts as. */
+/** The options that name a running ledger and the officer a benchmark acts as (by their access token). */
 class LedgerTarget {
 
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "the ledger (default: ${DEFAULT-VALUE})")
     String url;
 
-    @Option(names = "--officer", required = true, description = "an officer of an active branch")
-    String officer;
+    @Option(names = "--token", defaultValue = "${env:LEDGER_TOKEN}", required = true,
+            description = "the bearer token of an officer of an active branch (default: $LEDGER_TOKEN; see"
+                    + " 'ledger token')")
+    String token;
 
-    @Option(names = "--branch", required = true, description = "the branch the officer acts for")
+    @Option(names = "--branch", description = "the branch the officer acts for, if they serve several")
     String branch;
 
     LedgerHttp ledger() {
-        return new LedgerHttp(url, officer, branch);
+        return new LedgerHttp(url, token, branch);
     }
 }

@@ -24,6 +24,10 @@ class ReplayCheck implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "the ledger (default: ${DEFAULT-VALUE})")
     String url;
 
+    @Option(names = "--token", defaultValue = "${env:LEDGER_TOKEN}",
+            description = "an auditor's bearer token (default: $LEDGER_TOKEN; see 'ledger token')")
+    String token;
+
     @Option(names = "--read-model", split = ",", paramLabel = "NAME",
             description = "check only these read models (default: all)")
     List<String> readModels;
@@ -36,7 +40,7 @@ class ReplayCheck implements Callable<Integer> {
         String query = readModels == null || readModels.isEmpty() ? "" : "?" + readModels.stream()
                 .map(name -> "readModel=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        JsonNode report = new ObjectMapper().readTree(new LedgerHttp(url, null, null)
+        JsonNode report = new ObjectMapper().readTree(new LedgerHttp(url, token, null)
                 .get("/api/audit/replay-check" + query));
         PrintWriter out = spec.commandLine().getOut();
         for (JsonNode model : report.get("readModels")) {

@@ -5,7 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.creditbank.ledger.api.web.LedgerCommands;
 import org.creditbank.ledger.api.web.Requests;
 import org.creditbank.ledger.branch.ActingOfficer;
+import org.creditbank.ledger.access.Subject;
+import org.creditbank.ledger.api.identity.ReadAccess;
 import org.creditbank.ledger.branch.BranchCode;
+import org.creditbank.ledger.branch.BranchRole;
 import org.creditbank.ledger.branch.BranchCommands.AppointOfficer;
 import org.creditbank.ledger.branch.BranchCommands.CloseBranch;
 import org.creditbank.ledger.branch.BranchCommands.RegisterBranch;
@@ -31,7 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The branch network over HTTP: register, appoint and remove officers, suspend, reinstate, close; read the tree. */
@@ -46,10 +51,12 @@ public class BranchController {
     private final BranchQueries queries;
     private final AccountQueries accounts;
     private final AuditQueries audit;
+    private final ReadAccess access;
 
     public BranchController(LedgerCommands commands, BranchQueries queries, AccountQueries accounts,
-                            AuditQueries audit) {
+                            AuditQueries audit, ReadAccess access) {
         this.commands = commands;
+        this.access = access;
         this.queries = queries;
         this.accounts = accounts;
         this.audit = audit;
@@ -60,8 +67,12 @@ public class BranchController {
                                         String divisionCode) {
     }
 
-    /** An officer to appoint. */
-    public record AppointOfficerRequest(String officerId, String name) {
+    /**
+     * An officer to appoint: the identity-provider subject that signs in as them, the roles the appointment grants
+     * (OFFICER, CERTIFIER, ADMINISTRATOR), and whether it is a system client rather than a person.
+     */
+    public record AppointOfficerRequest(String officerId, String name, String subject, List<String> roles,
+                                        Boolean system) {
     }
 
     /** Why a status change or removal happens. */
@@ -83,6 +94,7 @@ public class BranchController {
     @GetMapping
     @Operation(summary = "The network from the provincial centre down")
     public BranchView root(@RequestParam(defaultValue = "1") int depth) {
+        access.network();
         String root = queries.root().orElseThrow(() -> new UnknownBranch("branchCode", "(provincial centre)"));
         return view(root, depth);
     }
@@ -90,6 +102,7 @@ public class BranchController {
     @GetMapping("/{code}")
     @Operation(summary = "A branch with its officers and its children")
     public BranchView branch(@PathVariable String code, @RequestParam(defaultValue = "1") int depth) {
+        access.network();
         return view(BranchCode.of("code", code).value(), depth);
     }
 
@@ -98,6 +111,7 @@ public class BranchController {
     public AccountQueries.Page queue(@PathVariable String code, @RequestParam(defaultValue = "0") int offset,
                                      @RequestParam(defaultValue = "50") int limit) {
         String branch = view(BranchCode.of("code", code).value(), 0).code();
+        access.branch(branch);
         Requests.requirePage(offset, limit);
         return accounts.awaitingCertification(branch, offset, limit);
     }
@@ -107,6 +121,8 @@ public class BranchController {
     public List<AuditQueries.Act> activity(@PathVariable String code, @RequestParam(defaultValue = "0") int offset,
                                            @RequestParam(defaultValue = "50") int limit) {
         String branch = view(BranchCode.of("code", code).value(), 0).code();
+        access.branch(branch);
+        access.branch(branch);
         Requests.requirePage(offset, limit);
         return audit.acts(new AuditQueries.Filter(null, null, branch), offset, limit);
     }
@@ -117,7 +133,13 @@ public class BranchController {
                                               ActingOfficer actor) {
         BranchCode branch = BranchCode.of("code", code);
         OfficerId officer = OfficerId.of("officerId", request.officerId());
-        commands.send(new AppointOfficer(branch, officer, request.name(), actor), actor);
+        Subject subject = Subject.of("subject", request.subject());
+        Set<BranchRole> roles = EnumSet.noneOf(BranchRole.class);
+        for (String role : request.roles() == null ? List.<String>of() : request.roles()) {
+            roles.add(Requests.oneOf("roles", role, BranchRole.class));
+        }
+        commands.send(new AppointOfficer(branch, officer, request.name(), subject, roles,
+                Boolean.TRUE.equals(request.system()), actor), actor);
         return ResponseEntity.created(URI.create("/api/branches/" + branch.value())).body(view(branch.value(), 0));
     }
 

@@ -146,11 +146,11 @@ public class AxonConfiguration {
                 DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
-    /** Every event's metadata names the acting officer and branch and the request's correlation id. */
+    /** Every event's metadata names who acted (subject, role, officer, branch) and the request's correlation id. */
     @Bean
     public CorrelationDataProvider actingOfficerCorrelation() {
         return new SimpleCorrelationDataProvider(CommandMetadata.OFFICER, CommandMetadata.BRANCH,
-                CommandMetadata.CORRELATION_ID);
+                CommandMetadata.CORRELATION_ID, CommandMetadata.SUBJECT, CommandMetadata.ROLE);
     }
 
     @Bean

@@ -5,9 +5,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.creditbank.ledger.achievement.AchievementKind;
 import org.creditbank.ledger.achievement.AchievementStatus;
 import org.creditbank.ledger.api.readmodel.AsOfArchive;
+import org.creditbank.ledger.access.Subject;
+import org.creditbank.ledger.api.identity.LedgerPrincipal;
+import org.creditbank.ledger.api.identity.Principals;
+import org.creditbank.ledger.api.web.ActingOfficerResolver;
+import org.creditbank.ledger.api.web.CommandMetadata;
 import org.creditbank.ledger.api.web.LedgerCommands;
 import org.creditbank.ledger.api.web.Requests;
 import org.creditbank.ledger.branch.ActingOfficer;
+import org.creditbank.ledger.learner.AccountCommands.BindSignIn;
 import org.creditbank.ledger.learner.AccountCommands.CloseAccount;
 import org.creditbank.ledger.learner.AccountCommands.MergeAccounts;
 import org.creditbank.ledger.learner.AccountCommands.OpenAccount;
@@ -28,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,18 +56,27 @@ public class LearnerController {
     private final AccountQueries queries;
     private final AsOfArchive asOfArchive;
     private final ArchivePages pages;
+    private final Principals principals;
 
     public LearnerController(LedgerCommands commands, AccountQueries queries, AsOfArchive asOfArchive,
-                             ArchivePages pages) {
+                             ArchivePages pages, Principals principals) {
         this.commands = commands;
+        this.principals = principals;
         this.pages = pages;
         this.asOfArchive = asOfArchive;
         this.queries = queries;
     }
 
-    /** The natural person an account is opened for. */
+    /**
+     * The natural person an account is opened for; {@code subject}, optional, is the identity-provider subject they
+     * sign in with (bound at once; or later, by {@code POST /api/learners/{n}/sign-in}).
+     */
     public record OpenAccountRequest(String fullName, String idDocumentType, String idDocumentNumber,
-                                     String birthDate, ContactRequest contact) {
+                                     String birthDate, ContactRequest contact, String subject) {
+    }
+
+    /** The identity-provider subject the learner signs in with. */
+    public record SignInRequest(String subject) {
     }
 
     /** How to reach the learner. */
@@ -84,7 +100,8 @@ public class LearnerController {
         PersonalData person = new PersonalData(request.fullName(), request.idDocumentType(),
                 request.idDocumentNumber(), request.birthDate(),
                 request.contact() == null ? null : request.contact().toDetails());
-        String number = commands.send(new OpenAccount(person, actor), actor);
+        Subject signIn = request.subject() == null ? null : Subject.of("subject", request.subject());
+        String number = commands.send(new OpenAccount(person, signIn, actor), actor);
         return ResponseEntity.created(URI.create("/api/learners/" + number)).body(Map.of("learnerNumber", number));
     }
 
@@ -153,14 +170,30 @@ public class LearnerController {
     }
 
     @PutMapping("/{learnerNumber}/contact")
-    @Operation(summary = "Replace the learner's contact details")
+    @Operation(summary = "Replace the learner's contact details (by an officer, or by the learner themselves)")
     public AccountView contact(@PathVariable String learnerNumber, @RequestBody ContactRequest request,
-                               ActingOfficer actor) {
+                               @RequestHeader(name = CommandMetadata.BRANCH_HEADER, required = false) String branch) {
         LearnerNumber number = number(learnerNumber);
         if (request == null) {
             throw new InvalidField("contact", "is required");
         }
-        commands.send(new UpdateContactDetails(number, request.toDetails(), actor), actor);
+        LedgerPrincipal principal = principals.current();
+        if (principal.learnerNumber() != null && !principal.isOfficer()) {
+            commands.sendAsLearner(new UpdateContactDetails(number, request.toDetails(), null,
+                    new Subject(principal.subject())));
+        } else {
+            ActingOfficer actor = ActingOfficerResolver.actor(principal, branch);
+            commands.send(new UpdateContactDetails(number, request.toDetails(), actor, null), actor);
+        }
+        return read(number.value());
+    }
+
+    @PostMapping("/{learnerNumber}/sign-in")
+    @Operation(summary = "Bind the identity-provider subject the learner signs in with (an officer vouches for it)")
+    public AccountView signIn(@PathVariable String learnerNumber, @RequestBody SignInRequest request,
+                              ActingOfficer actor) {
+        LearnerNumber number = number(learnerNumber);
+        commands.send(new BindSignIn(number, Subject.of("subject", request.subject()), actor), actor);
         return read(number.value());
     }
 

@@ -3,6 +3,7 @@ package org.creditbank.ledger.api.statistics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.creditbank.ledger.api.web.Requests;
+import org.creditbank.ledger.api.identity.ReadAccess;
 import org.creditbank.ledger.branch.BranchCode;
 import org.creditbank.ledger.branch.UnknownBranch;
 import org.creditbank.ledger.projection.branch.BranchQueries;
@@ -32,10 +33,13 @@ public class StatisticsController {
 
     private final StatisticsQueries statistics;
     private final BranchQueries branches;
+    private final ReadAccess access;
     private final ZoneId zone;
     private final Clock clock;
 
-    public StatisticsController(StatisticsQueries statistics, BranchQueries branches, ZoneId zone, Clock clock) {
+    public StatisticsController(StatisticsQueries statistics, BranchQueries branches, ZoneId zone, Clock clock,
+                                ReadAccess access) {
+        this.access = access;
         this.statistics = statistics;
         this.branches = branches;
         this.zone = zone;
@@ -100,6 +104,10 @@ public class StatisticsController {
 
     private Query query(String branch, String from, String to, String by, String asOf, String achievedBefore) {
         String code = branch == null ? null : branch(branch).code();
+        if (code == null) {
+            // The whole network: auditors, and officers of the provincial centre.
+            access.branch(branches.root().orElse("(provincial centre)"));
+        }
         LocalDate start = Requests.date("from", from, false);
         LocalDate end = Requests.date("to", to, false);
         if (start != null && end != null && end.isBefore(start)) {
@@ -111,7 +119,9 @@ public class StatisticsController {
 
     private BranchView branch(String code) {
         String value = BranchCode.of("branch", code).value();
-        return branches.branch(value, 0).orElseThrow(() -> new UnknownBranch("branch", value));
+        BranchView branch = branches.branch(value, 0).orElseThrow(() -> new UnknownBranch("branch", value));
+        access.branch(branch.code());
+        return branch;
     }
 
     private static int year(String year) {

@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.util.encoders.Hex;
 import org.creditbank.ledger.projection.Sql;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,7 +39,7 @@ import java.util.regex.Pattern;
  * after {@link #LEASE}. Kept responses are deleted after the retention period ({@code ledger.idempotency-retention}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     /** The request header. */
@@ -82,7 +84,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "a request with an " + HEADER + " may have at most " + MAX_BODY + " bytes of body", null);
             return;
         }
-        String scope = sha256(request.getMethod() + " " + request.getRequestURI());
+        // Keys are the signed-in principal's own: another principal's same key is another record.
+        String scope = sha256(request.getMethod() + " " + request.getRequestURI() + " " + signedIn());
         String hash = hash(cached);
         if (!claim(key, scope, hash)) {
             answerRepeat(key, scope, hash, response);
@@ -175,11 +178,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 
-    /** What makes two requests the same: method, path, query, acting officer and branch, and body. */
+    /** The subject of the signed-in principal (this filter runs after authentication). */
+    private static String signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "" : authentication.getName();
+    }
+
+    /** What makes two requests the same: method, path, query, principal, branch acted for, and body. */
     private static String hash(CachedBodyRequest request) {
         StringBuilder head = new StringBuilder();
         for (String part : new String[]{request.getMethod(), request.getRequestURI(),
-                String.valueOf(request.getQueryString()), String.valueOf(request.getHeader(CommandMetadata.OFFICER_HEADER)),
+                String.valueOf(request.getQueryString()), signedIn(),
                 String.valueOf(request.getHeader(CommandMetadata.BRANCH_HEADER))}) {
             head.append(part).append('\n');
         }

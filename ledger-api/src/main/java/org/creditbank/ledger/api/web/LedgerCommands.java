@@ -3,27 +3,54 @@ package org.creditbank.ledger.api.web;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.creditbank.ledger.api.identity.LedgerPrincipal;
+import org.creditbank.ledger.api.identity.Principals;
 import org.creditbank.ledger.branch.ActingOfficer;
+import org.creditbank.ledger.learner.LearnerAccount;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.Map;
 
-/** Sends a command on behalf of an acting officer, carrying who acts and the request's correlation id. */
+/**
+ * Sends a command on behalf of the signed-in principal, carrying who acts — subject, role, officer and branch —
+ * and the request's correlation id into every event it causes (and so into the event's log leaf).
+ */
 @Component
 public class LedgerCommands {
 
     private final CommandGateway gateway;
+    private final Principals principals;
 
-    public LedgerCommands(CommandGateway gateway) {
+    public LedgerCommands(CommandGateway gateway, Principals principals) {
         this.gateway = gateway;
+        this.principals = principals;
     }
 
-    /** Sends the command and waits for its result; a refusal is thrown as the rule's own exception. */
+    /** Sends the command of an acting officer and waits for its result; a refusal is the rule's own exception. */
     public <R> R send(Object command, ActingOfficer actor) {
-        MetaData metaData = MetaData.from(Map.of(
-                CommandMetadata.OFFICER, actor.officerId(),
-                CommandMetadata.BRANCH, actor.branchCode(),
-                CommandMetadata.CORRELATION_ID, CorrelationIdFilter.current()));
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        LedgerPrincipal principal = principals.current();
+        String role = actor.isInstallation() ? "OPERATOR"
+                : principal.appointmentAt(actor.branchCode()).filter(a -> a.system()).isPresent() ? "SYSTEM"
+                : "OFFICER";
+        return send(command, principal, role, actor.officerId(), actor.branchCode());
+    }
+
+    /** Sends a command the signed-in learner performs on their own account. */
+    public <R> R sendAsLearner(Object command) {
+        return send(command, principals.current(), "LEARNER", LearnerAccount.LEARNER_SELF, null);
+    }
+
+    private <R> R send(Object command, LedgerPrincipal principal, String role, String officerId, String branch) {
+        Map<String, String> metaData = new HashMap<>();
+        metaData.put(CommandMetadata.OFFICER, officerId);
+        if (branch != null) {
+            metaData.put(CommandMetadata.BRANCH, branch);
+        }
+        metaData.put(CommandMetadata.CORRELATION_ID, CorrelationIdFilter.current());
+        metaData.put(CommandMetadata.SUBJECT, principal.subject());
+        metaData.put(CommandMetadata.ROLE, role);
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.from(metaData)));
     }
 }

@@ -124,7 +124,7 @@ public class Problems extends ResponseEntityExceptionHandler {
                 learner ? "Unknown account" : "Unknown branch", detail, field, detail);
     }
 
-    static ProblemDetail problem(HttpStatus status, String rule, String title, String detail, String field,
+    public static ProblemDetail problem(HttpStatus status, String rule, String title, String detail, String field,
                                  String reason) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + rule));

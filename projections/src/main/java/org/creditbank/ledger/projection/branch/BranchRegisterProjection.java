@@ -9,7 +9,11 @@ import org.creditbank.ledger.branch.BranchEvent.BranchSuspended;
 import org.creditbank.ledger.branch.BranchEvent.OfficerAppointed;
 import org.creditbank.ledger.branch.BranchEvent.OfficerRemoved;
 import org.creditbank.ledger.branch.BranchStatus;
+import org.creditbank.ledger.branch.BranchRole;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Arrays;
+import java.util.List;
 
 import static org.creditbank.ledger.projection.Sql.at;
 
@@ -47,8 +51,22 @@ public class BranchRegisterProjection {
 
     @EventHandler
     void on(OfficerAppointed e) {
-        jdbc.update("INSERT INTO branch_officer (officer_id, branch_code, name, appointed_at, appointed_by)"
-                + " VALUES (?, ?, ?, ?, ?)", e.officerId(), e.branchCode(), e.officerName(), at(e.at()), e.appointedBy());
+        // Appointments recorded before roles existed grant every role.
+        List<String> roles = e.roles() == null ? Arrays.stream(BranchRole.values()).map(Enum::name).toList()
+                : e.roles();
+        jdbc.update("INSERT INTO branch_officer (officer_id, branch_code, name, appointed_at, appointed_by, roles,"
+                        + " system_client) VALUES (?, ?, ?, ?, ?, ?, ?)", e.officerId(), e.branchCode(),
+                e.officerName(), at(e.at()), e.appointedBy(), String.join(",", roles), e.system());
+        if (e.subject() != null) {
+            // One person, one officer id: the keys refuse a second subject for an officer, or a second officer
+            // for a subject, even under concurrency. A repeated binding (a second appointment) changes nothing.
+            Integer bound = jdbc.queryForObject("SELECT COUNT(*) FROM officer_subject WHERE officer_id = ?",
+                    Integer.class, e.officerId());
+            if (bound == null || bound == 0) {
+                jdbc.update("INSERT INTO officer_subject (officer_id, subject) VALUES (?, ?)", e.officerId(),
+                        e.subject());
+            }
+        }
     }
 
     @EventHandler

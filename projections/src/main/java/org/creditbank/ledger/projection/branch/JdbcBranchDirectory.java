@@ -2,12 +2,15 @@ package org.creditbank.ledger.projection.branch;
 
 import org.creditbank.ledger.branch.BranchDirectory;
 import org.creditbank.ledger.branch.BranchProfile;
+import org.creditbank.ledger.branch.BranchRole;
 import org.creditbank.ledger.branch.BranchStatus;
 import org.creditbank.ledger.branch.BranchTier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,9 +40,51 @@ public class JdbcBranchDirectory implements BranchDirectory {
     }
 
     @Override
-    public Optional<String> branchOfOfficer(String officerId) {
-        return jdbc.queryForList("SELECT branch_code FROM branch_officer WHERE officer_id = ?", String.class,
-                officerId).stream().findFirst();
+    public Set<BranchRole> rolesAt(String officerId, String branchCode) {
+        return jdbc.queryForList("SELECT roles FROM branch_officer WHERE officer_id = ? AND branch_code = ?",
+                String.class, officerId, branchCode).stream().findFirst().map(JdbcBranchDirectory::roles)
+                .orElse(Set.of());
+    }
+
+    @Override
+    public List<String> branchesOf(String officerId) {
+        return jdbc.queryForList("SELECT branch_code FROM branch_officer WHERE officer_id = ? ORDER BY branch_code",
+                String.class, officerId);
+    }
+
+    @Override
+    public Optional<String> officerBoundTo(String subject) {
+        return jdbc.queryForList("SELECT officer_id FROM officer_subject WHERE subject = ?", String.class, subject)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> subjectOf(String officerId) {
+        return jdbc.queryForList("SELECT subject FROM officer_subject WHERE officer_id = ?", String.class, officerId)
+                .stream().findFirst();
+    }
+
+    /** The officer's appointments: where they act, in which roles, and whether they are a system client. */
+    public List<Appointment> appointmentsOf(String officerId) {
+        return jdbc.query("SELECT branch_code, roles, system_client FROM branch_officer WHERE officer_id = ?"
+                        + " ORDER BY branch_code",
+                (rs, i) -> new Appointment(rs.getString("branch_code"), roles(rs.getString("roles")),
+                        rs.getBoolean("system_client")), officerId);
+    }
+
+    /** One appointment of an officer. */
+    public record Appointment(String branchCode, Set<BranchRole> roles, boolean system) {
+    }
+
+    /** Roles as the register stores them: names separated by commas. */
+    static Set<BranchRole> roles(String stored) {
+        Set<BranchRole> roles = EnumSet.noneOf(BranchRole.class);
+        for (String role : stored.split(",")) {
+            if (!role.isBlank()) {
+                roles.add(BranchRole.valueOf(role.strip()));
+            }
+        }
+        return roles;
     }
 
     @Override

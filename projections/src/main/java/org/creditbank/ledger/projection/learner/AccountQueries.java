@@ -47,6 +47,16 @@ public class AccountQueries {
     }
 
     /** Whether an account with the learner number exists (or existed: merged and closed accounts too). */
+    /**
+     * The branches that serve a learner: the one that opened the account and every one that recorded an achievement
+     * on it. Empty for an unknown account.
+     */
+    public List<String> servingBranches(String learnerNumber) {
+        return jdbc.queryForList("SELECT opening_branch FROM " + t("learner_account") + " WHERE learner_number = ?"
+                + " UNION SELECT recording_branch FROM " + t("achievement") + " WHERE learner_number = ?",
+                String.class, learnerNumber, learnerNumber);
+    }
+
     public boolean exists(String learnerNumber) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM " + t("learner_account") + " WHERE learner_number = ?",
                 Integer.class, learnerNumber);

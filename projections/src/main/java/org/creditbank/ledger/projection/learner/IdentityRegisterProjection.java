@@ -3,11 +3,13 @@ package org.creditbank.ledger.projection.learner;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
+import org.creditbank.ledger.learner.AccountEvent.SignInBound;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The identity register (keyed identity hash to account) the opening rule consults. Written in the command's own
- * transaction: its key makes one account per person hold under concurrency.
+ * The identity register (keyed identity hash to account, sign-in subject to account) the opening and binding rules
+ * consult and sign-in resolves through. Written in the command's own transaction: its keys make one account per
+ * person, and one account per sign-in subject, hold under concurrency.
  */
 @ProcessingGroup(IdentityRegisterProjection.GROUP)
 public class IdentityRegisterProjection {
@@ -24,6 +26,14 @@ public class IdentityRegisterProjection {
     @EventHandler
     void on(AccountOpened e) {
         jdbc.update("INSERT INTO learner_identity (identity_hash, learner_number) VALUES (?, ?)", e.identityHash(),
+                e.learnerNumber());
+    }
+
+    @EventHandler
+    void on(SignInBound e) {
+        // An account signs in with one subject at a time: a new binding replaces the one before.
+        jdbc.update("DELETE FROM learner_sign_in WHERE learner_number = ?", e.learnerNumber());
+        jdbc.update("INSERT INTO learner_sign_in (subject, learner_number) VALUES (?, ?)", e.subject(),
                 e.learnerNumber());
     }
 }

@@ -19,4 +19,10 @@ public class JdbcIdentityRegister implements IdentityRegister {
         return jdbc.queryForList("SELECT learner_number FROM learner_identity WHERE identity_hash = ?", String.class,
                 identityHash).stream().findFirst();
     }
+
+    @Override
+    public Optional<String> accountSignedInBy(String subject) {
+        return jdbc.queryForList("SELECT learner_number FROM learner_sign_in WHERE subject = ?", String.class,
+                subject).stream().findFirst();
+    }
 }

@@ -1,0 +1,112 @@
+package org.creditbank.ledger.api.identity;
+
+import org.creditbank.ledger.branch.BranchDirectory;
+import org.creditbank.ledger.branch.BranchProfile;
+import org.creditbank.ledger.projection.branch.JdbcBranchDirectory.Appointment;
+import org.creditbank.ledger.projection.learner.AccountQueries;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who may read what. A learner reads their own account; an auditor reads everything; an officer (or a system client
+ * with the read scope) reads the learners and registers of their branches' jurisdictions — a learner is within a
+ * branch's jurisdiction when the branch or one below it opened the account or recorded an achievement on it.
+ */
+@Component
+public class ReadAccess {
+
+    private final Principals principals;
+    private final BranchDirectory directory;
+    private final AccountQueries accounts;
+
+    public ReadAccess(Principals principals, BranchDirectory directory, AccountQueries accounts) {
+        this.principals = principals;
+        this.directory = directory;
+        this.accounts = accounts;
+    }
+
+    /** Refuses unless the principal may read this learner's account, archive, transcripts and proofs. */
+    public LedgerPrincipal learner(String learnerNumber) {
+        LedgerPrincipal principal = principals.current();
+        if (principal.isAuditor() || learnerNumber.equals(principal.learnerNumber())) {
+            return principal;
+        }
+        List<String> serving = accounts.servingBranches(learnerNumber);
+        if (serving.isEmpty() && principal.isOfficer()) {
+            return principal; // no such account: the read answers 404, which reveals nothing personal
+        }
+        for (String branch : serving) {
+            if (coversForReading(principal, branch)) {
+                return principal;
+            }
+        }
+        throw new NotPermitted("learnerNumber", "the signed-in principal may not read account " + learnerNumber
+                + ": learners read their own, officers those their branches serve, auditors all");
+    }
+
+    /** Refuses unless the principal may read this branch's registers (queue, activity, reports). */
+    public LedgerPrincipal branch(String branchCode) {
+        LedgerPrincipal principal = principals.current();
+        if (principal.isAuditor() || coversForReading(principal, branchCode)) {
+            return principal;
+        }
+        throw new NotPermitted("branchCode", "the signed-in principal may not read the registers of branch "
+                + branchCode + ": officers read their branches' jurisdictions, auditors all");
+    }
+
+    /** Refuses anyone but officers (of any branch), auditors and operators: the network's structure. */
+    public LedgerPrincipal network() {
+        LedgerPrincipal principal = principals.current();
+        if (principal.isAuditor() || principal.isOperator() || principal.appointments().stream()
+                .anyMatch(a -> principal.mayUse(a, Principals.SCOPE_READ))) {
+            return principal;
+        }
+        throw new NotPermitted("Authorization", "the branch network is read by officers, auditors and operators");
+    }
+
+    /** Refuses anyone but auditors. */
+    public LedgerPrincipal auditor() {
+        LedgerPrincipal principal = principals.current();
+        if (principal.isAuditor()) {
+            return principal;
+        }
+        throw new NotPermitted("Authorization", "this is read by auditors only");
+    }
+
+    /** Refuses anyone but operators. */
+    public LedgerPrincipal operator() {
+        LedgerPrincipal principal = principals.current();
+        if (principal.isOperator()) {
+            return principal;
+        }
+        throw new NotPermitted("Authorization", "this is for operators only");
+    }
+
+    /** Refuses anyone but operators and auditors. */
+    public LedgerPrincipal operatorOrAuditor() {
+        LedgerPrincipal principal = principals.current();
+        if (principal.isOperator() || principal.isAuditor()) {
+            return principal;
+        }
+        throw new NotPermitted("Authorization", "this is read by operators and auditors only");
+    }
+
+    private boolean coversForReading(LedgerPrincipal principal, String targetBranch) {
+        Optional<BranchProfile> target = directory.find(targetBranch);
+        if (target.isEmpty()) {
+            return false;
+        }
+        for (Appointment appointment : principal.appointments()) {
+            if (!principal.mayUse(appointment, Principals.SCOPE_READ)) {
+                continue;
+            }
+            Optional<BranchProfile> own = directory.find(appointment.branchCode());
+            if (own.isPresent() && own.get().covers(target.get())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,262 @@
+package org.creditbank.ledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditbank.ledger.api.AccessMatrixTest.Who.ADMINISTRATOR;
+import static org.creditbank.ledger.api.AccessMatrixTest.Who.ANONYMOUS;
+import static org.creditbank.ledger.api.AccessMatrixTest.Who.AUDITOR;
+import static org.creditbank.ledger.api.AccessMatrixTest.Who.CERTIFIER;
+import static org.creditbank.ledger.api.AccessMatrixTest.Who.LEARNER_OTHER;
+import static org.creditbank.ledger.api.AccessMatrixTest.Who.LEARNER_OWN;
+import static org.creditbank.ledger.api.AccessMatrixTest.Who.OFFICER_OTHER;
+import static org.creditbank.ledger.api.AccessMatrixTest.Who.OFFICER_OWN;
+import static org.creditbank.ledger.api.AccessMatrixTest.Who.OPERATOR;
+import static org.creditbank.ledger.api.AccessMatrixTest.Who.SYSTEM;
+import static org.creditbank.ledger.api.Scenario.ALICE;
+import static org.creditbank.ledger.api.Scenario.BOB;
+import static org.creditbank.ledger.api.Scenario.ERIN;
+import static org.creditbank.ledger.api.Scenario.HANGZHOU;
+import static org.creditbank.ledger.api.Scenario.XIHU;
+
+/**
+ * Every endpoint of the OpenAPI description × every kind of principal → exactly the expected allow or deny. A deny
+ * is a 401 (nobody signed in) or 403 problem+json and writes no event; an allow is anything else (the act itself may
+ * still be refused for what it asks, never for who asks). An endpoint the description lists without a row here fails
+ * the build: a new endpoint needs an access rule.
+ */
+class AccessMatrixTest {
+
+    /** The principals: whose data or jurisdiction "own" and "other" refer to is the learner and branch under test. */
+    enum Who {
+        ANONYMOUS(Scenario.ANONYMOUS),
+        LEARNER_OWN(Http.AS, "learner-lena"),
+        LEARNER_OTHER(Http.AS, "learner-leo"),
+        OFFICER_OWN(ALICE),
+        OFFICER_OTHER(Scenario.CAROL),
+        CERTIFIER(Http.AS, "cora"),
+        AUDITOR(Http.AS, Identity.AUDITOR),
+        OPERATOR(Http.AS, Identity.OPERATOR),
+        ADMINISTRATOR(ERIN),
+        SYSTEM(Http.AS, Http.CLIENT + Identity.SYSTEM_CLIENT);
+
+        final String[] headers;
+
+        Who(String... headers) {
+            this.headers = headers;
+        }
+    }
+
+    /** One endpoint's rule: who is allowed, and the request to send (method, path, body made fresh per call). */
+    private record Rule(Set<Who> allowed, Supplier<Object> body) {
+    }
+
+    private static RunningLedger ledger;
+    private static Http http;
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+    private static String learner;
+    private static String mergeable;
+    private static String closable;
+    private static final Map<String, String> ACHIEVEMENTS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void network() {
+        ledger = RunningLedger.onPostgres();
+        http = ledger.http();
+        Scenario.installNetwork(http);
+        Scenario.created(http.post("/api/branches/" + HANGZHOU + "/officers", Map.of("officerId", "cora",
+                "name", "Cora Lin", "subject", "cora", "roles", List.of("CERTIFIER")), ERIN));
+        Scenario.created(http.post("/api/branches/" + HANGZHOU + "/officers", Map.of("officerId",
+                Identity.SYSTEM_CLIENT, "name", "Hangzhou registry", "subject", Identity.SYSTEM_CLIENT,
+                "roles", List.of("OFFICER"), "system", true), ERIN));
+        learner = open("learner-lena");
+        open("learner-leo");
+        mergeable = open(null);
+        closable = open(null);
+        for (String use : List.of("certification", "rejection", "correction", "revocation")) {
+            String id = Scenario.record(http, ALICE, learner, Scenario.course("AM-" + use, "2"));
+            if (use.equals("correction") || use.equals("revocation")) {
+                assertThat(http.post(achievement(id) + "/certification", "", BOB).status()).isEqualTo(200);
+            }
+            ACHIEVEMENTS.put(use, id);
+        }
+        for (String target : List.of("AM-SUSPEND", "AM-REINSTATE", "AM-CLOSE")) {
+            Scenario.created(http.post("/api/branches", branch(target), ALICE));
+        }
+        assertThat(http.post("/api/branches/AM-REINSTATE/suspension", Map.of("reason", "set-up"), ALICE).status())
+                .isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        ledger.close();
+    }
+
+    @Test
+    void every_endpoint_answers_every_principal_as_its_rule_says_and_a_deny_writes_nothing() {
+        Map<String, Rule> rules = rules();
+        JsonNode paths = http.get("/v3/api-docs", Http.AS, Http.ANONYMOUS).json().get("paths");
+        Set<String> described = new TreeSet<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method ->
+                described.add(method.toUpperCase() + " " + path.getKey())));
+        assertThat(rules.keySet()).as("endpoints with an access rule").containsExactlyInAnyOrderElementsOf(described);
+
+        List<String> wrong = new ArrayList<>();
+        for (String endpoint : described) {
+            Rule rule = rules.get(endpoint);
+            // Denied principals first: an allowed act may change what the next request meets.
+            List<Who> order = new ArrayList<>(EnumSet.complementOf(EnumSet.copyOf(rule.allowed())));
+            order.addAll(rule.allowed());
+            for (Who who : order) {
+                long events = ledger.eventCount();
+                Http.Reply reply = send(endpoint, rule, who);
+                boolean denied = reply.status() == 401 || reply.status() == 403;
+                boolean allowed = rule.allowed().contains(who);
+                if (allowed == denied) {
+                    wrong.add(endpoint + " as " + who + ": expected " + (allowed ? "allow" : "deny") + ", got "
+                            + reply);
+                } else if (denied) {
+                    int expected = who == ANONYMOUS ? 401 : 403;
+                    if (reply.status() != expected || !"application/problem+json".equals(reply.header("Content-Type"))
+                            || ledger.eventCount() != events) {
+                        wrong.add(endpoint + " as " + who + ": a deny must be " + expected
+                                + " problem+json writing nothing, got " + reply);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static Map<String, Rule> rules() {
+        Set<Who> everyone = EnumSet.allOf(Who.class);
+        Set<Who> readers = EnumSet.of(LEARNER_OWN, OFFICER_OWN, CERTIFIER, AUDITOR, ADMINISTRATOR, SYSTEM);
+        Set<Who> network = EnumSet.of(OFFICER_OWN, OFFICER_OTHER, CERTIFIER, AUDITOR, OPERATOR, ADMINISTRATOR, SYSTEM);
+        Set<Who> branchReaders = EnumSet.of(OFFICER_OWN, CERTIFIER, AUDITOR, ADMINISTRATOR, SYSTEM);
+        Set<Who> anyOfficer = EnumSet.of(OFFICER_OWN, OFFICER_OTHER, ADMINISTRATOR, SYSTEM);
+        Set<Who> jurisdictionOfficer = EnumSet.of(OFFICER_OWN, ADMINISTRATOR, SYSTEM);
+        Set<Who> certifiers = EnumSet.of(OFFICER_OWN, CERTIFIER, ADMINISTRATOR);
+        Set<Who> auditors = EnumSet.of(AUDITOR);
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        String l = "/api/learners/{learnerNumber}";
+        String a = l + "/achievements/{achievementId}";
+        for (String open : List.of("/log/checkpoint", "/log/key", "/log/proof/inclusion", "/log/proof/consistency")) {
+            rules.put("GET " + open, new Rule(everyone, null));
+        }
+        rules.put("POST /api/branches", new Rule(EnumSet.of(OFFICER_OWN, ADMINISTRATOR),
+                () -> branch("AM-" + SERIAL.incrementAndGet())));
+        rules.put("GET /api/branches", new Rule(network, null));
+        rules.put("GET /api/branches/{code}", new Rule(network, null));
+        rules.put("GET /api/branches/{code}/queue", new Rule(branchReaders, null));
+        rules.put("GET /api/branches/{code}/activity", new Rule(branchReaders, null));
+        rules.put("POST /api/branches/{code}/officers", new Rule(EnumSet.of(OFFICER_OWN, ADMINISTRATOR),
+                () -> {
+                    String id = "am-officer-" + SERIAL.incrementAndGet();
+                    return Map.of("officerId", id, "name", "Officer", "subject", id, "roles", List.of("OFFICER"));
+                }));
+        rules.put("POST /api/branches/{code}/officers/{officerId}/removal",
+                new Rule(EnumSet.of(OFFICER_OWN, ADMINISTRATOR), () -> Map.of("reason", "matrix")));
+        for (String change : List.of("suspension", "reinstatement", "closure")) {
+            rules.put("POST /api/branches/{code}/" + change, new Rule(EnumSet.of(OFFICER_OWN, ADMINISTRATOR),
+                    () -> Map.of("reason", "matrix")));
+        }
+        rules.put("POST /api/learners", new Rule(anyOfficer, () -> Scenario.newPerson("Matrix Person")));
+        rules.put("GET " + l, new Rule(readers, null));
+        rules.put("GET " + l + "/archive", new Rule(readers, null));
+        rules.put("GET " + l + "/transcript", new Rule(readers, null));
+        rules.put("GET " + l + "/verified-archive", new Rule(readers, null));
+        rules.put("GET " + a, new Rule(readers, null));
+        rules.put("PUT " + l + "/contact", new Rule(EnumSet.of(LEARNER_OWN, OFFICER_OWN, OFFICER_OTHER,
+                ADMINISTRATOR, SYSTEM), () -> Map.of("email", "matrix@example.org")));
+        rules.put("POST " + l + "/sign-in", new Rule(jurisdictionOfficer,
+                () -> Map.of("subject", "matrix-" + SERIAL.incrementAndGet())));
+        rules.put("POST " + l + "/merges", new Rule(jurisdictionOfficer,
+                () -> Map.of("mergedLearnerNumber", mergeable, "reason", "one person")));
+        rules.put("POST " + l + "/closure", new Rule(jurisdictionOfficer, () -> Map.of("reason", "matrix")));
+        rules.put("POST " + l + "/achievements", new Rule(anyOfficer,
+                () -> Scenario.course("AM-R-" + SERIAL.incrementAndGet(), "1")));
+        rules.put("POST " + a + "/certification", new Rule(EnumSet.of(CERTIFIER, ADMINISTRATOR), () -> ""));
+        rules.put("POST " + a + "/rejection", new Rule(certifiers, () -> Map.of("reason", "matrix")));
+        rules.put("POST " + a + "/correction", new Rule(jurisdictionOfficer,
+                () -> Map.of("reason", "matrix", "title", "Linear Algebra I")));
+        rules.put("POST " + a + "/revocation", new Rule(certifiers, () -> Map.of("reason", "matrix")));
+        rules.put("GET /api/review/certificate-claims", new Rule(auditors, null));
+        rules.put("GET /api/audit/acts", new Rule(auditors, null));
+        rules.put("GET /api/audit/replay-check", new Rule(auditors, null));
+        rules.put("GET /api/admin/read-models", new Rule(EnumSet.of(AUDITOR, OPERATOR), null));
+        rules.put("GET /api/admin/read-models/{name}", new Rule(EnumSet.of(AUDITOR, OPERATOR), null));
+        rules.put("POST /api/admin/read-models/rebuild", new Rule(EnumSet.of(OPERATOR), () -> ""));
+        rules.put("POST /api/admin/read-models/{name}/rebuild", new Rule(EnumSet.of(OPERATOR), () -> ""));
+        rules.put("GET /api/statistics", new Rule(EnumSet.of(AUDITOR, ADMINISTRATOR), null));
+        rules.put("GET /api/statistics/branches/{code}/annual-report", new Rule(branchReaders, null));
+        return rules;
+    }
+
+    private static Http.Reply send(String endpoint, Rule rule, Who who) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String template = endpoint.substring(method.length() + 1);
+        String path = template
+                .replace("{learnerNumber}", template.endsWith("/merges") || !template.endsWith("/closure")
+                        ? learner : closable)
+                .replace("{achievementId}", ACHIEVEMENTS.getOrDefault(template.substring(template.lastIndexOf('/')
+                        + 1), ACHIEVEMENTS.get("certification")))
+                .replace("{officerId}", "nobody")
+                .replace("{name}", "archive")
+                .replace("{code}", branchFor(template));
+        path += switch (template) {
+            case "/log/proof/inclusion" -> "?event=00000000-0000-0000-0000-000000000000";
+            case "/log/proof/consistency" -> "?from=1&to=2";
+            case "/api/statistics/branches/{code}/annual-report" -> "?year=2026";
+            default -> "";
+        };
+        return switch (method) {
+            case "GET" -> http.get(path, who.headers);
+            case "POST" -> http.post(path, rule.body().get(), who.headers);
+            case "PUT" -> http.put(path, rule.body().get(), who.headers);
+            default -> throw new AssertionError("no request of method " + method);
+        };
+    }
+
+    private static String branchFor(String template) {
+        if (template.endsWith("/suspension")) {
+            return "AM-SUSPEND";
+        }
+        if (template.endsWith("/reinstatement")) {
+            return "AM-REINSTATE";
+        }
+        if (template.endsWith("/closure")) {
+            return "AM-CLOSE";
+        }
+        return template.contains("/officers") ? XIHU : HANGZHOU;
+    }
+
+    private static Map<String, Object> branch(String code) {
+        return Map.of("code", code, "name", "Matrix " + code, "tier", "ACCEPTANCE_POINT", "parentCode", XIHU,
+                "divisionCode", "330106");
+    }
+
+    private static String open(String subject) {
+        Map<String, Object> person = Scenario.newPerson("Matrix Learner");
+        if (subject != null) {
+            person.put("subject", subject);
+        }
+        return Scenario.created(http.post("/api/learners", person, ALICE)).json().get("learnerNumber").asText();
+    }
+
+    private static String achievement(String id) {
+        return "/api/learners/" + learner + "/achievements/" + id;
+    }
+}
