@@ -70,6 +70,7 @@ class AccessMatrixTest {
     private static String learner;
     private static String mergeable;
     private static String closable;
+    private static String bindable;
     private static final Map<String, String> ACHIEVEMENTS = new LinkedHashMap<>();
 
     @BeforeAll
@@ -86,6 +87,7 @@ class AccessMatrixTest {
         open("learner-leo");
         mergeable = open(null);
         closable = open(null);
+        bindable = open(null);
         for (String use : List.of("certification", "rejection", "correction", "revocation")) {
             String id = Scenario.record(http, ALICE, learner, Scenario.course("AM-" + use, "2"));
             if (use.equals("correction") || use.equals("revocation")) {
@@ -209,8 +211,8 @@ class AccessMatrixTest {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String template = endpoint.substring(method.length() + 1);
         String path = template
-                .replace("{learnerNumber}", template.endsWith("/merges") || !template.endsWith("/closure")
-                        ? learner : closable)
+                .replace("{learnerNumber}", template.endsWith("/sign-in") ? bindable
+                        : template.endsWith("/closure") ? closable : learner)
                 .replace("{achievementId}", ACHIEVEMENTS.getOrDefault(template.substring(template.lastIndexOf('/')
                         + 1), ACHIEVEMENTS.get("certification")))
                 .replace("{officerId}", "nobody")

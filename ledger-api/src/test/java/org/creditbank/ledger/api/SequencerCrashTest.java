@@ -11,6 +11,9 @@ import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.learner.LearnerNumber;
 import org.creditbank.ledger.log.NoteKeys;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -43,11 +46,18 @@ class SequencerCrashTest {
             for (int l = 0; l < LEARNERS; l++) {
                 learners.add(Scenario.openAccount(http, ALICE, "Backlog " + l));
             }
-            for (String learner : learners) {
-                for (int i = 0; i < ACHIEVEMENTS_EACH; i++) {
-                    commands.send(new RecordAchievement(LearnerNumber.parse(learner), UUID.randomUUID().toString(),
-                            course("B-" + i), alice), alice);
+            // Straight to the command bus, faster than HTTP, as alice signed in: commands carry who acts.
+            SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(Jwt.withTokenValue("-")
+                    .header("alg", "RS256").subject("alice").build()));
+            try {
+                for (String learner : learners) {
+                    for (int i = 0; i < ACHIEVEMENTS_EACH; i++) {
+                        commands.send(new RecordAchievement(LearnerNumber.parse(learner),
+                                UUID.randomUUID().toString(), course("B-" + i), alice), alice);
+                    }
                 }
+            } finally {
+                SecurityContextHolder.clearContext();
             }
             long events = ledger.eventCount();
             String key = http.get("/log/key").text().strip();
