@@ -166,23 +166,7 @@ class BadInputTest {
                         "divisionCode", "330106"), ALICE));
     }
 
-    /** Sends the request, checks the problem it answers, and that no event was stored. */
     private JsonNode refused(int status, String rule, String field, Supplier<Http.Reply> request) {
-        long before = ledger.eventCount();
-        Http.Reply reply = request.get();
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
-        JsonNode problem = reply.json();
-        assertThat(problem.get("type").asText()).isEqualTo("urn:ledger:problem:" + rule);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("detail").asText()).isNotBlank();
-        if (field != null) {
-            assertThat(problem.get("field").asText()).isEqualTo(field);
-            assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo(field);
-            assertThat(problem.get("errors").get(0).get("reason").asText()).isNotBlank();
-        }
-        assertThat(ledger.eventCount()).as("events stored by a refused request").isEqualTo(before);
-        return problem;
+        return Problems.refused(ledger, status, rule, field, request);
     }
 }
