@@ -55,9 +55,16 @@ public class Problems extends ResponseEntityExceptionHandler {
                             + " request", null, null));
         }
         LOG.error("Unexpected failure serving {}", request.getDescription(false), exception);
-        return answer(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return answer(internalError(CorrelationIdFilter.current()));
+    }
+
+    /** A failure of the ledger itself: never a stack trace, only the correlation id to quote. */
+    static ProblemDetail internalError(String correlationId) {
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the ledger failed to answer; nothing was stored by this request. Quote correlation id "
-                        + CorrelationIdFilter.current() + " when reporting it", null, null));
+                        + correlationId + " when reporting it", null, null);
+        problem.setProperty("correlationId", correlationId);
+        return problem;
     }
 
     @Override
