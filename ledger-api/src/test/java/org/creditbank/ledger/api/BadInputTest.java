@@ -160,6 +160,24 @@ class BadInputTest {
     }
 
     @Test
+    void bidirectional_controls_are_refused_wherever_free_text_enters() {
+        Map<String, Object> person = Scenario.newPerson("Anna \u202Egnp.exe");
+        refused(400, "invalid-field", "fullName", () -> http.post("/api/learners", person, ALICE));
+        Map<String, Object> course = Scenario.course("BIDI-1", "1");
+        course.put("title", "=HYPERLINK\u2066(\"x\")\u2069");
+        JsonNode problem = refused(400, "invalid-field", "title",
+                () -> http.post("/api/learners/" + learner + "/achievements", course, ALICE));
+        assertThat(problem.get("errors").get(0).get("reason").asText())
+                .isEqualTo("must not contain bidirectional control characters, got U+2066 at position 11");
+        refused(400, "invalid-field", "contact.address", () -> http.put("/api/learners/" + learner + "/contact",
+                Map.of("address", "Ningbo\u200F"), ALICE));
+        refused(400, "invalid-field", "reason", () -> http.post("/api/learners/" + learner + "/closure",
+                Map.of("reason", "moved\u061C"), ALICE));
+        refused(400, "invalid-field", "name", () -> http.post("/api/branches/" + HANGZHOU + "/officers",
+                Map.of("officerId", "zoe", "name", "Zoe\u202D"), ALICE));
+    }
+
+    @Test
     void a_tier_out_of_place_is_refused() {
         refused(400, "tier-not-permitted-under-parent", "parentCode", () -> http.post("/api/branches",
                 Map.of("code", "HZ-POINT", "name", "Point", "tier", "ACCEPTANCE_POINT", "parentCode", HANGZHOU,
