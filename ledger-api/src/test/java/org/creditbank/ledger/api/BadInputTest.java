@@ -178,6 +178,31 @@ class BadInputTest {
     }
 
     @Test
+    void a_resident_id_with_a_wrong_check_character_or_another_birth_date_is_refused() {
+        Map<String, Object> person = Scenario.newPerson("Mistyped");
+        String number = (String) person.get("idDocumentNumber");
+        person.put("idDocumentNumber", number.substring(0, 17) + (number.charAt(17) == '0' ? '1' : '0'));
+        JsonNode problem = refused(400, "invalid-field", "idDocumentNumber", () -> http.post("/api/learners", person,
+                ALICE));
+        assertThat(problem.get("detail").asText()).endsWith("the number is mistyped");
+        Map<String, Object> older = Scenario.newPerson("Older");
+        older.put("birthDate", "1990-05-16");
+        refused(400, "invalid-field", "birthDate", () -> http.post("/api/learners", older, ALICE));
+    }
+
+    @Test
+    void one_resident_id_under_another_name_of_the_card_is_the_same_person() {
+        Map<String, Object> person = Scenario.newPerson("Named Twice");
+        assertThat(http.post("/api/learners", person, ALICE).status()).isEqualTo(201);
+        String number = (String) person.get("idDocumentNumber");
+        Map<String, Object> again = new java.util.LinkedHashMap<>(person);
+        again.put("idDocumentType", "ID_CARD");
+        again.put("idDocumentNumber", number.substring(0, 6) + " " + number.substring(6, 14) + "-"
+                + number.substring(14).toLowerCase());
+        refused(409, "person-already-has-account", "person", () -> http.post("/api/learners", again, BOB));
+    }
+
+    @Test
     void a_tier_out_of_place_is_refused() {
         refused(400, "tier-not-permitted-under-parent", "parentCode", () -> http.post("/api/branches",
                 Map.of("code", "HZ-POINT", "name", "Point", "tier", "ACCEPTANCE_POINT", "parentCode", HANGZHOU,

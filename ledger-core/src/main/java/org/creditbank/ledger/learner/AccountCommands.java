@@ -10,10 +10,14 @@ public final class AccountCommands {
     private AccountCommands() {
     }
 
-    /** Open an account for a natural person; answered with the new learner number. */
+    /**
+     * Open an account for a natural person; answered with the new learner number. A resident ID must be
+     * {@link ResidentIdNumber consistent}.
+     */
     public record OpenAccount(PersonalData person, ActingOfficer actor) {
         public OpenAccount {
             InvalidField.require("person", person);
+            ResidentIdNumber.requireConsistent(person);
             InvalidField.require("actor", actor);
         }
     }
