@@ -161,29 +161,56 @@ class BadInputTest {
     }
 
     @Test
+    void bidirectional_controls_are_refused_wherever_free_text_enters() {
+        Map<String, Object> person = Scenario.newPerson("Anna \u202Egnp.exe");
+        refused(400, "invalid-field", "fullName", () -> http.post("/api/learners", person, ALICE));
+        Map<String, Object> course = Scenario.course("BIDI-1", "1");
+        course.put("title", "=HYPERLINK\u2066(\"x\")\u2069");
+        JsonNode problem = refused(400, "invalid-field", "title",
+                () -> http.post("/api/learners/" + learner + "/achievements", course, ALICE));
+        assertThat(problem.get("errors").get(0).get("reason").asText())
+                .isEqualTo("must not contain bidirectional control characters, got U+2066 at position 11");
+        refused(400, "invalid-field", "contact.address", () -> http.put("/api/learners/" + learner + "/contact",
+                Map.of("address", "Ningbo\u200F"), ALICE));
+        refused(400, "invalid-field", "reason", () -> http.post("/api/learners/" + learner + "/closure",
+                Map.of("reason", "moved\u061C"), ALICE));
+        refused(400, "invalid-field", "name", () -> http.post("/api/branches/" + HANGZHOU + "/officers",
+                Map.of("officerId", "zoe", "name", "Zoe\u202D"), ALICE));
+    }
+
+    @Test
+    void a_resident_id_with_a_wrong_check_character_or_another_birth_date_is_refused() {
+        Map<String, Object> person = Scenario.newPerson("Mistyped");
+        String number = (String) person.get("idDocumentNumber");
+        person.put("idDocumentNumber", number.substring(0, 17) + (number.charAt(17) == '0' ? '1' : '0'));
+        JsonNode problem = refused(400, "invalid-field", "idDocumentNumber", () -> http.post("/api/learners", person,
+                ALICE));
+        assertThat(problem.get("detail").asText()).endsWith("the number is mistyped");
+        Map<String, Object> older = Scenario.newPerson("Older");
+        older.put("birthDate", "1990-05-16");
+        refused(400, "invalid-field", "birthDate", () -> http.post("/api/learners", older, ALICE));
+    }
+
+    @Test
+    void one_resident_id_under_another_name_of_the_card_is_the_same_person() {
+        Map<String, Object> person = Scenario.newPerson("Named Twice");
+        assertThat(http.post("/api/learners", person, ALICE).status()).isEqualTo(201);
+        String number = (String) person.get("idDocumentNumber");
+        Map<String, Object> again = new java.util.LinkedHashMap<>(person);
+        again.put("idDocumentType", "ID_CARD");
+        again.put("idDocumentNumber", number.substring(0, 6) + " " + number.substring(6, 14) + "-"
+                + number.substring(14).toLowerCase());
+        refused(409, "person-already-has-account", "person", () -> http.post("/api/learners", again, BOB));
+    }
+
+    @Test
     void a_tier_out_of_place_is_refused() {
         refused(400, "tier-not-permitted-under-parent", "parentCode", () -> http.post("/api/branches",
                 Map.of("code", "HZ-POINT", "name", "Point", "tier", "ACCEPTANCE_POINT", "parentCode", HANGZHOU,
                         "divisionCode", "330106"), ALICE));
     }
 
-    /** Sends the request, checks the problem it answers, and that no event was stored. */
     private JsonNode refused(int status, String rule, String field, Supplier<Http.Reply> request) {
-        long before = ledger.eventCount();
-        Http.Reply reply = request.get();
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
-        JsonNode problem = reply.json();
-        assertThat(problem.get("type").asText()).isEqualTo("urn:ledger:problem:" + rule);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("detail").asText()).isNotBlank();
-        if (field != null) {
-            assertThat(problem.get("field").asText()).isEqualTo(field);
-            assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo(field);
-            assertThat(problem.get("errors").get(0).get("reason").asText()).isNotBlank();
-        }
-        assertThat(ledger.eventCount()).as("events stored by a refused request").isEqualTo(before);
-        return problem;
+        return Problems.refused(ledger, status, rule, field, request);
     }
 }

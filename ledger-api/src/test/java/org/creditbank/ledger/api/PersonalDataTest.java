@@ -26,7 +26,7 @@ class PersonalDataTest {
     @Test
     void no_event_holds_a_name_an_identity_number_or_contact_details_in_clear() {
         Map<String, Object> person = new java.util.LinkedHashMap<>(Scenario.newPerson("Zhuang Qingxue"));
-        person.put("idDocumentNumber", "ZQX-330106-19900517");
+        String idNumber = (String) person.get("idDocumentNumber");
         person.put("contact", Map.of("email", "zqx.private@example.org", "phone", "+86 571 8888 7777"));
         String learner = http.post("/api/learners", person, ALICE).json().get("learnerNumber").asText();
         http.put("/api/learners/" + learner + "/contact", Map.of("address", "7 Quiet Lane, Hangzhou"), CAROL);
@@ -36,7 +36,7 @@ class PersonalDataTest {
         assertThat(payloads).hasSize(2);
         for (byte[] payload : payloads) {
             String stored = new String(payload, StandardCharsets.UTF_8);
-            assertThat(stored).doesNotContain("Zhuang", "Qingxue", "ZQX-330106", "19900517", "1990-05-17",
+            assertThat(stored).doesNotContain("Zhuang", "Qingxue", idNumber, "19900517", "1990-05-17",
                     "zqx.private", "8888 7777", "Quiet Lane").contains("AES-256-GCM");
         }
         var account = http.get("/api/learners/" + learner).json();

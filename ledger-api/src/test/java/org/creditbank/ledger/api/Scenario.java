@@ -1,6 +1,7 @@
 package org.creditbank.ledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.creditbank.ledger.learner.Iso7064Mod11_2;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,8 @@ public final class Scenario {
 
     /** Every role an appointment can grant: what the test network's officers hold. */
     public static final List<String> ALL_ROLES = List.of("OFFICER", "CERTIFIER", "ADMINISTRATOR");
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     public static final String EVIDENCE_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
@@ -67,15 +69,25 @@ public final class Scenario {
         return Map.of("officerId", officerId, "name", name, "subject", officerId, "roles", ALL_ROLES);
     }
 
-    /** A person nobody has opened an account for yet. */
+    /** A person nobody has opened an account for yet, born on 17 May 1990, with a well-formed resident ID. */
     public static Map<String, Object> newPerson(String name) {
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("fullName", name);
         person.put("idDocumentType", "RESIDENT_ID");
-        person.put("idDocumentNumber", "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 17));
+        person.put("idDocumentNumber", residentId("19900517"));
         person.put("birthDate", "1990-05-17");
         person.put("contact", Map.of("email", "learner@example.org"));
         return person;
+    }
+
+    /**
+     * A resident ID number nobody holds yet: six random digits where the division code stands, the birth date
+     * ({@code YYYYMMDD}), three random digits and the check character.
+     */
+    public static String residentId(String birthDate) {
+        String body = String.format("%06d", RANDOM.nextInt(1_000_000)) + birthDate
+                + String.format("%03d", RANDOM.nextInt(1_000));
+        return body + Iso7064Mod11_2.checkCharacter(body);
     }
 
     /** Opens an account and answers its learner number. */

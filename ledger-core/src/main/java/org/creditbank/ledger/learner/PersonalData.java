@@ -16,8 +16,11 @@ public record PersonalData(String fullName, String idDocumentType, String idDocu
 
     public PersonalData {
         fullName = InvalidField.requireText("fullName", fullName);
-        idDocumentType = InvalidField.requireText("idDocumentType", idDocumentType, 64);
-        idDocumentNumber = InvalidField.requireText("idDocumentNumber", idDocumentNumber, 64).toUpperCase();
+        idDocumentType = IdentityDocument.type(InvalidField.requireText("idDocumentType", idDocumentType, 64));
+        idDocumentNumber = IdentityDocument.number(InvalidField.requireText("idDocumentNumber", idDocumentNumber, 64));
+        if (idDocumentNumber.isEmpty()) {
+            throw new InvalidField("idDocumentNumber", "must hold more than spaces and hyphens");
+        }
         birthDate = InvalidField.requireText("birthDate", birthDate, 10);
         try {
             LocalDate.parse(birthDate);
@@ -27,8 +30,12 @@ public record PersonalData(String fullName, String idDocumentType, String idDocu
         contact = contact == null ? ContactDetails.NONE : contact;
     }
 
-    /** The identity that says two accounts belong to one natural person: document type and number. */
+    /**
+     * The identity that says two accounts belong to one natural person: document type and number, both in their
+     * {@link IdentityDocument canonical form}. For a resident ID typed without spaces or hyphens this is the key
+     * accounts were always matched by.
+     */
     public String identityKey() {
-        return idDocumentType.toUpperCase() + ":" + idDocumentNumber;
+        return idDocumentType + ":" + idDocumentNumber;
     }
 }

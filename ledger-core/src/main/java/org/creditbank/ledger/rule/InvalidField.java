@@ -18,7 +18,10 @@ public final class InvalidField extends RuleViolation {
     /** The longest text any field takes unless it says otherwise. */
     public static final int DEFAULT_MAX_LENGTH = 255;
 
-    /** Refuses {@code value} for {@code field} when it is null, blank, too long or holds control characters. */
+    /**
+     * Refuses {@code value} for {@code field} when it is null, blank, too long or holds control characters: C0 and
+     * C1 controls other than line feed and tab, and bidirectional controls. Every free text of a command passes here.
+     */
     public static String requireText(String field, String value) {
         return requireText(field, value, DEFAULT_MAX_LENGTH);
     }
@@ -45,8 +48,22 @@ public final class InvalidField extends RuleViolation {
             if (Character.isISOControl(c) && c != '\n' && c != '\t') {
                 throw new InvalidField(field, "must not contain control characters");
             }
+            if (isBidiControl(c)) {
+                throw new InvalidField(field, String.format("must not contain bidirectional control characters,"
+                        + " got U+%04X at position %d", (int) c, i + 1));
+            }
         }
         return text;
+    }
+
+    /**
+     * The marks, embeddings, overrides and isolates that reorder how text is shown (Unicode's Bidi_Control: U+061C,
+     * U+200E, U+200F, U+202A-U+202E, U+2066-U+2069): in a name or a title they make a record read otherwise than it
+     * was stored ("Trojan Source"), so free text never takes them.
+     */
+    private static boolean isBidiControl(char c) {
+        return c == '\u061C' || c == '\u200E' || c == '\u200F' || c >= '\u202A' && c <= '\u202E'
+                || c >= '\u2066' && c <= '\u2069';
     }
 
     /** Refuses {@code value} for {@code field} when it is null. */

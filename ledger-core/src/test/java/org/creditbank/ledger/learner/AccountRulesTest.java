@@ -55,12 +55,27 @@ class AccountRulesTest extends AccountSpecification {
     }
 
     @Test
-    void the_identity_hash_is_keyed_and_ignores_nothing_but_case() {
+    void the_identity_hash_is_keyed_and_ignores_case_spacing_and_the_cards_other_names() {
         PersonalData same = new PersonalData("A. Li", "resident_id", "11010519491231002x", "1949-12-31", null);
         assertThat(HASHER.hash(same)).isEqualTo(HASHER.hash(ANNA_PERSON));
+        for (String type : new String[]{"ID_CARD", "id card", "Resident-ID", "RESIDENT_IDENTITY_CARD"}) {
+            PersonalData typed = new PersonalData("Anna Li", type, "110105 19491231-002X", "1949-12-31", null);
+            assertThat(HASHER.hash(typed)).as(type).isEqualTo(HASHER.hash(ANNA_PERSON));
+        }
+        assertThat(HASHER.hash(new PersonalData("Anna Li", "PASSPORT", "11010519491231002X", "1949-12-31", null)))
+                .isNotEqualTo(HASHER.hash(ANNA_PERSON));
         assertThat(new IdentityHasher(new byte[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
                 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}).hash(ANNA_PERSON))
                 .isNotEqualTo(HASHER.hash(ANNA_PERSON)).hasSize(64);
+    }
+
+    @Test
+    void an_account_opened_before_types_were_canonical_under_another_name_of_the_card_is_found() {
+        identities.put(new IdentityHasher(new byte[32]).formerHashes(ANNA_PERSON).get(0), ANNA.value());
+        fixture.givenNoPriorActivity()
+                .when(new OpenAccount(ANNA_PERSON, ALICE))
+                .expectException(PersonAlreadyHasAccount.class)
+                .expectNoEvents();
     }
 
     @Test

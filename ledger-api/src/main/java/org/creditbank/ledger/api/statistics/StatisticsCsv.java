@@ -1,13 +1,10 @@
 package org.creditbank.ledger.api.statistics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.creditbank.ledger.api.web.SpreadsheetCsv;
 import org.creditbank.ledger.projection.statistics.StatisticsQueries.Credit;
 import org.creditbank.ledger.projection.statistics.StatisticsQueries.Figures;
 import org.creditbank.ledger.projection.statistics.StatisticsQueries.Group;
 
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,12 +12,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Statistics as CSV (RFC 4180, Jackson's CSV module): one row per group, a {@code section} column saying which
- * grouping it belongs to, one column per count and one {@code credits:<unit>} column per unit system present.
+ * Statistics as CSV ({@link SpreadsheetCsv}: text that would start a formula is quoted): one row per group, a
+ * {@code section} column saying which grouping it belongs to, one column per count and one {@code credits:<unit>}
+ * column per unit system present.
  */
 final class StatisticsCsv {
 
-    private static final CsvMapper CSV = new CsvMapper();
     private static final List<String> COUNTS = List.of("accountsOpened", "accountsMerged", "accountsClosed",
             "achievementsRecorded", "achievementsCertified", "achievementsRejected", "achievementsCorrected",
             "achievementsRevoked", "achievementsSuperseded", "activeLearners");
@@ -36,9 +33,9 @@ final class StatisticsCsv {
         Set<String> units = new TreeSet<>();
         sections.forEach(s -> s.groups().forEach(g -> g.figures().creditsDeposited()
                 .forEach(c -> units.add(c.unit()))));
-        CsvSchema.Builder schema = CsvSchema.builder().addColumn("section").addColumn("key");
-        COUNTS.forEach(schema::addColumn);
-        units.forEach(unit -> schema.addColumn("credits:" + unit));
+        List<String> columns = new ArrayList<>(List.of("section", "key"));
+        columns.addAll(COUNTS);
+        units.forEach(unit -> columns.add("credits:" + unit));
         List<List<String>> rows = new ArrayList<>();
         for (Section section : sections) {
             for (Group group : section.groups()) {
@@ -55,10 +52,6 @@ final class StatisticsCsv {
                 rows.add(row);
             }
         }
-        try {
-            return CSV.writer(schema.setUseHeader(true).build()).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SpreadsheetCsv.write(columns, rows);
     }
 }

@@ -1,24 +1,19 @@
 package org.creditbank.ledger.api.transcript;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.creditbank.ledger.api.web.SpreadsheetCsv;
 
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A transcript as CSV (RFC 4180, written by Jackson's CSV module): one row per certified achievement, then one
- * {@code TOTAL} row per unit system and a {@code CHECKPOINT} row naming the log tree size it is consistent with.
+ * A transcript as CSV ({@link SpreadsheetCsv}: text that would start a formula is quoted): one row per certified
+ * achievement, then one {@code TOTAL} row per unit system and a {@code CHECKPOINT} row naming the log tree size it is
+ * consistent with.
  */
 final class TranscriptCsv {
 
-    private static final CsvMapper CSV = new CsvMapper();
-    private static final CsvSchema SCHEMA = CsvSchema.builder()
-            .addColumn("row").addColumn("achievedOn").addColumn("kind").addColumn("title").addColumn("awardingBody")
-            .addColumn("credits").addColumn("unit").addColumn("result").addColumn("achievementId")
-            .setUseHeader(true).build();
+    private static final List<String> COLUMNS = List.of("row", "achievedOn", "kind", "title", "awardingBody",
+            "credits", "unit", "result", "achievementId");
 
     private TranscriptCsv() {
     }
@@ -37,10 +32,6 @@ final class TranscriptCsv {
         Transcript.CheckpointReference checkpoint = transcript.checkpoint();
         rows.add(List.of("CHECKPOINT", "", "", checkpoint.origin(), "", String.valueOf(checkpoint.treeSize()), "",
                 checkpoint.coversAllEvents() ? "covers all events" : checkpoint.newerEvents() + " newer events", ""));
-        try {
-            return CSV.writer(SCHEMA).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SpreadsheetCsv.write(COLUMNS, rows);
     }
 }

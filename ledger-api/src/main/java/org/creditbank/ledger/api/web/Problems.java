@@ -1,10 +1,5 @@
 package org.creditbank.ledger.api.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -27,10 +22,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Every refusal answered as RFC 9457 problem+json, naming the field and the reason; never a stack trace. The type
@@ -62,38 +55,40 @@ public class Problems extends ResponseEntityExceptionHandler {
                             + " request", null, null));
         }
         LOG.error("Unexpected failure serving {}", request.getDescription(false), exception);
-        return answer(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return answer(internalError(CorrelationIdFilter.current()));
+    }
+
+    /** A failure of the ledger itself: never a stack trace, only the correlation id to quote. */
+    static ProblemDetail internalError(String correlationId) {
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the ledger failed to answer; nothing was stored by this request. Quote correlation id "
-                        + CorrelationIdFilter.current() + " when reporting it", null, null));
+                        + correlationId + " when reporting it", null, null);
+        problem.setProperty("correlationId", correlationId);
+        return problem;
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        Throwable cause = exception.getMostSpecificCause();
-        String field = null;
-        String reason;
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            field = path(mapping);
-            reason = reason(mapping);
-        } else if (cause instanceof JsonProcessingException json) {
-            reason = "is not valid JSON: " + json.getOriginalMessage();
-        } else {
-            reason = "is missing or unreadable";
+        RuleViolation violation = find(exception, RuleViolation.class);
+        if (violation != null) {
+            return answer(refusal(violation));
         }
-        String subject = field == null ? "the request body" : field;
-        return answer(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", subject + " " + reason,
-                field == null ? "body" : field, reason));
+        UnreadableBody unreadable = UnreadableBody.of(exception.getCause());
+        return answer(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                unreadable.subject() + " " + unreadable.reason(), unreadable.field(), unreadable.reason()));
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> handled = super.handleExceptionInternal(exception, body, headers, status, request);
-        if (handled != null && handled.getBody() instanceof ProblemDetail detail && detail.getType() != null
-                && "about:blank".equals(detail.getType().toString())) {
-            detail.setType(URI.create(TYPE_PREFIX + "http-" + status.value()));
+        if (handled != null && handled.getBody() instanceof ProblemDetail detail) {
+            if (detail.getType() == null || "about:blank".equals(detail.getType().toString())) {
+                detail.setType(URI.create(TYPE_PREFIX + "http-" + status.value()));
+            }
+            detail.setProperty("correlationId", CorrelationIdFilter.current());
         }
         return handled;
     }
@@ -144,46 +139,6 @@ public class Problems extends ResponseEntityExceptionHandler {
     private static String title(RuleViolation violation) {
         String words = violation.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    private static String path(JsonMappingException mapping) {
-        return mapping.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String reason(JsonMappingException mapping) {
-        if (mapping instanceof UnrecognizedPropertyException) {
-            return "is not a known field";
-        }
-        if (mapping instanceof InvalidFormatException format) {
-            Class<?> target = format.getTargetType();
-            if (target != null && target.isEnum()) {
-                return "must be one of " + Arrays.toString(target.getEnumConstants());
-            }
-            return "cannot be read as " + simpleType(target) + ": " + format.getValue();
-        }
-        if (mapping instanceof MismatchedInputException mismatch) {
-            return "must be " + article(simpleType(mismatch.getTargetType()));
-        }
-        return "is malformed: " + mapping.getOriginalMessage();
-    }
-
-    private static String simpleType(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "number";
-        }
-        if (type == String.class) {
-            return "string";
-        }
-        return type.isRecord() ? "object" : type.getSimpleName();
-    }
-
-    private static String article(String noun) {
-        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
