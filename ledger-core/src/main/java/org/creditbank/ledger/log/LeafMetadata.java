@@ -21,7 +21,8 @@ public final class LeafMetadata {
     /**
      * The metadata keys a leaf covers, in sorted order: the authenticated principal's OAuth {@code sub}, the kind of
      * principal ({@code OFFICER}, {@code LEARNER}, {@code SYSTEM}, ...), the acting officer, the branch they acted
-     * for, and the request's correlation id.
+     * for, and the request's correlation id. Part of the {@code ledger-leaf/v2} format: leaves already written are
+     * recomputed with this set, so covering another key takes a new format.
      */
     public static final List<String> KEYS = List.of("branchCode", "correlationId", "officerId", "role", "subject");
 
