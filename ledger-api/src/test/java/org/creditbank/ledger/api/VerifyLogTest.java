@@ -3,6 +3,7 @@ package org.creditbank.ledger.api;
 import org.creditbank.ledger.log.NoteKeys;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,5 +139,51 @@ class VerifyLogTest {
                 .rootCause().hasMessageContaining("log_leaf is append-only: UPDATE refused");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.jdbc().update("DELETE FROM log_checkpoint"))
                 .rootCause().hasMessageContaining("log_checkpoint is append-only: DELETE refused");
+    }
+
+    @Test
+    void the_embedded_database_refuses_to_change_delete_or_truncate_an_event_or_a_leaf() {
+        try (RunningLedger ledger = RunningLedger.embedded()) {
+            Http http = ledger.http();
+            String learner = Scenario.walkthrough(http);
+            VerifiableLogTest.awaitCheckpoint(http, NoteKeys.Verifier.parse(http.get("/log/key").text().strip()),
+                    ledger.eventCount());
+            List<Map<String, Object>> events = ledger.jdbc().queryForList("SELECT * FROM domain_event_entry"
+                    + " ORDER BY global_index");
+            List<Map<String, Object>> leaves = ledger.jdbc().queryForList("SELECT * FROM log_leaf ORDER BY leaf_index");
+            long nodes = ledger.jdbc().queryForObject("SELECT COUNT(*) FROM log_node", Long.class);
+            long checkpoints = ledger.jdbc().queryForObject("SELECT COUNT(*) FROM log_checkpoint", Long.class);
+
+            assertRefused(ledger, "UPDATE domain_event_entry SET meta_data = NULL WHERE aggregate_identifier = '"
+                    + learner + "'", "domain_event_entry is append-only: UPDATE refused");
+            assertRefused(ledger, "DELETE FROM domain_event_entry", "domain_event_entry is append-only: DELETE refused");
+            assertRefused(ledger, "MERGE INTO domain_event_entry USING (SELECT 1) ON TRUE"
+                    + " WHEN MATCHED THEN UPDATE SET payload_revision = '2'",
+                    "domain_event_entry is append-only: UPDATE refused");
+            assertRefused(ledger, "TRUNCATE TABLE domain_event_entry", "Cannot truncate");
+            assertRefused(ledger, "UPDATE log_leaf SET aggregate_identifier = 'elsewhere'",
+                    "log_leaf is append-only: UPDATE refused");
+            assertRefused(ledger, "DELETE FROM log_node", "log_node is append-only: DELETE refused");
+            assertRefused(ledger, "DELETE FROM log_checkpoint", "log_checkpoint is append-only: DELETE refused");
+            for (String table : List.of("log_leaf", "log_node", "log_checkpoint")) {
+                assertRefused(ledger, "TRUNCATE TABLE " + table, "Cannot truncate");
+            }
+
+            assertThat(ledger.jdbc().queryForList("SELECT * FROM domain_event_entry ORDER BY global_index"))
+                    .usingRecursiveComparison().isEqualTo(events);
+            assertThat(ledger.jdbc().queryForList("SELECT * FROM log_leaf ORDER BY leaf_index"))
+                    .usingRecursiveComparison().isEqualTo(leaves);
+            assertThat(ledger.jdbc().queryForObject("SELECT COUNT(*) FROM log_node", Long.class)).isEqualTo(nodes);
+            assertThat(ledger.jdbc().queryForObject("SELECT COUNT(*) FROM log_checkpoint", Long.class))
+                    .isEqualTo(checkpoints);
+            // New events are still appended.
+            Scenario.record(http, ALICE, learner, Scenario.course("AFTER-REFUSALS", "1"));
+            assertThat(ledger.eventCount()).isEqualTo(events.size() + 1);
+        }
+    }
+
+    private static void assertRefused(RunningLedger ledger, String sql, String reason) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.jdbc().execute(sql)).as(sql)
+                .rootCause().hasMessageContaining(reason);
     }
 }
