@@ -20,6 +20,9 @@ for entry in archive["entries"]:
             r = H(b"\x01" + r + p)
         fn >>= 1; sn >>= 1
     assert sn == 0 and r == root, entry["leafIndex"]
-    payload = json.dumps(entry["event"]["payload"], separators=(",", ":"), sort_keys=True, ensure_ascii=False)
-    assert base64.b64encode(H(payload.encode())).decode() == json.loads(entry["leaf"])["payloadSha256"]
+    canonical = lambda o: json.dumps(o, separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode()
+    fields = json.loads(entry["leaf"])
+    assert base64.b64encode(H(canonical(entry["event"]["payload"]))).decode() == fields["payloadSha256"]
+    if fields["format"] == "ledger-leaf/v2":  # who acted: the covered metadata
+        assert base64.b64encode(H(canonical(entry["metadata"]))).decode() == fields["metadataSha256"]
 print("independent check: %d leaves included in %s at size %d" % (len(archive["entries"]), origin, size))

@@ -49,7 +49,7 @@ class VerifiedArchiveTest {
             LedgerCliProcess.Run good = LedgerCliProcess.ledger("verify-archive", file.toString(), "--key", key);
             assertThat(good.exit()).as(good.err()).isZero();
             assertThat(good.out()).startsWith("VERIFIED learner " + learner + ": 9 events")
-                    .contains("BANK_CREDIT=5.75");
+                    .contains("BANK_CREDIT=5.75").endsWith("; who acted proven for 9 of 9 events\n");
 
             ObjectNode inflated = archive.deepCopy();
             ((ObjectNode) inflated.get("entries").get(2).get("event").get("payload")).put("credits", "350");
@@ -60,6 +60,22 @@ class VerifiedArchiveTest {
             ObjectNode claimed = archive.deepCopy();
             ((ObjectNode) claimed.get("creditTotals")).put("BANK_CREDIT", "99");
             assertRefused(dir, "claimed.json", claimed, key, "creditTotals");
+
+            // Who acted: each entry carries the metadata its ledger-leaf/v2 leaf covers; an edit is found.
+            JsonNode certification = archive.get("entries").get(2);
+            assertThat(certification.get("leaf").asText()).contains("\"format\":\"ledger-leaf/v2\"");
+            assertThat(certification.get("event").get("type").asText()).endsWith("AchievementCertified");
+            assertThat(certification.get("metadata").get("officerId").asText()).isEqualTo("bob");
+            assertThat(certification.get("metadata").get("branchCode").asText()).isEqualTo(Scenario.HANGZHOU);
+            assertThat(certification.get("metadata").has("correlationId")).isTrue();
+            ObjectNode reattributed = archive.deepCopy();
+            ((ObjectNode) reattributed.get("entries").get(2).get("metadata")).put("officerId", "erin");
+            assertRefused(dir, "reattributed.json", reattributed, key,
+                    "entry 2 (leaf " + certification.get("leafIndex").asLong() + "): the entry's metadata (who acted)"
+                            + " does not match the leaf's metadataSha256");
+            ObjectNode unattributed = archive.deepCopy();
+            ((ObjectNode) unattributed.get("entries").get(2)).remove("metadata");
+            assertRefused(dir, "unattributed.json", unattributed, key, "entry 2 (leaf ");
             String stranger = NoteKeys.Signer.generate("ledger.creditbank.local/log").verifier().toString();
             assertRefused(dir, "stranger.json", archive, stranger, "verifier key");
         }

@@ -9,7 +9,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 /**
- * Builds the leaves of a batch of events, in order. Each stream's events chain to one another, so a stream's leaves
+ * Builds the {@code ledger-leaf/v2} leaves of a batch of events, in order. Each stream's events chain to one another, so a stream's leaves
  * are built one after the other; different streams are independent, so they are built in parallel. Appending the
  * leaf hashes to the tree stays with the caller, in batch order.
  */
@@ -22,9 +22,13 @@ public final class LeafBatch {
     private LeafBatch() {
     }
 
-    /** An event as stored, waiting for its leaf. */
+    /**
+     * An event as stored, waiting for its leaf.
+     *
+     * @param metadataJson the event's metadata as stored (a JSON object), or null when it has none
+     */
     public record Input(String eventId, String aggregateId, long sequenceNumber, String eventType, String recordedAt,
-                        String payloadJson) {
+                        String payloadJson, String metadataJson) {
     }
 
     /** The leaf of an event: its data (the canonical envelope) and its RFC 6962 leaf hash. */
@@ -55,7 +59,7 @@ public final class LeafBatch {
                 }
                 LeafEnvelope envelope = new LeafEnvelope(event.eventId(), event.aggregateId(),
                         event.sequenceNumber(), event.eventType(), event.recordedAt(), previous,
-                        LeafEnvelope.payloadHash(event.payloadJson()));
+                        LeafEnvelope.payloadHash(event.payloadJson()), LeafMetadata.hashOfStored(event.metadataJson()));
                 byte[] data = envelope.leafData();
                 Hash hash = Rfc6962.leafHash(data);
                 outputs[position] = new Output(event, data, hash);

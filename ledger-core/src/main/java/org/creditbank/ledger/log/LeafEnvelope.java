@@ -3,6 +3,7 @@ package org.creditbank.ledger.log;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -17,7 +18,8 @@ import java.util.Set;
  * What one leaf of the log says about one event. The leaf data is the RFC 8785 (JCS) canonical JSON of
  *
  * <pre>
- * { "aggregateId": "...", "eventId": "...", "eventType": "...", "format": "ledger-leaf/v1",
+ * { "aggregateId": "...", "eventId": "...", "eventType": "...", "format": "ledger-leaf/v2",
+ *   "metadataSha256": "&lt;base64 SHA-256 of the canonical covered metadata, see LeafMetadata&gt;",
  *   "payloadSha256": "&lt;base64 SHA-256 of the canonical payload&gt;",
  *   "previousLeafHash": "&lt;base64 leaf hash of the aggregate's previous event&gt;" or null,
  *   "recordedAt": "&lt;the event's recorded time, ISO-8601&gt;", "sequenceNumber": n }
@@ -25,16 +27,22 @@ import java.util.Set;
  *
  * <p>{@code previousLeafHash} chains every aggregate's events (one learner's history) so that none can be dropped
  * or reordered unseen. The payload hash covers the payload as stored — personal data sealed — so erasing a
- * learner's key never breaks the log.
+ * learner's key never breaks the log; the metadata hash covers who acted ({@link LeafMetadata}). Leaves of the
+ * earlier format {@code ledger-leaf/v1}, the same without {@code metadataSha256}, stay in the log and still verify:
+ * a {@code null} {@code metadataSha256} is such a leaf.
  */
 public record LeafEnvelope(String eventId, String aggregateId, long sequenceNumber, String eventType,
-                           String recordedAt, Hash previousLeafHash, Hash payloadSha256) {
+                           String recordedAt, Hash previousLeafHash, Hash payloadSha256, Hash metadataSha256) {
 
-    /** The format of leaves this class writes. */
-    public static final String FORMAT = "ledger-leaf/v1";
+    /** The first format: the metadata is not covered. */
+    public static final String FORMAT_V1 = "ledger-leaf/v1";
+    /** The format of leaves the ledger writes: covers the event's metadata of who acted too. */
+    public static final String FORMAT_V2 = "ledger-leaf/v2";
 
-    private static final Set<String> KEYS = Set.of("aggregateId", "eventId", "eventType", "format", "payloadSha256",
-            "previousLeafHash", "recordedAt", "sequenceNumber");
+    private static final Set<String> KEYS_V1 = Set.of("aggregateId", "eventId", "eventType", "format",
+            "payloadSha256", "previousLeafHash", "recordedAt", "sequenceNumber");
+    private static final Set<String> KEYS_V2 = Set.of("aggregateId", "eventId", "eventType", "format",
+            "metadataSha256", "payloadSha256", "previousLeafHash", "recordedAt", "sequenceNumber");
     private static final long MAX_EXACT_INTEGER = (1L << 53) - 1;
     /** Looked up once: {@code Json.create…} would search the service loader on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -52,14 +60,22 @@ public record LeafEnvelope(String eventId, String aggregateId, long sequenceNumb
         }
     }
 
+    /** {@link #FORMAT_V2}, or {@link #FORMAT_V1} for a leaf without a metadata hash. */
+    public String format() {
+        return metadataSha256 == null ? FORMAT_V1 : FORMAT_V2;
+    }
+
     /** The leaf data: the canonical JSON text. */
     public String canonicalJson() {
         JsonObjectBuilder object = JSON.createObjectBuilder()
                 .add("aggregateId", aggregateId)
                 .add("eventId", eventId)
                 .add("eventType", eventType)
-                .add("format", FORMAT)
-                .add("payloadSha256", payloadSha256.base64());
+                .add("format", format());
+        if (metadataSha256 != null) {
+            object.add("metadataSha256", metadataSha256.base64());
+        }
+        object.add("payloadSha256", payloadSha256.base64());
         if (previousLeafHash == null) {
             object.addNull("previousLeafHash");
         } else {
@@ -68,13 +84,14 @@ public record LeafEnvelope(String eventId, String aggregateId, long sequenceNumb
         object.add("recordedAt", recordedAt).add("sequenceNumber", sequenceNumber);
         String json = object.build().toString();
         // Keys are added in sorted order and the sequence number is an exact integer, so when every string is
-        // printable ASCII without quote or backslash (which JCS and JSON-P write alike, unescaped) the text is
-        // already canonical; anything else goes through the RFC 8785 canonicalizer.
+        // printable ASCII without quote or backslash (which JCS and JSON-P write alike, unescaped; base64 hashes
+        // always are) the text is already canonical; anything else goes through the RFC 8785 canonicalizer.
         return jcsSafe(aggregateId) && jcsSafe(eventId) && jcsSafe(eventType) && jcsSafe(recordedAt)
                 ? json : canonicalize(json);
     }
 
-    private static boolean jcsSafe(String value) {
+    /** Whether JSON-P writes {@code value} as RFC 8785 does: printable ASCII without quote or backslash. */
+    static boolean jcsSafe(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
@@ -116,17 +133,25 @@ public record LeafEnvelope(String eventId, String aggregateId, long sequenceNumb
         }
     }
 
-    /** Reads leaf data, refusing anything that is not exactly a canonical leaf of this format. */
+    /**
+     * Reads leaf data of either format (by its {@code format} field), refusing anything that is not exactly a
+     * canonical leaf of that format.
+     */
     public static LeafEnvelope parse(String leafJson) {
         if (!canonicalize(leafJson).equals(leafJson)) {
             throw new IllegalArgumentException("the leaf is not in RFC 8785 canonical form");
         }
         JsonObject object = parseObject(leafJson);
-        if (!object.keySet().equals(KEYS)) {
-            throw new IllegalArgumentException("the leaf has fields " + object.keySet() + ", expected " + KEYS);
-        }
-        if (!FORMAT.equals(object.getString("format"))) {
-            throw new IllegalArgumentException("unknown leaf format " + object.getString("format"));
+        String format = object.containsKey("format") && object.get("format") instanceof JsonString text
+                ? text.getString() : null;
+        Set<String> keys = switch (format == null ? "" : format) {
+            case FORMAT_V1 -> KEYS_V1;
+            case FORMAT_V2 -> KEYS_V2;
+            default -> throw new IllegalArgumentException("unknown leaf format " + format);
+        };
+        if (!object.keySet().equals(keys)) {
+            throw new IllegalArgumentException("the " + format + " leaf has fields " + object.keySet()
+                    + ", expected " + keys);
         }
         JsonValue previous = object.get("previousLeafHash");
         return new LeafEnvelope(object.getString("eventId"), object.getString("aggregateId"),
@@ -134,7 +159,8 @@ public record LeafEnvelope(String eventId, String aggregateId, long sequenceNumb
                 object.getString("recordedAt"),
                 previous.getValueType() == JsonValue.ValueType.NULL ? null
                         : Hash.fromBase64(object.getString("previousLeafHash")),
-                Hash.fromBase64(object.getString("payloadSha256")));
+                Hash.fromBase64(object.getString("payloadSha256")),
+                keys == KEYS_V2 ? Hash.fromBase64(object.getString("metadataSha256")) : null);
     }
 
     /** Parses a JSON object (for verifiers and the archive). */

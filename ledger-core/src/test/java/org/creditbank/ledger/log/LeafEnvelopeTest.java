@@ -5,14 +5,17 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The leaf format: RFC 8785 canonical JSON of the envelope, chained per aggregate. */
+/**
+ * The leaf format (v1 here, v2 in {@link LeafV2Test}): RFC 8785 canonical JSON of the envelope, chained per
+ * aggregate.
+ */
 class LeafEnvelopeTest {
 
     private static final Hash PAYLOAD = LeafEnvelope.payloadHash("{\"b\":\"2\",\"a\":1}");
 
     private static LeafEnvelope first() {
         return new LeafEnvelope("e-1", "330100000000000011", 0, "AccountOpened", "2026-03-01T09:00:00Z", null,
-                PAYLOAD);
+                PAYLOAD, null);
     }
 
     @Test
@@ -43,7 +46,7 @@ class LeafEnvelopeTest {
     void a_leaf_parses_back_and_chains_to_its_predecessor() {
         LeafEnvelope first = first();
         LeafEnvelope second = new LeafEnvelope("e-2", "330100000000000011", 1, "AchievementRecorded",
-                "2026-03-01T09:05:00Z", first.leafHash(), PAYLOAD);
+                "2026-03-01T09:05:00Z", first.leafHash(), PAYLOAD, null);
         assertThat(LeafEnvelope.parse(first.canonicalJson())).isEqualTo(first);
         assertThat(LeafEnvelope.parse(second.canonicalJson())).isEqualTo(second);
         assertThat(LeafEnvelope.parse(second.canonicalJson()).previousLeafHash()).isEqualTo(first.leafHash());
@@ -54,7 +57,8 @@ class LeafEnvelopeTest {
     void every_leaf_is_rfc_8785_canonical_whatever_its_strings_hold() {
         for (String odd : new String[]{"plain-id", "caf\u00e9", "quote\"d", "back\\slash", "tab\tbed", "\u20ac/\u4e2d\u6587",
                 "emoji\ud83d\ude00", "A$B.C"}) {
-            LeafEnvelope leaf = new LeafEnvelope(odd, odd, 9_007_199_254_740_991L, odd, odd, PAYLOAD, PAYLOAD);
+            LeafEnvelope leaf = new LeafEnvelope(odd, odd, 9_007_199_254_740_991L, odd, odd, PAYLOAD, PAYLOAD,
+                    PAYLOAD);
             String json = leaf.canonicalJson();
             assertThat(LeafEnvelope.canonicalize(json)).as(odd).isEqualTo(json);
             assertThat(LeafEnvelope.parse(json)).isEqualTo(leaf);

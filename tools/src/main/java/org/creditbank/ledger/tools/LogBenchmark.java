@@ -59,7 +59,7 @@ class LogBenchmark implements Callable<Integer> {
             // A batch mixes many learners, as the ledger's traffic does: 1,000 accounts, round robin.
             events.add(new LeafBatch.Input("e-" + i, "learner-" + (i % 1000), i / 1000,
                     "org.creditbank.ledger.achievement.AchievementEvent$AchievementRecorded",
-                    "2026-03-01T09:00:00.123Z", payload(i)));
+                    "2026-03-01T09:00:00.123Z", payload(i), metadata(i)));
         }
         appendLeaves(events.subList(0, Math.min(50_000, leaves)));
         long[] rounds = new long[ROUNDS];
@@ -69,7 +69,7 @@ class LogBenchmark implements Callable<Integer> {
             range = appendLeaves(events);
             rounds[round] = System.nanoTime() - start;
         }
-        report(out, "sequencer pipeline (batches of 1,000): envelope + RFC 8785 + leaf hash + tree append", leaves,
+        report(out, "sequencer pipeline (batches of 1,000): v2 envelope + RFC 8785 + leaf hash + tree append", leaves,
                 median(rounds));
 
         List<byte[]> raw = events.stream().map(e -> e.payloadJson().getBytes(StandardCharsets.UTF_8)).toList();
@@ -143,6 +143,12 @@ class LogBenchmark implements Callable<Integer> {
                 + "\"resultScheme\":\"PERCENT\",\"resultValue\":\"91\",\"externalIssuer\":\"ZJU\",\"externalId\":\"LA-"
                 + i + "\",\"certificateSerial\":null,\"recordedBy\":\"alice\",\"branchCode\":\"HZ-BRANCH\","
                 + "\"at\":\"2026-03-01T09:00:00.123456Z\"}";
+    }
+
+    /** Metadata as the ledger stores it: who acted, as whom, for which branch, and the request. */
+    private static String metadata(int i) {
+        return "{\"subject\":\"" + new java.util.UUID(7, i) + "\",\"role\":\"OFFICER\",\"officerId\":\"alice\","
+                + "\"branchCode\":\"HZ-BRANCH\",\"correlationId\":\"" + new java.util.UUID(i, 7) + "\"}";
     }
 
     /** The leaf hash of the benchmarks' synthetic leaf {@code i}. */

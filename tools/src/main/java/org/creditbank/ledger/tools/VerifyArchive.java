@@ -7,6 +7,7 @@ import org.creditbank.ledger.log.ArchivedCredits.ArchivedEvent;
 import org.creditbank.ledger.log.Checkpoint;
 import org.creditbank.ledger.log.Hash;
 import org.creditbank.ledger.log.LeafEnvelope;
+import org.creditbank.ledger.log.LeafMetadata;
 import org.creditbank.ledger.log.NoteKeys;
 import org.creditbank.ledger.log.ProofVerification;
 import org.creditbank.ledger.log.TlogProof;
@@ -28,7 +29,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Verifies a learner's verified archive offline: the checkpoint's signature by the trusted key, every leaf against
- * its event, every proof against the checkpoint, the account's hash chain, and the credit totals. No network.
+ * its event (and, for a {@code ledger-leaf/v2} leaf, against the entry's metadata of who acted), every proof against
+ * the checkpoint, the account's hash chain, and the credit totals. No network.
  */
 @Command(name = "verify-archive", description = "Verify a ledger-verified-archive/v1 file offline.")
 class VerifyArchive implements Callable<Integer> {
@@ -89,6 +91,7 @@ class VerifyArchive implements Callable<Integer> {
         Hash previous = null;
         long expectedSequence = 0;
         int position = 0;
+        int attributed = 0;
         for (Iterator<JsonNode> it = archive.path("entries").elements(); it.hasNext(); position++) {
             JsonNode entry = it.next();
             String where = "entry " + position + " (leaf " + entry.path("leafIndex").asText("?") + ")";
@@ -102,6 +105,18 @@ class VerifyArchive implements Callable<Integer> {
                         + ", the entry " + type);
                 require(LeafEnvelope.payloadHash(payload.toString()).equals(leaf.payloadSha256()),
                         "the event's payload does not match the leaf's payloadSha256");
+                JsonNode metadata = entry.path("metadata");
+                if (leaf.metadataSha256() == null) {
+                    require(metadata.isMissingNode(), "the entry carries metadata that its " + leaf.format()
+                            + " leaf does not cover");
+                } else {
+                    require(metadata.isObject(), "the entry has no metadata object, which its " + leaf.format()
+                            + " leaf covers");
+                    require(LeafMetadata.hash(LeafEnvelope.parseObject(metadata.toString()))
+                            .equals(leaf.metadataSha256()), "the entry's metadata (who acted) does not match the"
+                            + " leaf's metadataSha256");
+                    attributed++;
+                }
                 require(leaf.sequenceNumber() == expectedSequence, "expected sequence number " + expectedSequence
                         + ", found " + leaf.sequenceNumber() + ": an event is missing or out of order");
                 require(java.util.Objects.equals(leaf.previousLeafHash(), previous),
@@ -131,7 +146,7 @@ class VerifyArchive implements Callable<Integer> {
         }
         return "learner " + learner + ": " + events.size() + " events in log " + checkpoint.origin()
                 + " at tree size " + checkpoint.size() + "; certified credits " + (totals.isEmpty() ? "none"
-                : totals.toString());
+                : totals.toString()) + "; who acted proven for " + attributed + " of " + events.size() + " events";
     }
 
     private static String text(JsonNode node, String field) {

@@ -4,6 +4,7 @@ import org.creditbank.ledger.log.Checkpoint;
 import org.creditbank.ledger.log.CompactRange;
 import org.creditbank.ledger.log.Hash;
 import org.creditbank.ledger.log.LeafEnvelope;
+import org.creditbank.ledger.log.LeafMetadata;
 import org.creditbank.ledger.log.MerkleTree;
 import org.creditbank.ledger.log.NoteKeys;
 import org.creditbank.ledger.log.ProofVerification;
@@ -103,12 +104,13 @@ class VerifyLog implements Callable<Integer> {
         long newestGlobalIndex = -1;
         long next = 0;
         int matched = 0;
+        long metadataNotCovered = 0;
         while (true) {
             List<Map<String, Object>> page = jdbc.queryForList("SELECT l.leaf_index, l.event_identifier,"
                     + " l.aggregate_identifier AS leaf_aggregate, l.sequence_number AS leaf_sequence,"
                     + " l.global_index AS leaf_global_index, e.global_index,"
                     + " l.leaf_data, l.leaf_hash, e.aggregate_identifier, e.sequence_number, e.payload_type,"
-                    + " e.time_stamp, e.payload FROM log_leaf l LEFT JOIN domain_event_entry e"
+                    + " e.time_stamp, e.payload, e.meta_data FROM log_leaf l LEFT JOIN domain_event_entry e"
                     + " ON e.event_identifier = l.event_identifier WHERE l.leaf_index >= ? ORDER BY l.leaf_index"
                     + " LIMIT ?", next, PAGE);
             if (page.isEmpty()) {
@@ -140,14 +142,23 @@ class VerifyLog implements Callable<Integer> {
                 }
                 lastSequence.put(aggregate, sequence);
                 newestGlobalIndex = Math.max(newestGlobalIndex, globalIndex);
+                byte[] metadata = (byte[]) row.get("meta_data");
                 LeafEnvelope recomputed = new LeafEnvelope(eventId, aggregate, sequence,
                         (String) row.get("payload_type"), (String) row.get("time_stamp"),
                         lastOfAggregate.get(aggregate), LeafEnvelope.payloadHash(
-                        new String((byte[]) row.get("payload"), StandardCharsets.UTF_8)));
+                        new String((byte[]) row.get("payload"), StandardCharsets.UTF_8)),
+                        LeafMetadata.hashOfStored(metadata == null ? null
+                                : new String(metadata, StandardCharsets.UTF_8)));
                 byte[] stored = (byte[]) row.get("leaf_data");
                 if (!Arrays.equals(recomputed.leafData(), stored)) {
-                    throw new Broken(where + " of account " + aggregate + ", sequence " + sequence + ": the event as"
-                            + " stored no longer matches its leaf (" + difference(recomputed, stored) + ")");
+                    // A leaf written before the ledger covered metadata: everything else must still match.
+                    LeafEnvelope v1 = new LeafEnvelope(eventId, aggregate, sequence, recomputed.eventType(),
+                            recomputed.recordedAt(), recomputed.previousLeafHash(), recomputed.payloadSha256(), null);
+                    if (!Arrays.equals(v1.leafData(), stored)) {
+                        throw new Broken(where + " of account " + aggregate + ", sequence " + sequence + ": the event"
+                                + " as stored no longer matches its leaf (" + difference(recomputed, stored) + ")");
+                    }
+                    metadataNotCovered++;
                 }
                 Hash leafHash = Rfc6962.leafHash(stored);
                 if (!Arrays.equals(leafHash.bytes(), (byte[]) row.get("leaf_hash"))) {
@@ -193,7 +204,9 @@ class VerifyLog implements Callable<Integer> {
         Long unsequenced = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry e WHERE NOT EXISTS"
                 + " (SELECT 1 FROM log_leaf l WHERE l.event_identifier = e.event_identifier)", Long.class);
         String origin = checkpoints.isEmpty() ? verifier.name() : checkpoints.get(0).signedNote().split("\n", 2)[0];
-        return "log " + origin + ": " + tree.size() + " leaves recomputed from the event store; " + checkpoints.size()
+        return "log " + origin + ": " + tree.size() + " leaves recomputed from the event store, who acted included"
+                + (metadataNotCovered == 0 ? "" : " except in " + metadataNotCovered + " " + LeafEnvelope.FORMAT_V1
+                + " leaves, which do not cover it") + "; " + checkpoints.size()
                 + " checkpoints, each root matching and each consistent with the one before; " + unsequenced
                 + " newer events not yet in the log";
     }
@@ -207,6 +220,9 @@ class VerifyLog implements Callable<Integer> {
         }
         if (!was.payloadSha256().equals(recomputed.payloadSha256())) {
             return "its payload was changed";
+        }
+        if (was.metadataSha256() != null && !was.metadataSha256().equals(recomputed.metadataSha256())) {
+            return "its metadata was changed: who acted, for which branch, or the correlation id";
         }
         if (!Objects.equals(was.previousLeafHash(), recomputed.previousLeafHash())) {
             return "the account's chain before it was changed";

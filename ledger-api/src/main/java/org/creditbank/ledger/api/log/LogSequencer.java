@@ -79,7 +79,7 @@ public class LogSequencer {
                 throw new IllegalStateException("event " + event.eventId() + " is not in the event store");
             }
             inputs.add(new LeafBatch.Input(event.eventId(), event.aggregateId(), event.sequenceNumber(),
-                    row.payloadType(), row.recordedAt(), row.payloadJson()));
+                    row.payloadType(), row.recordedAt(), row.payloadJson(), row.metadataJson()));
         }
         List<LeafBatch.Output> built = LeafBatch.build(inputs, first -> {
             Hash hash = plan.previous().get(JdbcLogStore.key(first.aggregateId(), first.sequenceNumber() - 1));
@@ -156,12 +156,14 @@ public class LogSequencer {
         Map<String, StoredEvent> stored = new HashMap<>();
         for (List<Pending> chunk : chunks(events)) {
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            jdbc.query("SELECT event_identifier, global_index, payload_type, time_stamp, payload"
+            jdbc.query("SELECT event_identifier, global_index, payload_type, time_stamp, payload, meta_data"
                             + " FROM domain_event_entry WHERE event_identifier IN (" + marks + ")",
                     rs -> {
+                        byte[] metadata = rs.getBytes("meta_data");
                         stored.put(rs.getString("event_identifier"), new StoredEvent(rs.getLong("global_index"),
                                 rs.getString("payload_type"), rs.getString("time_stamp"),
-                                new String(rs.getBytes("payload"), StandardCharsets.UTF_8)));
+                                new String(rs.getBytes("payload"), StandardCharsets.UTF_8),
+                                metadata == null ? null : new String(metadata, StandardCharsets.UTF_8)));
                     }, chunk.stream().map(Pending::eventId).toArray());
         }
         return stored;
@@ -189,7 +191,8 @@ public class LogSequencer {
     public record Pending(String eventId, String aggregateId, long sequenceNumber) {
     }
 
-    private record StoredEvent(long globalIndex, String payloadType, String recordedAt, String payloadJson) {
+    private record StoredEvent(long globalIndex, String payloadType, String recordedAt, String payloadJson,
+                               String metadataJson) {
     }
 
     private static final class Batch {

@@ -1,5 +1,6 @@
 package org.creditbank.ledger.api.log;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,6 +15,7 @@ import org.creditbank.ledger.log.ArchivedCredits;
 import org.creditbank.ledger.log.ArchivedCredits.ArchivedEvent;
 import org.creditbank.ledger.log.Hash;
 import org.creditbank.ledger.log.LeafEnvelope;
+import org.creditbank.ledger.log.LeafMetadata;
 import org.creditbank.ledger.log.MerkleTree;
 import org.creditbank.ledger.log.TlogProof;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -64,8 +66,12 @@ public class VerifiedArchiveController {
                                   List<Entry> entries, Map<String, String> creditTotals) {
     }
 
-    /** One event: its leaf index, leaf data, event and proof. */
-    public record Entry(long leafIndex, String leaf, Event event, String proof) {
+    /**
+     * One event: its leaf index, leaf data, event and proof; and, for a {@code ledger-leaf/v2} leaf, the event's
+     * metadata that the leaf covers (who acted, for which branch, the correlation id).
+     */
+    public record Entry(long leafIndex, String leaf, Event event,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metadata, String proof) {
     }
 
     /** An event as stored: its type and payload. */
@@ -85,31 +91,36 @@ public class VerifiedArchiveController {
             }
             throw new LogRefusals.NotYetCheckpointed("account " + number);
         }
-        Map<String, StoredPayload> payloads = payloads(number);
+        Map<String, StoredEvent> stored = storedEvents(number);
         List<List<Hash>> paths = MerkleTree.inclusionProofs(leaves.stream().map(Leaf::index).toList(),
                 checkpoint.treeSize(), store);
         List<Entry> entries = new ArrayList<>(leaves.size());
         List<ArchivedEvent> archived = new ArrayList<>(leaves.size());
         for (int i = 0; i < leaves.size(); i++) {
             Leaf leaf = leaves.get(i);
-            StoredPayload stored = payloads.get(leaf.eventId());
+            StoredEvent event = stored.get(leaf.eventId());
             String proof = new TlogProof(null, leaf.index(), paths.get(i), checkpoint.signedNote()).text();
-            entries.add(new Entry(leaf.index(), new String(leaf.data(), StandardCharsets.UTF_8),
-                    new Event(stored.type(), tree(stored.json())), proof));
-            archived.add(new ArchivedEvent(stored.type(), LeafEnvelope.parseObject(stored.json())));
+            String data = new String(leaf.data(), StandardCharsets.UTF_8);
+            JsonNode metadata = LeafEnvelope.parse(data).metadataSha256() == null ? null
+                    : tree(LeafMetadata.covered(event.metadataJson()).toString());
+            entries.add(new Entry(leaf.index(), data, new Event(event.type(), tree(event.payloadJson())), metadata,
+                    proof));
+            archived.add(new ArchivedEvent(event.type(), LeafEnvelope.parseObject(event.payloadJson())));
         }
         return new VerifiedArchive(FORMAT, number, signer.verifier().toString(), checkpoint.signedNote(), entries,
                 ArchivedCredits.totals(archived));
     }
 
-    private Map<String, StoredPayload> payloads(String aggregateId) {
-        Map<String, StoredPayload> payloads = new HashMap<>();
-        jdbc.query("SELECT event_identifier, payload_type, payload FROM domain_event_entry"
+    private Map<String, StoredEvent> storedEvents(String aggregateId) {
+        Map<String, StoredEvent> events = new HashMap<>();
+        jdbc.query("SELECT event_identifier, payload_type, payload, meta_data FROM domain_event_entry"
                 + " WHERE aggregate_identifier = ?", rs -> {
-                    payloads.put(rs.getString("event_identifier"), new StoredPayload(rs.getString("payload_type"),
-                            new String(rs.getBytes("payload"), StandardCharsets.UTF_8)));
+                    byte[] metadata = rs.getBytes("meta_data");
+                    events.put(rs.getString("event_identifier"), new StoredEvent(rs.getString("payload_type"),
+                            new String(rs.getBytes("payload"), StandardCharsets.UTF_8),
+                            metadata == null ? null : new String(metadata, StandardCharsets.UTF_8)));
                 }, aggregateId);
-        return payloads;
+        return events;
     }
 
     private JsonNode tree(String json) {
@@ -120,6 +131,6 @@ public class VerifiedArchiveController {
         }
     }
 
-    private record StoredPayload(String type, String json) {
+    private record StoredEvent(String type, String payloadJson, String metadataJson) {
     }
 }
