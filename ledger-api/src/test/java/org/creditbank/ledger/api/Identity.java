@@ -73,6 +73,11 @@ public final class Identity {
         return sharedIdentity;
     }
 
+    /** The file holding the development password. */
+    public Path passwordFile() {
+        return passwordFile;
+    }
+
     /** The issuer URL. */
     public URI issuer() {
         return issuer;
