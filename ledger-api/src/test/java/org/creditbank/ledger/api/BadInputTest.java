@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -175,7 +176,8 @@ class BadInputTest {
         refused(400, "invalid-field", "reason", () -> http.post("/api/learners/" + learner + "/closure",
                 Map.of("reason", "moved\u061C"), ALICE));
         refused(400, "invalid-field", "name", () -> http.post("/api/branches/" + HANGZHOU + "/officers",
-                Map.of("officerId", "zoe", "name", "Zoe\u202D"), ALICE));
+                Map.of("officerId", "zoe", "name", "Zoe\u202D", "subject", "zoe", "roles", List.of("OFFICER")),
+                ALICE));
     }
 
     @Test

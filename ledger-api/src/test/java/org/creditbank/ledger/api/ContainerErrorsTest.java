@@ -75,8 +75,10 @@ class ContainerErrorsTest {
                 () -> http.post("/api/learners", Map.of("fullName", ""), idempotent(ALICE)));
     }
 
-    private static String header(String[] actor, int at) {
-        return actor[at] + ": " + actor[at + 1];
+    /** A header line of the actor's, written raw: who signs in becomes their bearer token. */
+    private String header(String[] actor, int at) {
+        return Http.AS.equals(actor[at]) ? "Authorization: Bearer " + http.identity().token(actor[at + 1])
+                : actor[at] + ": " + actor[at + 1];
     }
 
     private static String[] idempotent(String[] actor) {

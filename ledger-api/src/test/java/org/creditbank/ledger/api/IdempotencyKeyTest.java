@@ -60,7 +60,7 @@ class IdempotencyKeyTest {
     void a_key_whose_first_request_never_finished_is_taken_over_after_its_lease() {
         String stale = UUID.randomUUID().toString();
         String fresh = UUID.randomUUID().toString();
-        String scope = sha256("POST /api/learners");
+        String scope = sha256("POST /api/learners alice");
         ledger.jdbc().update("INSERT INTO idempotency_record (idempotency_key, scope, request_hash, created_at)"
                 + " VALUES (?, ?, ?, ?)", stale, scope, "0".repeat(64),
                 java.time.OffsetDateTime.now().minusMinutes(5));

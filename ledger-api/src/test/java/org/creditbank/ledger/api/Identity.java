@@ -51,7 +51,7 @@ public final class Identity {
         settings.put("ledger.identity.development.roles." + AUDITOR, "auditor");
         settings.put("ledger.identity.development.roles." + OPERATOR, "operator");
         settings.put("ledger.identity.development.clients." + SYSTEM_CLIENT, "ledger.read,ledger.write");
-        settings.put("ledger.identity.development.clients.hz-reader", "ledger.read");
+        settings.put("ledger.identity.development.clients.hz-reader", "ledger.read,ledger.write");
         return settings;
     }
 

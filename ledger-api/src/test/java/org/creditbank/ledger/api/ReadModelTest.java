@@ -95,7 +95,8 @@ class ReadModelTest {
             assertThat(model.get("rows").asLong()).as(model.toString()).isPositive();
             assertThat(model.get("differences").asLong()).isZero();
         }
-        LedgerCliProcess.Run equal = LedgerCliProcess.ledger("replay-check", "--url", http.base());
+        LedgerCliProcess.Run equal = LedgerCliProcess.ledger("replay-check", "--url", http.base(),
+                "--token", http.identity().token(Identity.AUDITOR));
         assertThat(equal.exit()).as(equal.err()).isZero();
         assertThat(equal.out()).contains("EQUAL archive", "EQUAL act-log", "EQUAL statistics");
 
@@ -114,7 +115,7 @@ class ReadModelTest {
             });
             assertThat(archive.get("sample").findValuesAsText("foundIn")).containsExactlyInAnyOrder("live", "replay");
             LedgerCliProcess.Run different = LedgerCliProcess.ledger("replay-check", "--url",
-                    http.base(), "--read-model", "archive");
+                    http.base(), "--read-model", "archive", "--token", http.identity().token(Identity.AUDITOR));
             assertThat(different.exit()).isEqualTo(1);
             assertThat(different.out()).contains("DIFFERENT archive", "Rewritten", id);
             assertThat(different.err()).startsWith("ledger: REPLAY DIFFERS FROM LIVE");
