@@ -2,6 +2,7 @@ package org.creditbank.ledger.api.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -18,6 +19,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,6 +28,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -72,6 +77,9 @@ public class Problems extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         Throwable cause = exception.getMostSpecificCause();
+        if (cause instanceof RequestBodyTooLarge tooLarge) {
+            return answer(tooLarge.problem());
+        }
         String field = null;
         String reason;
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -135,6 +143,14 @@ public class Problems extends ResponseEntityExceptionHandler {
         }
         problem.setProperty("correlationId", CorrelationIdFilter.current());
         return problem;
+    }
+
+    /** Writes a problem as the answer of a filter, where no controller advice reaches. */
+    public static void write(HttpServletResponse response, ProblemDetail problem, ObjectMapper json)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 
     private static ResponseEntity<Object> answer(ProblemDetail problem) {
