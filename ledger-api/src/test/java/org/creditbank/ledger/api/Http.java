@@ -102,6 +102,11 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(text(body))));
     }
 
+    /** Any request: a method, a body (chunked when its publisher has no length) and headers. */
+    public Reply send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+        return send(builder(path, headers).method(method, body));
+    }
+
     private HttpRequest.Builder builder(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         String as = Identity.ROOT;

@@ -93,6 +93,7 @@ class IdempotencyKeyTest {
                 with(ALICE, UUID.randomUUID().toString()));
         assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.json().get("type").asText()).isEqualTo("urn:ledger:problem:request-too-large");
+        assertThat(huge.json().get("field").asText()).isEqualTo("body");
     }
 
     private static String sha256(String text) {

@@ -174,6 +174,11 @@ class ReadModelTest {
                     assertThat(started.status()).as(started.toString()).isEqualTo(202);
                     assertThat(started.header("Location")).isEqualTo("/api/admin/read-models/" + name);
                     slots.add(started.json().get("slot").asText());
+                    Http.Reply again = http.post("/api/admin/read-models/" + name + "/rebuild", "");
+                    assertThat(again.status()).as("one rebuild of a read model at a time").isEqualTo(409);
+                    assertThat(again.json().get("type").asText()).isEqualTo("urn:ledger:problem:rebuild-in-progress");
+                    assertThat(again.json().get("field").asText()).isEqualTo("name");
+                    assertThat(again.json().get("detail").asText()).contains("read model " + name);
                     // The live slot keeps answering while the other one is rebuilt.
                     assertThat(http.get("/api/learners/" + watched + "/archive").json()).isEqualTo(archiveBefore);
                 }
@@ -189,6 +194,9 @@ class ReadModelTest {
                 }
                 Http.Reply again = http.post("/api/admin/read-models/rebuild?readModel=archive", "");
                 assertThat(again.status()).as("one rebuild of a read model at a time").isEqualTo(409);
+                assertThat(again.json().get("type").asText()).isEqualTo("urn:ledger:problem:rebuild-in-progress");
+                assertThat(again.json().get("field").asText()).isEqualTo("readModel");
+                assertThat(again.json().get("detail").asText()).contains("read model archive");
                 assertThat(http.get("/api/learners/" + watched + "/archive").json()).isEqualTo(archiveBefore);
             }
             for (int i = 0; i < READ_MODELS.size(); i++) {

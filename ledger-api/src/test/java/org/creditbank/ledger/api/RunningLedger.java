@@ -122,6 +122,9 @@ public final class RunningLedger implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(Identity.settings());
         properties.put("server.port", "0");
         properties.put("ledger.identity-key", IDENTITY_KEY);
+        // The suite's data generators (StatisticsTest: two thousand learners' lives from four threads) are bulk
+        // imports beyond a person's rate; AbuseLimitsTest proves the limit on a ledger of its own.
+        properties.put("ledger.limits.requests-per-minute", "1000000");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.creditbank", "INFO");
         return properties;

@@ -183,7 +183,8 @@ public class AchievementController {
     @GetMapping("/api/review/certificate-claims")
     @Operation(summary = "Refused claims on certificates held by another learner, newest first, kept for review")
     public List<RefusedClaim> flaggedClaims(@RequestParam(defaultValue = "100") int limit) {
-        return certificates.flaggedClaims(Math.max(1, Math.min(limit, 1000)));
+        Requests.requirePage(0, limit);
+        return certificates.flaggedClaims(limit);
     }
 
     private AchievementView read(LearnerNumber learner, String achievementId) {

@@ -1,6 +1,8 @@
 package org.creditbank.ledger.api.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.creditbank.ledger.api.web.Limits;
+import org.creditbank.ledger.api.web.RateLimit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +23,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +36,8 @@ import java.util.Map;
  * The ledger as an OAuth 2.0 resource server: every request but the open ones (the log, health, the API
  * description) carries a JWT bearer token from the configured issuer — keys from its discovery document and JWKS,
  * rotated by the library; issuer, audience and lifetime checked. What a principal may do is decided after that, by
- * {@link Principals} and the domain's rules.
+ * {@link Principals} and the domain's rules. Every answer carries the security headers; browsers may call the API
+ * only from the configured origins; each principal's requests are rate-limited.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -46,12 +51,22 @@ public class ResourceServer {
     static final String[] OPEN = {"/log/**", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
             "/v3/api-docs/**", "/error"};
 
+    /** The API serves JSON, never pages: nothing it answers may load or frame anything. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     @Bean
     @Order(3)
     public SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, IdentityProperties identity,
-                                           ObjectMapper json) throws Exception {
+                                           ObjectMapper json, Limits limits) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.securityMatcher("/**")
+                .headers(h -> h
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                // Spring's CORS filter at its place in the chain, given a processor that refuses as problem+json
+                // (cors() cannot be given one).
+                .addFilter(BrowserOrigins.filter(limits.corsOrigins(), json))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -69,6 +84,10 @@ public class ResourceServer {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        if (limits.requestsPerMinute() > 0) {
+            http.addFilterAfter(new RateLimit(limits.requestsPerMinute(), json),
+                    BearerTokenAuthenticationFilter.class);
+        }
         return http.build();
     }
 

@@ -145,7 +145,7 @@ public class LearnerController {
             ArchivePages.Page page = pages.page(number, Arrays.asList(filter, offset, limit), () -> answer(
                     queries.summary(number).orElseThrow(() -> new UnknownAccount("learnerNumber", number)),
                     queries.archive(number, filter, offset, limit), null));
-            return ResponseEntity.ok().eTag(page.etag()).cacheControl(CacheControl.noCache().cachePrivate())
+            return ResponseEntity.ok().eTag(page.etag()).cacheControl(CacheControl.noStore())
                     .contentType(MediaType.APPLICATION_JSON).body(page.json());
         }
         AsOfArchive.Archive then = asOfArchive.archive(number, at, filter, offset, limit)

@@ -23,8 +23,17 @@ public final class ReadModelRefusals {
 
     /** The read model is already being rebuilt; one rebuild at a time. */
     public static final class RebuildInProgress extends RuleViolation {
-        public RebuildInProgress(String name) {
-            super(Refusal.CONFLICT, "name", "read model " + name + " is already being rebuilt; follow its progress");
+        /** @param field the request field that named it */
+        public RebuildInProgress(String field, String name) {
+            super(Refusal.CONFLICT, field, "read model " + name + " is already being rebuilt; follow its progress");
+        }
+    }
+
+    /** A replay check is already running; one at a time, as each rebuilds every read model it compares. */
+    public static final class ReplayCheckRunning extends RuleViolation {
+        public ReplayCheckRunning() {
+            super(Refusal.CONFLICT, "readModel", "a replay check is already running; ask again when it has"
+                    + " answered");
         }
     }
 }

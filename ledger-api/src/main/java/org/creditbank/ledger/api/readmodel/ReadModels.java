@@ -154,7 +154,7 @@ public class ReadModels implements SmartLifecycle {
      * @throws ReadModelRefusals.RebuildInProgress when one is already running
      */
     public Progress rebuild(String name) {
-        return rebuild(List.of(name)).get(0);
+        return start("name", List.of(name)).get(0);
     }
 
     /**
@@ -162,12 +162,17 @@ public class ReadModels implements SmartLifecycle {
      *
      * @throws ReadModelRefusals.RebuildInProgress when one of them is already being rebuilt (then none is started)
      */
-    public synchronized List<Progress> rebuild(List<String> names) {
+    public List<Progress> rebuild(List<String> names) {
+        return start("readModel", names);
+    }
+
+    /** Starts the rebuilds; {@code field} is the request field that named the read models. */
+    private synchronized List<Progress> start(String field, List<String> names) {
         List<ReadModel> chosen = names.stream().distinct().map(this::model).toList();
         for (ReadModel model : chosen) {
             Rebuild running = rebuilds.get(model.name());
             if (running != null && (running.state == State.CATCHING_UP || running.state == State.SWITCHING)) {
-                throw new ReadModelRefusals.RebuildInProgress(model.name());
+                throw new ReadModelRefusals.RebuildInProgress(field, model.name());
             }
         }
         for (ReadModel model : chosen) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -34,6 +35,9 @@ import java.util.stream.Stream;
  * read from the same snapshot. A read model fed in the command's transaction is compared with every event in the
  * snapshot; a streaming one with the events its processor's token (stored in the same transaction as its rows)
  * covers in the snapshot. It writes the scratch slot, which no rebuild touches.
+ *
+ * <p>One check at a time on a node: each rebuilds every read model it compares, so a second one asked for meanwhile
+ * is refused ({@link ReadModelRefusals.ReplayCheckRunning}) rather than queued behind it.
  */
 public class ReplayCheck {
 
@@ -48,6 +52,7 @@ public class ReplayCheck {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final Clock clock;
+    private final Semaphore oneAtATime = new Semaphore(1);
 
     public ReplayCheck(ReadModels readModels, ReadModelSlots slots, EventStorageEngine events,
                        Serializer tokenSerializer, JdbcTemplate jdbc, PlatformTransactionManager transactions,
@@ -87,10 +92,24 @@ public class ReplayCheck {
         return check(readModels.names());
     }
 
-    /** Compares the named read models. */
+    /**
+     * Compares the named read models.
+     *
+     * @throws ReadModelRefusals.ReplayCheckRunning while another check runs
+     */
     public Report check(List<String> names) {
         List<ReadModel> models = names.stream().map(readModels::model).toList();
-        Instant at = clock.instant();
+        if (!oneAtATime.tryAcquire()) {
+            throw new ReadModelRefusals.ReplayCheckRunning();
+        }
+        try {
+            return check(models, clock.instant());
+        } finally {
+            oneAtATime.release();
+        }
+    }
+
+    private Report check(List<ReadModel> models, Instant at) {
         List<ModelReport> reports = snapshot.execute(tx -> {
             tx.setRollbackOnly();
             List<ModelReport> answer = new ArrayList<>();

@@ -15,8 +15,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,19 +47,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     /** How long a first request may run before a repeat takes its key over. */
     static final Duration LEASE = Duration.ofMinutes(1);
-    /** The largest body a request with a key may have. */
-    static final int MAX_BODY = 1 << 20;
-
     private static final Pattern WELL_FORMED = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final int maxBody;
 
-    public IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    public IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json, Clock clock, Limits limits) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.maxBody = limits.maxBodyBytes();
     }
 
     @Override
@@ -78,11 +75,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     HEADER + ": must be 1 to 255 visible ASCII characters", "must be 1 to 255 visible ASCII characters");
             return;
         }
-        CachedBodyRequest cached = CachedBodyRequest.read(request, MAX_BODY);
+        // BodySizeLimit, before this filter, has already refused a longer body; this bound only keeps that true.
+        CachedBodyRequest cached = CachedBodyRequest.read(request, maxBody);
         if (cached == null) {
-            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Request too large",
-                    "a request with an " + HEADER + " may have at most " + MAX_BODY + " bytes of body", null);
-            return;
+            throw new RequestBodyTooLarge(maxBody);
         }
         // Keys are the signed-in principal's own: another principal's same key is another record.
         String scope = sha256(request.getMethod() + " " + request.getRequestURI() + " " + signedIn());
@@ -172,10 +168,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response, HttpStatus status, String rule, String title, String detail,
                         String reason) throws IOException {
-        ProblemDetail problem = Problems.problem(status, rule, title, detail, reason == null ? null : HEADER, reason);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        Problems.write(response, Problems.problem(status, rule, title, detail, reason == null ? null : HEADER, reason),
+                json);
     }
 
     /** The subject of the signed-in principal (this filter runs after authentication). */

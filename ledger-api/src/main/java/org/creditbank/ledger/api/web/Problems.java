@@ -1,5 +1,6 @@
 package org.creditbank.ledger.api.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -13,6 +14,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -21,6 +23,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +76,9 @@ public class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (exception.getMostSpecificCause() instanceof RequestBodyTooLarge tooLarge) {
+            return answer(tooLarge.problem());
+        }
         RuleViolation violation = find(exception, RuleViolation.class);
         if (violation != null) {
             return answer(refusal(violation));
@@ -130,6 +138,14 @@ public class Problems extends ResponseEntityExceptionHandler {
         }
         problem.setProperty("correlationId", CorrelationIdFilter.current());
         return problem;
+    }
+
+    /** Writes a problem as the answer of a filter, where no controller advice reaches. */
+    public static void write(HttpServletResponse response, ProblemDetail problem, ObjectMapper json)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 
     private static ResponseEntity<Object> answer(ProblemDetail problem) {

@@ -3,6 +3,7 @@ package org.creditbank.ledger.api.web;
 import org.creditbank.ledger.api.identity.LearnerReads;
 import org.creditbank.ledger.api.identity.Principals;
 import org.creditbank.ledger.api.identity.ReadAccess;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -10,8 +11,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** Web wiring: the acting officer, from the signed-in principal, as a controller argument; learner reads guarded. */
+/**
+ * Web wiring: the acting officer, from the signed-in principal, as a controller argument; learner reads guarded; the
+ * abuse limits' settings.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(Limits.class)
 public class WebConfiguration implements WebMvcConfigurer {
 
     private final Principals principals;

@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import java.nio.file.Path;
@@ -92,6 +93,7 @@ public class DevelopmentIdentityProvider {
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, s -> s.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"),
@@ -104,6 +106,9 @@ public class DevelopmentIdentityProvider {
     SecurityFilterChain signInSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/login", "/logout", "/default-ui.css")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                // Spring's default headers (nosniff, frames denied, no caching) and no referrer; no content security
+                // policy here: the sign-in page loads its style sheet.
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .formLogin(Customizer.withDefaults());
         return http.build();
     }
