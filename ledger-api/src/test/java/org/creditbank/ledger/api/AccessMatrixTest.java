@@ -169,6 +169,8 @@ class AccessMatrixTest {
                     String id = "am-officer-" + SERIAL.incrementAndGet();
                     return Map.of("officerId", id, "name", "Officer", "subject", id, "roles", List.of("OFFICER"));
                 }));
+        rules.put("PUT /api/branches/{code}/officers/{officerId}/subject", new Rule(EnumSet.of(OFFICER_OWN,
+                ADMINISTRATOR), () -> Map.of("subject", "dave-" + SERIAL.incrementAndGet())));
         rules.put("POST /api/branches/{code}/officers/{officerId}/removal",
                 new Rule(EnumSet.of(OFFICER_OWN, ADMINISTRATOR), () -> Map.of("reason", "matrix")));
         for (String change : List.of("suspension", "reinstatement", "closure")) {
@@ -215,7 +217,7 @@ class AccessMatrixTest {
                         : template.endsWith("/closure") ? closable : learner)
                 .replace("{achievementId}", ACHIEVEMENTS.getOrDefault(template.substring(template.lastIndexOf('/')
                         + 1), ACHIEVEMENTS.get("certification")))
-                .replace("{officerId}", "nobody")
+                .replace("{officerId}", template.endsWith("/subject") ? "dave" : "nobody")
                 .replace("{name}", "archive")
                 .replace("{code}", branchFor(template));
         path += switch (template) {

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.creditbank.ledger.branch.BranchCommands.AppointOfficer;
+import org.creditbank.ledger.branch.BranchCommands.BindOfficer;
 import org.creditbank.ledger.branch.BranchCommands.CloseBranch;
 import org.creditbank.ledger.branch.BranchCommands.RegisterBranch;
 import org.creditbank.ledger.branch.BranchCommands.ReinstateBranch;
@@ -15,6 +16,7 @@ import org.creditbank.ledger.branch.BranchEvent.BranchReinstated;
 import org.creditbank.ledger.branch.BranchEvent.BranchSuspended;
 import org.creditbank.ledger.branch.BranchEvent.OfficerAppointed;
 import org.creditbank.ledger.branch.BranchEvent.OfficerRemoved;
+import org.creditbank.ledger.branch.BranchEvent.OfficerSubjectBound;
 import org.creditbank.ledger.branch.BranchRefusals.BranchAlreadyRegistered;
 import org.creditbank.ledger.branch.BranchRefusals.BranchClosedForGood;
 import org.creditbank.ledger.branch.BranchRefusals.DivisionOutsideParent;
@@ -120,6 +122,25 @@ public class Branch {
         apply(new OfficerAppointed(code, officerId, command.name(), command.actor().officerId(),
                 command.actor().branchCode(), clock.instant(), command.subject().value(),
                 command.roles().stream().map(BranchRole::name).sorted().toList(), command.system()));
+    }
+
+    @CommandHandler
+    public void handle(BindOfficer command, Jurisdiction jurisdiction, Clock clock) {
+        requireNotClosed();
+        String officerId = command.officer().value();
+        String subject = command.subject().value();
+        if (!officers.contains(officerId)) {
+            throw new OfficerNotAppointed(officerId, code);
+        }
+        BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.ADMINISTRATOR,
+                administeringBranch());
+        jurisdiction.directory().officerBoundTo(subject).filter(bound -> !bound.equals(officerId)).ifPresent(bound -> {
+            throw new SubjectBoundToAnotherOfficer(subject, bound);
+        });
+        if (!jurisdiction.directory().subjectOf(officerId).filter(subject::equals).isPresent()) {
+            apply(new OfficerSubjectBound(code, officerId, subject, command.actor().officerId(), acting.code(),
+                    clock.instant()));
+        }
     }
 
     @CommandHandler

@@ -45,6 +45,19 @@ public final class BranchCommands {
         }
     }
 
+    /**
+     * Bind (or bind anew) the identity-provider subject that signs in as an officer of the branch: for an appointment
+     * made before subjects were bound, or when the person's account at the identity provider changed.
+     */
+    public record BindOfficer(@TargetAggregateIdentifier BranchCode branch, OfficerId officer, Subject subject,
+                              ActingOfficer actor) {
+        public BindOfficer {
+            InvalidField.require("officerId", officer);
+            InvalidField.require("subject", subject);
+            InvalidField.require("actor", actor);
+        }
+    }
+
     /** Remove an officer from a branch. */
     public record RemoveOfficer(@TargetAggregateIdentifier BranchCode branch, OfficerId officer, String reason,
                                 ActingOfficer actor) {

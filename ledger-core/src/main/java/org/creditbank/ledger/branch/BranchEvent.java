@@ -32,6 +32,12 @@ public sealed interface BranchEvent {
                             boolean system) implements BranchEvent {
     }
 
+    /** The identity-provider subject that signs in as the officer was bound to them anew (it replaces any other). */
+    @Revision("1")
+    record OfficerSubjectBound(String branchCode, String officerId, String subject, String boundBy,
+                               String actingBranch, Instant at) implements BranchEvent {
+    }
+
     /** An officer no longer acts for the branch. */
     @Revision("1")
     record OfficerRemoved(String branchCode, String officerId, String reason, String removedBy,

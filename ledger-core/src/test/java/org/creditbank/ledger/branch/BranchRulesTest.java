@@ -1,15 +1,10 @@
 package org.creditbank.ledger.branch;
 
-import org.creditbank.ledger.access.Subject;
-import org.creditbank.ledger.branch.BranchRefusals.OfficerBoundToAnotherSubject;
-import org.creditbank.ledger.branch.BranchRefusals.SubjectBoundToAnotherOfficer;
-import org.creditbank.ledger.branch.BranchRefusals.SystemClientOfOneBranch;
-import java.util.EnumSet;
-import java.util.List;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.creditbank.ledger.TestNetwork;
+import org.creditbank.ledger.access.Subject;
 import org.creditbank.ledger.branch.BranchCommands.AppointOfficer;
+import org.creditbank.ledger.branch.BranchCommands.BindOfficer;
 import org.creditbank.ledger.branch.BranchCommands.CloseBranch;
 import org.creditbank.ledger.branch.BranchCommands.RegisterBranch;
 import org.creditbank.ledger.branch.BranchCommands.ReinstateBranch;
@@ -21,21 +16,27 @@ import org.creditbank.ledger.branch.BranchEvent.BranchReinstated;
 import org.creditbank.ledger.branch.BranchEvent.BranchSuspended;
 import org.creditbank.ledger.branch.BranchEvent.OfficerAppointed;
 import org.creditbank.ledger.branch.BranchEvent.OfficerRemoved;
+import org.creditbank.ledger.branch.BranchEvent.OfficerSubjectBound;
 import org.creditbank.ledger.branch.BranchRefusals.BranchAlreadyRegistered;
 import org.creditbank.ledger.branch.BranchRefusals.BranchClosedForGood;
 import org.creditbank.ledger.branch.BranchRefusals.DivisionOutsideParent;
 import org.creditbank.ledger.branch.BranchRefusals.InstallationAlreadyDone;
 import org.creditbank.ledger.branch.BranchRefusals.LastOfficerOfCentre;
 import org.creditbank.ledger.branch.BranchRefusals.OfficerAlreadyAppointed;
+import org.creditbank.ledger.branch.BranchRefusals.OfficerBoundToAnotherSubject;
 import org.creditbank.ledger.branch.BranchRefusals.ParentNotActive;
 import org.creditbank.ledger.branch.BranchRefusals.ProvincialCentreAlreadyRegistered;
 import org.creditbank.ledger.branch.BranchRefusals.StatusChangeNotPermitted;
+import org.creditbank.ledger.branch.BranchRefusals.SubjectBoundToAnotherOfficer;
+import org.creditbank.ledger.branch.BranchRefusals.SystemClientOfOneBranch;
 import org.creditbank.ledger.branch.BranchRefusals.TierNotPermittedUnderParent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
 
 import static org.creditbank.ledger.TestNetwork.*;
 
@@ -44,6 +45,7 @@ class BranchRulesTest {
     private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
     private static final ActingOfficer ALICE = new ActingOfficer(ALICE_AT_HANGZHOU, HANGZHOU);
     private static final ActingOfficer ERIN = new ActingOfficer(ERIN_AT_CENTRE, CENTRE);
+    private static final ActingOfficer DAVE = new ActingOfficer(TestNetwork.DAVE_AT_XIHU, XIHU);
     private static final ActingOfficer CAROL = new ActingOfficer(CAROL_AT_NINGBO, NINGBO);
     private static final ActingOfficer INSTALLATION = ActingOfficer.installation();
 
@@ -272,6 +274,25 @@ class BranchRulesTest {
                 .when(new AppointOfficer(new BranchCode(XIHU), new OfficerId(BOB_AT_HANGZHOU), "Bob",
                         new Subject("someone-else"), BranchRole.all(), false, ALICE))
                 .expectException(OfficerBoundToAnotherSubject.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_officer_is_bound_anew_from_above_to_a_subject_nobody_else_signs_in_with() {
+        fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE),
+                        appointed(XIHU, "frank", "Frank", ALICE_AT_HANGZHOU, HANGZHOU))
+                .when(new BindOfficer(new BranchCode(XIHU), new OfficerId("frank"), new Subject("frank-2"), ALICE))
+                .expectEvents(new OfficerSubjectBound(XIHU, "frank", "frank-2", ALICE_AT_HANGZHOU, HANGZHOU, NOW));
+        fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE),
+                        appointed(XIHU, "frank", "Frank", ALICE_AT_HANGZHOU, HANGZHOU))
+                .when(new BindOfficer(new BranchCode(XIHU), new OfficerId("frank"), new Subject(BOB_AT_HANGZHOU),
+                        ALICE))
+                .expectException(SubjectBoundToAnotherOfficer.class)
+                .expectNoEvents();
+        fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE),
+                        appointed(XIHU, "frank", "Frank", ALICE_AT_HANGZHOU, HANGZHOU))
+                .when(new BindOfficer(new BranchCode(XIHU), new OfficerId("frank"), new Subject("frank-2"), DAVE))
+                .expectException(OutsideJurisdiction.class)
                 .expectNoEvents();
     }
 

@@ -10,6 +10,7 @@ import org.creditbank.ledger.api.identity.ReadAccess;
 import org.creditbank.ledger.branch.BranchCode;
 import org.creditbank.ledger.branch.BranchRole;
 import org.creditbank.ledger.branch.BranchCommands.AppointOfficer;
+import org.creditbank.ledger.branch.BranchCommands.BindOfficer;
 import org.creditbank.ledger.branch.BranchCommands.CloseBranch;
 import org.creditbank.ledger.branch.BranchCommands.RegisterBranch;
 import org.creditbank.ledger.branch.BranchCommands.ReinstateBranch;
@@ -28,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -141,6 +143,19 @@ public class BranchController {
         commands.send(new AppointOfficer(branch, officer, request.name(), subject, roles,
                 Boolean.TRUE.equals(request.system()), actor), actor);
         return ResponseEntity.created(URI.create("/api/branches/" + branch.value())).body(view(branch.value(), 0));
+    }
+
+    /** The identity-provider subject that signs in as an officer. */
+    public record SubjectRequest(String subject) {
+    }
+
+    @PutMapping("/{code}/officers/{officerId}/subject")
+    @Operation(summary = "Bind the identity-provider subject that signs in as an officer of the branch (from above)")
+    public BranchView bind(@PathVariable String code, @PathVariable String officerId,
+                           @RequestBody SubjectRequest request, ActingOfficer actor) {
+        OfficerId officer = OfficerId.of("officerId", officerId);
+        Subject subject = Subject.of("subject", request.subject());
+        return act(code, branch -> new BindOfficer(branch, officer, subject, actor), actor);
     }
 
     @PostMapping("/{code}/officers/{officerId}/removal")

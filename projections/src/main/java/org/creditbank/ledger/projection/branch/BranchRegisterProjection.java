@@ -8,6 +8,7 @@ import org.creditbank.ledger.branch.BranchEvent.BranchReinstated;
 import org.creditbank.ledger.branch.BranchEvent.BranchSuspended;
 import org.creditbank.ledger.branch.BranchEvent.OfficerAppointed;
 import org.creditbank.ledger.branch.BranchEvent.OfficerRemoved;
+import org.creditbank.ledger.branch.BranchEvent.OfficerSubjectBound;
 import org.creditbank.ledger.branch.BranchStatus;
 import org.creditbank.ledger.branch.BranchRole;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,6 +68,12 @@ public class BranchRegisterProjection {
                         e.subject());
             }
         }
+    }
+
+    @EventHandler
+    void on(OfficerSubjectBound e) {
+        jdbc.update("DELETE FROM officer_subject WHERE officer_id = ?", e.officerId());
+        jdbc.update("INSERT INTO officer_subject (officer_id, subject) VALUES (?, ?)", e.officerId(), e.subject());
     }
 
     @EventHandler
