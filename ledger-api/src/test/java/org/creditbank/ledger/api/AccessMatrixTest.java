@@ -78,8 +78,7 @@ class AccessMatrixTest {
         ledger = RunningLedger.onPostgres();
         http = ledger.http();
         Scenario.installNetwork(http);
-        Scenario.created(http.post("/api/branches/" + HANGZHOU + "/officers", Map.of("officerId", "cora",
-                "name", "Cora Lin", "subject", "cora", "roles", List.of("CERTIFIER")), ERIN));
+        Scenario.appointCertifier(http, "cora", "Cora Lin");
         Scenario.created(http.post("/api/branches/" + HANGZHOU + "/officers", Map.of("officerId",
                 Identity.SYSTEM_CLIENT, "name", "Hangzhou registry", "subject", Identity.SYSTEM_CLIENT,
                 "roles", List.of("OFFICER"), "system", true), ERIN));
@@ -95,11 +94,7 @@ class AccessMatrixTest {
             }
             ACHIEVEMENTS.put(use, id);
         }
-        for (String target : List.of("AM-SUSPEND", "AM-REINSTATE", "AM-CLOSE")) {
-            Scenario.created(http.post("/api/branches", branch(target), ALICE));
-        }
-        assertThat(http.post("/api/branches/AM-REINSTATE/suspension", Map.of("reason", "set-up"), ALICE).status())
-                .isEqualTo(200);
+        Scenario.branchesForStatusChanges(http, "AM");
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -93,13 +94,21 @@ public final class Http {
     }
 
     public Reply post(String path, Object body, String... headers) {
-        return send(builder(path, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text(body))));
+        return send("POST", path, "application/json", text(body).getBytes(StandardCharsets.UTF_8), headers);
     }
 
     public Reply put(String path, Object body, String... headers) {
-        return send(builder(path, headers).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(text(body))));
+        return send("PUT", path, "application/json", text(body).getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** A request whose body is sent byte for byte (invalid UTF-8, say) under any content type (none when null). */
+    public Reply send(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder builder = builder(path, headers)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
     }
 
     /** Any request: a method, a body (chunked when its publisher has no length) and headers. */

@@ -64,6 +64,26 @@ public final class Scenario {
                 ALICE));
     }
 
+    /**
+     * Three acceptance points under the Xihu sub-centre for status changes, registered by Alice: {@code prefix-SUSPEND}
+     * and {@code prefix-CLOSE} active, {@code prefix-REINSTATE} suspended.
+     */
+    public static void branchesForStatusChanges(Http http, String prefix) {
+        for (String branch : List.of("SUSPEND", "REINSTATE", "CLOSE")) {
+            created(http.post("/api/branches", Map.of("code", prefix + "-" + branch, "name", "Branch " + branch,
+                    "tier", "ACCEPTANCE_POINT", "parentCode", XIHU, "divisionCode", "330106"), ALICE));
+        }
+        Http.Reply suspended = http.post("/api/branches/" + prefix + "-REINSTATE/suspension",
+                Map.of("reason", "set-up"), ALICE);
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+    }
+
+    /** Appoints a certifier (the CERTIFIER role only) to Hangzhou, signing in as the user of that name. */
+    public static void appointCertifier(Http http, String officerId, String name) {
+        created(http.post("/api/branches/" + HANGZHOU + "/officers", Map.of("officerId", officerId, "name", name,
+                "subject", officerId, "roles", List.of("CERTIFIER")), ERIN));
+    }
+
     /** An appointment of the test network: every role, signing in as the identity provider's user of that name. */
     public static Map<String, Object> officer(String officerId, String name) {
         return Map.of("officerId", officerId, "name", name, "subject", officerId, "roles", ALL_ROLES);

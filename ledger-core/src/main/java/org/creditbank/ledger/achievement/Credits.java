@@ -23,7 +23,7 @@ public record Credits(BigDecimal amount, String unit) {
             throw new InvalidField("credits.amount", "is required");
         }
         if (amount.signum() <= 0) {
-            throw new InvalidField("credits.amount", "must be positive, got " + amount.toPlainString());
+            throw new InvalidField("credits.amount", "must be positive, got " + shown(amount));
         }
         if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
             throw new InvalidField("credits.amount", "must be less than 10^" + MAX_INTEGER_DIGITS);
@@ -38,5 +38,13 @@ public record Credits(BigDecimal amount, String unit) {
             throw new InvalidField("credits.unit",
                     "must be BANK_CREDIT, ECTS, HOURS or INSTITUTION:<code>, got \"" + unit + "\"");
         }
+    }
+
+    /**
+     * The amount as written in a refusal: in full, unless its exponent is so large that writing every digit
+     * (-1e-999999999 has a billion) would exhaust the server.
+     */
+    private static String shown(BigDecimal amount) {
+        return Math.abs(amount.scale()) <= MAX_INTEGER_DIGITS + MAX_SCALE ? amount.toPlainString() : amount.toString();
     }
 }

@@ -149,6 +149,14 @@ class RecordAchievementTest extends AccountSpecification {
     }
 
     @Test
+    void a_negative_amount_with_a_huge_exponent_is_refused_without_writing_all_its_digits() {
+        assertThatThrownBy(() -> new Credits(new BigDecimal("-1e-999999999"), "BANK_CREDIT"))
+                .hasMessage("credits.amount: must be positive, got -1E-999999999");
+        assertThatThrownBy(() -> new Credits(new BigDecimal("-1e999999999"), "BANK_CREDIT"))
+                .hasMessage("credits.amount: must be positive, got -1E+999999999");
+    }
+
+    @Test
     void a_vocational_certificate_carries_its_level_and_nothing_else_does() {
         assertThat(vocationalCertificate("E-1", null).vocationalLevel()).isEqualTo(3);
         assertThatThrownBy(() -> new AchievementDetails(AchievementKind.VOCATIONAL_CERTIFICATE, "Welder", "MOHRSS",

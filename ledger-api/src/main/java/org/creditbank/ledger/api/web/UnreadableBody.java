@@ -48,6 +48,9 @@ record UnreadableBody(String field, String reason) {
                 innermost = json;
             }
         }
+        if (RequestJson.notUtf8(failure)) {
+            return new UnreadableBody(BODY, "is not valid UTF-8");
+        }
         if (innermost == null) {
             return new UnreadableBody(BODY, "is missing or unreadable");
         }

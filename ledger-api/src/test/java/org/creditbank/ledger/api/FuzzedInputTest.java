@@ -1,0 +1,245 @@
+package org.creditbank.ledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.creditbank.ledger.api.BodyMutations.Expect;
+import org.creditbank.ledger.api.BodyMutations.Mutation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditbank.ledger.api.Scenario.ALICE;
+import static org.creditbank.ledger.api.Scenario.BOB;
+import static org.creditbank.ledger.api.Scenario.ERIN;
+import static org.creditbank.ledger.api.Scenario.HANGZHOU;
+import static org.creditbank.ledger.api.Scenario.XIHU;
+
+/**
+ * Every POST and PUT of the OpenAPI description, sent by a principal allowed to make it, with deterministic
+ * mutations of a valid body ({@link BodyMutations}): a body the API's rules refuse is a 4xx problem+json that stores
+ * nothing, a mutation that may stay valid is answered 2xx or 4xx, and nothing is ever a 5xx. An operation without a
+ * valid body here fails the test: a new endpoint must be added to {@link #operations()}.
+ */
+class FuzzedInputTest {
+
+    private static final String CERTIFIER = "cora";
+    private static final String[] CORA = {Http.AS, CERTIFIER, "Ledger-Branch", HANGZHOU};
+    private static final String[] OPERATOR = {Http.AS, Identity.OPERATOR};
+    private static final long SEED = 23;
+
+    /** One operation: the path it is sent to, who sends it, and its valid body (null when it reads none). */
+    private record Operation(String path, String[] actor, Supplier<Map<String, Object>> body) {
+    }
+
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+    /** The achievement each act on one is tried on, by the act's path segment. */
+    private static final Map<String, String> ACHIEVEMENTS = new LinkedHashMap<>();
+    private static RunningLedger ledger;
+    private static Http http;
+    private static String learner;
+    private static String mergeable;
+    private static String closable;
+    private static String bindable;
+
+    @BeforeAll
+    static void network() {
+        ledger = RunningLedger.onPostgres();
+        http = ledger.http();
+        Scenario.installNetwork(http);
+        Scenario.appointCertifier(http, CERTIFIER, "Cora Lin");
+        Scenario.created(http.post("/api/branches/" + XIHU + "/officers", Map.of("officerId", "fz-removable",
+                "name", "Removable", "subject", "fz-removable", "roles", List.of("OFFICER")), ERIN));
+        learner = Scenario.openAccount(http, ALICE, "Fuzzed Learner");
+        mergeable = Scenario.openAccount(http, ALICE, "Fuzzed Learner");
+        closable = Scenario.openAccount(http, ALICE, "Fuzzed Closable");
+        bindable = Scenario.openAccount(http, ALICE, "Fuzzed Bindable");
+        for (String use : List.of("certification", "rejection", "correction", "revocation")) {
+            String id = Scenario.record(http, ALICE, learner, Scenario.course("FZ-" + use, "2"));
+            if (use.equals("revocation")) {
+                assertThat(http.post(learner(learner) + "/achievements/" + id + "/certification", "", BOB).status())
+                        .isEqualTo(200);
+            }
+            ACHIEVEMENTS.put(use, id);
+        }
+        Scenario.branchesForStatusChanges(http, "FZ");
+    }
+
+    @AfterAll
+    static void stop() {
+        ledger.close();
+    }
+
+    @Test
+    void every_mutated_body_of_every_post_and_put_is_answered_without_failing_and_a_refusal_stores_nothing() {
+        Map<String, Operation> operations = operations();
+        JsonNode paths = http.get("/v3/api-docs", Http.AS, Http.ANONYMOUS).json().get("paths");
+        Map<String, Boolean> described = new TreeMap<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+            if (method.getKey().equals("post") || method.getKey().equals("put")) {
+                described.put(method.getKey().toUpperCase() + " " + path.getKey(),
+                        method.getValue().has("requestBody"));
+            }
+        }));
+        assertThat(operations.keySet()).as("POST and PUT operations with a valid body")
+                .containsExactlyInAnyOrderElementsOf(described.keySet());
+        operations.forEach((endpoint, operation) -> assertThat(operation.body() != null)
+                .as(endpoint + " reads a body").isEqualTo(described.get(endpoint)));
+
+        List<String> wrong = new ArrayList<>();
+        Map<String, Integer> sent = new LinkedHashMap<>();
+        Map<String, TreeSet<Integer>> statuses = new TreeMap<>();
+        for (Map.Entry<String, Operation> entry : operations.entrySet()) {
+            String endpoint = entry.getKey();
+            Operation operation = entry.getValue();
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            Map<String, Object> body = operation.body() == null ? null : operation.body().get();
+            noRebuildRunning();
+            Http.Reply valid = http.send(method, operation.path(), BodyMutations.JSON,
+                    body == null ? new byte[0] : BodyMutations.write(Http.JSON.valueToTree(body)).getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8), operation.actor());
+            assertThat(valid.status()).as(endpoint + " with its valid body: " + valid).isBetween(200, 299);
+            List<Mutation> mutations = body == null ? BodyMutations.garbage(SEED)
+                    : BodyMutations.of(Http.JSON.valueToTree(body), SEED ^ endpoint.hashCode());
+            for (Mutation mutation : mutations) {
+                long events = ledger.eventCount();
+                Http.Reply reply = http.send(method, operation.path(), mutation.contentType(), mutation.body(),
+                        operation.actor());
+                String problem = check(mutation, reply, events);
+                if (problem != null) {
+                    wrong.add(endpoint + ", " + mutation.name() + ": " + problem);
+                }
+                statuses.computeIfAbsent(mutation.expect().name(), k -> new TreeSet<>()).add(reply.status());
+            }
+            sent.put(endpoint, mutations.size());
+        }
+        noRebuildRunning();
+        System.out.printf("FuzzedInputTest: %d requests: %s; statuses %s%n",
+                sent.values().stream().mapToInt(Integer::intValue).sum(), sent, statuses);
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Waits until no read model is being rebuilt (a garbage body on a rebuild may have started one). */
+    private static void noRebuildRunning() {
+        Await.until("the rebuilds to end", Duration.ofSeconds(60), () -> http.get("/api/admin/read-models", OPERATOR)
+                .json(), models -> models.findValues("state").stream()
+                .allMatch(state -> state.asText().matches("SWITCHED|FAILED")));
+    }
+
+    /** What is wrong with the answer to a mutated body, or null when it is what the API's rules make of it. */
+    private static String check(Mutation mutation, Http.Reply reply, long events) {
+        int status = reply.status();
+        boolean expected = switch (mutation.expect()) {
+            case REFUSED -> status == 400;
+            case REFUSED_OR_TOO_LARGE -> status == 400 || status == 413;
+            case UNSUPPORTED -> status == 415;
+            case EITHER -> status >= 200 && status < 300 || status >= 400 && status < 500;
+        };
+        if (!expected) {
+            return "expected " + mutation.expect() + ", got " + abbreviated(reply);
+        }
+        if (status < 400) {
+            return null;
+        }
+        try {
+            String type = reply.json().path("type").asText();
+            Problems.problem(reply, status, type.substring(type.lastIndexOf(':') + 1));
+        } catch (AssertionError | RuntimeException e) {
+            return "not a well-formed problem: " + abbreviated(reply);
+        }
+        long now = ledger.eventCount();
+        return now == events ? null : "refused (" + status + ") but stored " + (now - events) + " events";
+    }
+
+    private static String abbreviated(Http.Reply reply) {
+        String text = reply.toString();
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /** Every POST and PUT with its principal and a valid body; the rebuilds and the certification read none. */
+    private static Map<String, Operation> operations() {
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        String l = "/api/learners/{learnerNumber}";
+        String a = l + "/achievements/{achievementId}";
+        operations.put("POST /api/branches", new Operation("/api/branches", ERIN,
+                () -> branch("FZ-" + SERIAL.incrementAndGet())));
+        operations.put("POST /api/branches/{code}/officers", new Operation("/api/branches/" + XIHU + "/officers",
+                ERIN, () -> {
+                    String id = "fz-officer-" + SERIAL.incrementAndGet();
+                    return Map.of("officerId", id, "name", "Officer", "subject", id, "roles", List.of("OFFICER"),
+                            "system", false);
+                }));
+        operations.put("POST /api/branches/{code}/officers/{officerId}/removal", new Operation(
+                "/api/branches/" + XIHU + "/officers/fz-removable/removal", ERIN, FuzzedInputTest::reason));
+        Map.of("suspension", "FZ-SUSPEND", "reinstatement", "FZ-REINSTATE", "closure", "FZ-CLOSE").forEach(
+                (change, branch) -> operations.put("POST /api/branches/{code}/" + change, new Operation(
+                        "/api/branches/" + branch + "/" + change, ERIN, FuzzedInputTest::reason)));
+        operations.put("POST /api/learners", new Operation("/api/learners", ALICE, () -> {
+            Map<String, Object> person = Scenario.newPerson("Fuzzed Person");
+            person.put("contact", contact());
+            person.put("subject", "fz-learner-" + SERIAL.incrementAndGet());
+            return person;
+        }));
+        operations.put("PUT " + l + "/contact", new Operation(learner(learner) + "/contact", ALICE,
+                FuzzedInputTest::contact));
+        operations.put("POST " + l + "/sign-in", new Operation(learner(bindable) + "/sign-in", ALICE,
+                () -> Map.of("subject", "fz-bound-" + SERIAL.incrementAndGet())));
+        operations.put("POST " + l + "/merges", new Operation(learner(learner) + "/merges", ALICE,
+                () -> Map.of("mergedLearnerNumber", mergeable, "reason", "one person")));
+        operations.put("POST " + l + "/closure", new Operation(learner(closable) + "/closure", ALICE,
+                FuzzedInputTest::reason));
+        operations.put("POST " + l + "/achievements", new Operation(learner(learner) + "/achievements", ALICE,
+                () -> {
+                    Map<String, Object> certificate = Scenario.certificate("FZ-R-" + SERIAL.incrementAndGet(),
+                            "VC-FZ-" + SERIAL.get());
+                    certificate.put("assessingBody", "Zhejiang Examination Authority");
+                    return certificate;
+                }));
+        operations.put("POST " + a + "/certification", new Operation(achievement("certification") + "/certification",
+                CORA, null));
+        operations.put("POST " + a + "/rejection", new Operation(achievement("rejection") + "/rejection", CORA,
+                FuzzedInputTest::reason));
+        operations.put("POST " + a + "/correction", new Operation(achievement("correction") + "/correction", ALICE,
+                () -> Map.of("reason", "fuzzed", "title", "Linear Algebra I", "awardingBody", "Zhejiang University",
+                        "achievedOn", "2025-06-29", "credits", Map.of("amount", 3, "unit", "BANK_CREDIT"),
+                        "qualificationLevel", 5, "result", Map.of("scheme", "PERCENT", "value", "92"))));
+        operations.put("POST " + a + "/revocation", new Operation(achievement("revocation") + "/revocation", CORA,
+                FuzzedInputTest::reason));
+        operations.put("POST /api/admin/read-models/rebuild", new Operation("/api/admin/read-models/rebuild",
+                OPERATOR, null));
+        operations.put("POST /api/admin/read-models/{name}/rebuild", new Operation(
+                "/api/admin/read-models/archive/rebuild", OPERATOR, null));
+        return operations;
+    }
+
+    private static Map<String, Object> reason() {
+        return Map.of("reason", "fuzzed");
+    }
+
+    private static Map<String, Object> contact() {
+        return Map.of("email", "fuzzed@example.org", "phone", "+86 571 8888 0000", "address", "1 West Lake Road");
+    }
+
+    private static Map<String, Object> branch(String code) {
+        return Map.of("code", code, "name", "Fuzzed " + code, "tier", "ACCEPTANCE_POINT", "parentCode", XIHU,
+                "divisionCode", "330106");
+    }
+
+    private static String learner(String number) {
+        return "/api/learners/" + number;
+    }
+
+    private static String achievement(String use) {
+        return learner(learner) + "/achievements/" + ACHIEVEMENTS.get(use);
+    }
+}
