@@ -179,6 +179,9 @@ class FuzzedInputTest {
                     return Map.of("officerId", id, "name", "Officer", "subject", id, "roles", List.of("OFFICER"),
                             "system", false);
                 }));
+        operations.put("PUT /api/branches/{code}/officers/{officerId}/subject", new Operation(
+                "/api/branches/" + XIHU + "/officers/dave/subject", ERIN,
+                () -> Map.of("subject", "fz-dave-" + SERIAL.incrementAndGet())));
         operations.put("POST /api/branches/{code}/officers/{officerId}/removal", new Operation(
                 "/api/branches/" + XIHU + "/officers/fz-removable/removal", ERIN, FuzzedInputTest::reason));
         Map.of("suspension", "FZ-SUSPEND", "reinstatement", "FZ-REINSTATE", "closure", "FZ-CLOSE").forEach(
