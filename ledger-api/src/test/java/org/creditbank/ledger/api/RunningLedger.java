@@ -37,15 +37,22 @@ public final class RunningLedger implements AutoCloseable {
     private final Map<String, Object> properties;
     private final String schema;
     private final Clock clock;
+    /** Whether closing this ledger drops its schema: a second node leaves it to the first. */
+    private final boolean ownsSchema;
     private ConfigurableApplicationContext context;
     private Http http;
     private Identity identity;
 
-    private RunningLedger(Map<String, Object> properties, String schema, Clock clock) {
+    private RunningLedger(Map<String, Object> properties, String schema, Clock clock, boolean ownsSchema) {
         this.properties = properties;
         this.schema = schema;
         this.clock = clock;
+        this.ownsSchema = ownsSchema;
         start();
+    }
+
+    private RunningLedger(Map<String, Object> properties, String schema, Clock clock) {
+        this(properties, schema, clock, true);
     }
 
     private RunningLedger(Map<String, Object> properties, String schema) {
@@ -89,6 +96,20 @@ public final class RunningLedger implements AutoCloseable {
         properties.put("ledger.identity.issuer", issuer);
         properties.putAll(settings);
         return properties;
+    }
+
+    /**
+     * A second node of a PostgreSQL ledger, as an operator would start one on another machine: the first node's
+     * database schema, keys, settings and identity provider, with a port and a data folder of its own. Closing it
+     * leaves the schema to the first node.
+     */
+    public static RunningLedger anotherNode(RunningLedger first) {
+        if (first.schema == null) {
+            throw new IllegalArgumentException("only a PostgreSQL ledger runs on several nodes");
+        }
+        Map<String, Object> properties = new HashMap<>(first.properties);
+        properties.put("ledger.data-dir", temporaryFolder("ledger-node-").toString());
+        return new RunningLedger(properties, first.schema, null, false);
     }
 
     /** A ledger on the embedded default (no database configuration) in a fresh data folder. */
@@ -214,7 +235,7 @@ public final class RunningLedger implements AutoCloseable {
             // Axon stamps event messages with a clock of its own, set by the last ledger started: give it back.
             org.axonframework.eventhandling.GenericEventMessage.clock = Clock.systemUTC();
         }
-        if (schema != null) {
+        if (schema != null && ownsSchema) {
             DriverManagerDataSource admin = new DriverManagerDataSource(POSTGRES_URL, POSTGRES_USER, "");
             new JdbcTemplate(admin).execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }

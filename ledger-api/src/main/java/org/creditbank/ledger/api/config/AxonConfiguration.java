@@ -5,12 +5,15 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.RevisionResolver;
@@ -55,8 +58,9 @@ import java.time.Clock;
 
 /**
  * How Axon runs the ledger: its JDBC event store in our snake_case schema, Jackson for every payload, aggregates
- * cached in memory, and the read models that back the rules updated in the command's own transaction — a failure
- * there rolls the command back.
+ * cached in memory but checked against the store (several nodes may write), a race lost to another writer repeated,
+ * and the read models that back the rules updated in the command's own transaction — a failure there rolls the
+ * command back.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
@@ -125,6 +129,27 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * A duplicate (aggregate, sequence number) is told by the store's own error code (see {@link UniqueViolations}),
+     * so a race lost to another node is a conflict to repeat ({@code 409 concurrent-change}), not a failure.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolations();
+    }
+
+    /** Repeats, a few times, a command that lost a race for its aggregate (see {@link LostRaceRetry}). */
+    @Bean
+    public LostRaceRetry lostRaceRetry() {
+        return new LostRaceRetry();
+    }
+
+    /** The gateway every command goes through: a lost race is repeated before the client sees it. */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, LostRaceRetry lostRaceRetry) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(lostRaceRetry).build();
+    }
+
     /** Builds learner accounts from events or a snapshot; a bean, so the snapshotter finds it. */
     @Bean
     public GenericAggregateFactory<LearnerAccount> learnerAccountFactory(ParameterResolverFactory parameters,
@@ -160,14 +185,16 @@ public class AxonConfiguration {
                                                           LedgerProperties properties, LogProperties log,
                                                           GenericAggregateFactory<LearnerAccount> accounts) {
         return configurer -> {
-            // A learner's stream grows all life: cached while in use, snapshotted so a cold load stays short.
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(LearnerAccount.class)
-                    .configureAggregateFactory(c -> accounts)
-                    .configureCache(c -> new WeakReferenceCache())
-                    .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
-                            properties.snapshotThreshold())));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Branch.class)
-                    .configureCache(c -> new WeakReferenceCache()));
+            // A learner's stream grows all life: cached while in use (checked against the store before each command,
+            // as another node may have appended), snapshotted so a cold load stays short.
+            AggregateConfigurer<LearnerAccount> learners = AggregateConfigurer.defaultConfiguration(LearnerAccount.class)
+                    .configureAggregateFactory(c -> accounts);
+            configurer.configureAggregate(learners.configureRepository(c -> StoreCheckedRepository.of(
+                    LearnerAccount.class, c, learners.aggregateFactory(),
+                    new EventCountSnapshotTriggerDefinition(c.snapshotter(), properties.snapshotThreshold()))));
+            AggregateConfigurer<Branch> branches = AggregateConfigurer.defaultConfiguration(Branch.class);
+            configurer.configureAggregate(branches.configureRepository(c -> StoreCheckedRepository.of(
+                    Branch.class, c, branches.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));
             configurer.registerCommandHandler(c -> new AccountOpening(c.repository(LearnerAccount.class),
                     jurisdiction, identities, hasher, issuer, vault, clock));
             configurer.registerCommandHandler(c -> new AccountMerging(c.repository(LearnerAccount.class),
