@@ -71,6 +71,12 @@ public final class TestNetwork implements BranchDirectory {
         return this;
     }
 
+    /** Appoints the officer with every role, bound to no subject (as appointments were before sign-ins). */
+    public TestNetwork appointUnbound(String officer, String branch) {
+        appointments.computeIfAbsent(officer, o -> new TreeMap<>()).put(branch, BranchRole.all());
+        return this;
+    }
+
     public TestNetwork setStatus(String code, BranchStatus status) {
         BranchProfile p = branches.get(code);
         branches.put(code, new BranchProfile(p.code(), p.name(), p.tier(), p.divisionCode(), status, p.parentCode(),
@@ -96,6 +102,11 @@ public final class TestNetwork implements BranchDirectory {
     @Override
     public List<String> branchesOf(String officerId) {
         return List.copyOf(appointments.getOrDefault(officerId, Map.of()).keySet());
+    }
+
+    @Override
+    public boolean isSystemClient(String officerId) {
+        return false;
     }
 
     @Override

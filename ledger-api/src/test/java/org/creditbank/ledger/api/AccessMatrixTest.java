@@ -178,8 +178,8 @@ class AccessMatrixTest {
         rules.put("GET " + l + "/transcript", new Rule(readers, null));
         rules.put("GET " + l + "/verified-archive", new Rule(readers, null));
         rules.put("GET " + a, new Rule(readers, null));
-        rules.put("PUT " + l + "/contact", new Rule(EnumSet.of(LEARNER_OWN, OFFICER_OWN, OFFICER_OTHER,
-                ADMINISTRATOR, SYSTEM), () -> Map.of("email", "matrix@example.org")));
+        rules.put("PUT " + l + "/contact", new Rule(EnumSet.of(LEARNER_OWN, OFFICER_OWN, ADMINISTRATOR, SYSTEM),
+                () -> Map.of("email", "matrix@example.org")));
         rules.put("POST " + l + "/sign-in", new Rule(jurisdictionOfficer,
                 () -> Map.of("subject", "matrix-" + SERIAL.incrementAndGet())));
         rules.put("POST " + l + "/merges", new Rule(jurisdictionOfficer,

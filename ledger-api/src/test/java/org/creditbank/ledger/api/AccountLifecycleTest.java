@@ -144,10 +144,12 @@ class AccountLifecycleTest {
     }
 
     @Test
-    void contact_details_are_replaced() {
+    void contact_details_are_replaced_within_the_opening_branchs_jurisdiction() {
         String learner = Scenario.openAccount(http, ALICE, "Moving Learner");
+        assertThat(http.put("/api/learners/" + learner + "/contact", Map.of("address", "Ningbo"), CAROL).status())
+                .isEqualTo(403);
         Http.Reply updated = http.put("/api/learners/" + learner + "/contact",
-                Map.of("phone", "+86 574 1111", "address", "Ningbo"), CAROL);
+                Map.of("phone", "+86 574 1111", "address", "Ningbo"), BOB);
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().get("contact").get("address").asText()).isEqualTo("Ningbo");
         assertThat(updated.json().get("contact").has("email")).isFalse();

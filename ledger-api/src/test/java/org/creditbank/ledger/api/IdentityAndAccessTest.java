@@ -119,6 +119,47 @@ class IdentityAndAccessTest {
     }
 
     @Test
+    void an_administrator_below_cannot_take_over_an_officer_who_serves_above() {
+        Scenario.created(http.post("/api/branches/" + XIHU + "/officers", Scenario.officer("erin", "Erin Zhao"),
+                ALICE));
+        long events = ledger.eventCount();
+        Http.Reply takeover = http.put("/api/branches/" + XIHU + "/officers/erin/subject", Map.of("subject",
+                "mallory"), ALICE);
+        assertThat(takeover.status()).as(takeover.toString()).isEqualTo(403);
+        assertThat(takeover.json().get("type").asText()).isEqualTo("urn:ledger:problem:outside-jurisdiction");
+        assertThat(ledger.eventCount()).isEqualTo(events);
+        assertThat(http.get("/api/branches", ERIN).status()).isEqualTo(200);
+    }
+
+    @Test
+    void recording_on_a_learner_elsewhere_grants_no_read_until_certified() {
+        String learner = Scenario.openAccount(http, ALICE, "Read Guarded");
+        String id = Scenario.record(http, Scenario.CAROL, learner, Scenario.course("RG-1", "1"));
+        assertThat(http.get("/api/learners/" + learner, Scenario.CAROL).status()).isEqualTo(403);
+        assertThat(http.put("/api/learners/" + learner + "/contact", Map.of("email", "x@example.org"),
+                Scenario.CAROL).status()).isEqualTo(403);
+        Scenario.created(http.post("/api/branches/" + NINGBO + "/officers", Scenario.officer("nina", "Nina Bao"),
+                ERIN));
+        assertThat(http.post("/api/learners/" + learner + "/achievements/" + id + "/certification", "", Http.AS,
+                "nina").status()).isEqualTo(200);
+        assertThat(http.get("/api/learners/" + learner, Scenario.CAROL).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_merge_moves_the_learners_sign_in_to_the_survivor() {
+        Map<String, Object> person = Scenario.newPerson("Ming Twice");
+        person.put("subject", "ming");
+        String merged = Scenario.created(http.post("/api/learners", person, ALICE)).json().get("learnerNumber")
+                .asText();
+        String survivor = Scenario.openAccount(http, ALICE, "Ming Twice");
+        assertThat(http.post("/api/learners/" + survivor + "/merges", Map.of("mergedLearnerNumber", merged,
+                "reason", "one person"), ALICE).status()).isEqualTo(200);
+        assertThat(http.get("/api/learners/" + survivor, Http.AS, "ming").status()).isEqualTo(200);
+        assertThat(http.put("/api/learners/" + survivor + "/contact", Map.of("email", "ming@example.org"), Http.AS,
+                "ming").status()).isEqualTo(200);
+    }
+
+    @Test
     void a_subject_nobody_bound_reads_and_does_nothing() {
         String learner = Scenario.openAccount(http, ALICE, "Unreachable");
         assertThat(http.get("/api/learners/" + learner, Http.AS, "stranger").status()).isEqualTo(403);

@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.creditbank.ledger.api.Scenario.ALICE;
-import static org.creditbank.ledger.api.Scenario.CAROL;
+import static org.creditbank.ledger.api.Scenario.BOB;
 
 /** Personal data never reaches the event store in clear, and erasing a learner's key erases it everywhere. */
 class PersonalDataTest {
@@ -29,7 +29,7 @@ class PersonalDataTest {
         String idNumber = (String) person.get("idDocumentNumber");
         person.put("contact", Map.of("email", "zqx.private@example.org", "phone", "+86 571 8888 7777"));
         String learner = http.post("/api/learners", person, ALICE).json().get("learnerNumber").asText();
-        http.put("/api/learners/" + learner + "/contact", Map.of("address", "7 Quiet Lane, Hangzhou"), CAROL);
+        http.put("/api/learners/" + learner + "/contact", Map.of("address", "7 Quiet Lane, Hangzhou"), BOB);
 
         List<byte[]> payloads = ledger.jdbc().queryForList("SELECT payload FROM domain_event_entry"
                 + " WHERE aggregate_identifier = ?", byte[].class, learner);

@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -116,8 +117,13 @@ public class Branch {
             jurisdiction.requireCovers(command.actor(), BranchRole.ADMINISTRATOR, administeringBranch());
         }
         requireOnePersonOneOfficer(jurisdiction.directory(), officerId, command.subject().value());
-        if (command.system() && !jurisdiction.directory().branchesOf(officerId).isEmpty()) {
-            throw new SystemClientOfOneBranch(officerId, jurisdiction.directory().branchesOf(officerId));
+        List<String> elsewhere = jurisdiction.directory().branchesOf(officerId);
+        if ((command.system() || jurisdiction.directory().isSystemClient(officerId)) && !elsewhere.isEmpty()) {
+            throw new SystemClientOfOneBranch(officerId, elsewhere);
+        }
+        if (!command.actor().isInstallation() && jurisdiction.directory().subjectOf(officerId).isEmpty()) {
+            // Binding a sign-in to an officer id already serving elsewhere is binding it everywhere.
+            requireAdministersEverywhere(jurisdiction, command.actor(), officerId, code);
         }
         apply(new OfficerAppointed(code, officerId, command.name(), command.actor().officerId(),
                 command.actor().branchCode(), clock.instant(), command.subject().value(),
@@ -132,13 +138,18 @@ public class Branch {
         if (!officers.contains(officerId)) {
             throw new OfficerNotAppointed(officerId, code);
         }
-        BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.ADMINISTRATOR,
-                administeringBranch());
+        String acting;
+        if (command.actor().isInstallation()) {
+            requireUnboundCentre(jurisdiction.directory());
+            acting = command.actor().branchCode();
+        } else {
+            acting = requireAdministersEverywhere(jurisdiction, command.actor(), officerId, code);
+        }
         jurisdiction.directory().officerBoundTo(subject).filter(bound -> !bound.equals(officerId)).ifPresent(bound -> {
             throw new SubjectBoundToAnotherOfficer(subject, bound);
         });
         if (!jurisdiction.directory().subjectOf(officerId).filter(subject::equals).isPresent()) {
-            apply(new OfficerSubjectBound(code, officerId, subject, command.actor().officerId(), acting.code(),
+            apply(new OfficerSubjectBound(code, officerId, subject, command.actor().officerId(), acting,
                     clock.instant()));
         }
     }
@@ -239,6 +250,35 @@ public class Branch {
             throw new StatusChangeNotPermitted("the provincial centre cannot be " + change);
         }
         return jurisdiction.requireCovers(actor, BranchRole.ADMINISTRATOR, parentCode).code();
+    }
+
+    /**
+     * An officer's sign-in is theirs at every branch they serve, so whoever binds it administers every one of them
+     * (from above, as appointments are made): a branch administrator cannot take over an officer of a branch above.
+     * Answers the branch the actor acts for.
+     */
+    private static String requireAdministersEverywhere(Jurisdiction jurisdiction, ActingOfficer actor,
+                                                       String officerId, String here) {
+        String acting = jurisdiction.actingBranch(actor, BranchRole.ADMINISTRATOR).code();
+        Set<String> served = new TreeSet<>(jurisdiction.directory().branchesOf(officerId));
+        served.add(here);
+        for (String code : served) {
+            BranchProfile branch = jurisdiction.branch(code);
+            jurisdiction.requireCovers(actor, BranchRole.ADMINISTRATOR,
+                    branch.parentCode() == null ? branch : jurisdiction.branch(branch.parentCode()));
+        }
+        return acting;
+    }
+
+    /**
+     * A store whose officers were appointed before sign-ins were bound has nobody who can act: an operator binds the
+     * first officer of the provincial centre, once, while none of its officers is bound.
+     */
+    private void requireUnboundCentre(BranchDirectory directory) {
+        if (tier != BranchTier.PROVINCIAL_CENTRE
+                || officers.stream().anyMatch(officer -> directory.subjectOf(officer).isPresent())) {
+            throw new InstallationAlreadyDone();
+        }
     }
 
     /** A subject signs in as one officer id, and an officer id is one person's, across every branch. */

@@ -22,6 +22,9 @@ public interface BranchDirectory {
     /** The branches the officer is currently appointed to. */
     List<String> branchesOf(String officerId);
 
+    /** Whether the officer id is a system client's (appointed with {@code system}). */
+    boolean isSystemClient(String officerId);
+
     /** The officer bound to this identity-provider subject, if any: one person, one officer id. */
     Optional<String> officerBoundTo(String subject);
 

@@ -46,8 +46,11 @@ public class AccountMerging {
         survivor.execute(account -> account.requireOpenForMerge(command.actor(), jurisdiction));
         List<AchievementStanding> carried = merged.invoke(account -> account.mergeInto(command.survivor().value(),
                 command.reason(), command.actor(), jurisdiction, at));
-        survivor.execute(account -> account.absorb(command.merged().value(), carried, command.reason(),
-                command.actor(), at));
+        String mergedSignIn = merged.invoke(LearnerAccount::signIn);
+        survivor.execute(account -> {
+            account.absorb(command.merged().value(), carried, command.reason(), command.actor(), at);
+            account.inheritSignIn(mergedSignIn, command.actor(), at);
+        });
     }
 
     private Aggregate<LearnerAccount> load(String field, LearnerNumber number) {

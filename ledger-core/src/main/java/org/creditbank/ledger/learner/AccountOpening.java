@@ -3,7 +3,6 @@ package org.creditbank.ledger.learner;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.creditbank.ledger.branch.BranchProfile;
-import org.creditbank.ledger.learner.AccountRefusals.SignInBoundToAnotherAccount;
 import org.creditbank.ledger.branch.DivisionCode;
 import org.creditbank.ledger.branch.BranchRole;
 import org.creditbank.ledger.branch.Jurisdiction;
@@ -51,9 +50,7 @@ public class AccountOpening {
                     throw new PersonAlreadyHasAccount(existing);
                 });
         if (command.signIn() != null) {
-            identities.accountSignedInBy(command.signIn().value()).ifPresent(bound -> {
-                throw new SignInBoundToAnotherAccount(command.signIn().value(), bound);
-            });
+            LearnerAccount.requireLearnersOwnSignIn(command.signIn().value(), jurisdiction, identities, null);
         }
         LearnerNumber number = issuer.next(new DivisionCode(branch.divisionCode()));
         Sealed person = vault.sealPerson(number.value(), command.person());

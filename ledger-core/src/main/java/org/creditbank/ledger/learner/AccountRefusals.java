@@ -54,6 +54,14 @@ public final class AccountRefusals {
         }
     }
 
+    /** An officer's sign-in is never a learner's. */
+    public static final class SignInOfAnOfficer extends RuleViolation {
+        public SignInOfAnOfficer(String subject, String officerId) {
+            super(Refusal.CONFLICT, "subject", "subject " + subject + " signs in as officer " + officerId
+                    + "; a learner signs in with a subject of their own");
+        }
+    }
+
     /** A learner changes only their own account. */
     public static final class NotThisLearner extends RuleViolation {
         public NotThisLearner(String learnerNumber) {

@@ -44,6 +44,7 @@ import org.creditbank.ledger.learner.AccountRefusals.AccountIsClosed;
 import org.creditbank.ledger.learner.AccountRefusals.AccountWasMerged;
 import org.creditbank.ledger.learner.AccountRefusals.NotThisLearner;
 import org.creditbank.ledger.learner.AccountRefusals.SignInBoundToAnotherAccount;
+import org.creditbank.ledger.learner.AccountRefusals.SignInOfAnOfficer;
 import org.creditbank.ledger.rule.InvalidField;
 
 import java.time.Clock;
@@ -101,16 +102,17 @@ public class LearnerAccount {
         requireOpen();
         BranchProfile branch = jurisdiction.requireCovers(command.actor(), BranchRole.OFFICER, openingBranch);
         String subject = command.subject().value();
-        identities.accountSignedInBy(subject).filter(bound -> !bound.equals(learnerNumber)).ifPresent(bound -> {
-            throw new SignInBoundToAnotherAccount(subject, bound);
-        });
+        requireLearnersOwnSignIn(subject, jurisdiction, identities, learnerNumber);
         if (!subject.equals(signIn)) {
             apply(new SignInBound(learnerNumber, subject, command.actor().officerId(), branch.code(),
                     clock.instant()));
         }
     }
 
-    /** Contact details are kept by any officer (any branch serves any learner) or by the learner themselves. */
+    /**
+     * Contact details are kept by the learner themselves, or by an officer within the jurisdiction of the branch that
+     * opened the account (who may read them anyway).
+     */
     @CommandHandler
     public void handle(UpdateContactDetails command, Jurisdiction jurisdiction, PersonalDataVault vault,
                        Clock clock) {
@@ -123,7 +125,7 @@ public class LearnerAccount {
             apply(new ContactDetailsUpdated(learnerNumber, contact, LEARNER_SELF, null, clock.instant()));
             return;
         }
-        BranchProfile branch = jurisdiction.actingBranch(command.actor(), BranchRole.OFFICER);
+        BranchProfile branch = jurisdiction.requireCovers(command.actor(), BranchRole.OFFICER, openingBranch);
         apply(new ContactDetailsUpdated(learnerNumber, contact, command.actor().officerId(), branch.code(),
                 clock.instant()));
     }
@@ -143,6 +145,35 @@ public class LearnerAccount {
         jurisdiction.requireCovers(actor, BranchRole.OFFICER, openingBranch);
         apply(new AccountMergedInto(learnerNumber, survivorNumber, reason, actor.officerId(), actor.branchCode(), at));
         return book.standings();
+    }
+
+    /**
+     * The learner of a merged account signs in to the survivor from now on, unless the survivor has a sign-in of its
+     * own: a merge never strands a learner outside their own record.
+     */
+    void inheritSignIn(String mergedSignIn, ActingOfficer actor, Instant at) {
+        if (mergedSignIn != null && signIn == null) {
+            apply(new SignInBound(learnerNumber, mergedSignIn, actor.officerId(), actor.branchCode(), at));
+        }
+    }
+
+    /** The subject this account signs in with, or null. */
+    String signIn() {
+        return signIn;
+    }
+
+    /**
+     * A sign-in subject is one learner's, and never an officer's: an officer bound to an account would read and act
+     * as that learner, outside their office.
+     */
+    static void requireLearnersOwnSignIn(String subject, Jurisdiction jurisdiction, IdentityRegister identities,
+                                         String learnerNumber) {
+        identities.accountSignedInBy(subject).filter(bound -> !bound.equals(learnerNumber)).ifPresent(bound -> {
+            throw new SignInBoundToAnotherAccount(subject, bound);
+        });
+        jurisdiction.directory().officerBoundTo(subject).ifPresent(officer -> {
+            throw new SignInOfAnOfficer(subject, officer);
+        });
     }
 
     /** Takes in the history of an account of the same person. */

@@ -297,6 +297,47 @@ class BranchRulesTest {
     }
 
     @Test
+    void an_administrator_below_never_binds_an_officer_who_also_serves_above() {
+        network.appoint(ERIN_AT_CENTRE, XIHU);
+        fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE),
+                        appointed(XIHU, ERIN_AT_CENTRE, "Erin", ALICE_AT_HANGZHOU, HANGZHOU))
+                .when(new BindOfficer(new BranchCode(XIHU), new OfficerId(ERIN_AT_CENTRE), new Subject("mallory"),
+                        ALICE))
+                .expectException(OutsideJurisdiction.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_officer_serving_above_is_not_appointed_below_under_a_new_sign_in() {
+        TestNetwork unbound = TestNetwork.standard();
+        unbound.appointUnbound("pc-1", CENTRE);
+        fixtureOn(unbound)
+                .given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE))
+                .when(new AppointOfficer(new BranchCode(XIHU), new OfficerId("pc-1"), "PC One", new Subject("mallory"),
+                        BranchRole.all(), false, ALICE))
+                .expectException(OutsideJurisdiction.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_operator_binds_the_first_officer_of_a_centre_nobody_can_sign_in_to() {
+        TestNetwork unbound = new TestNetwork();
+        unbound.add(CENTRE, BranchTier.PROVINCIAL_CENTRE, "330000", null).appointUnbound("pc-1", CENTRE);
+        fixtureOn(unbound)
+                .given(registered(CENTRE, BranchTier.PROVINCIAL_CENTRE, null, "330000", INSTALLATION),
+                        new OfficerAppointed(CENTRE, "pc-1", "PC One", "installation", "-", NOW, null, null, false))
+                .when(new BindOfficer(new BranchCode(CENTRE), new OfficerId("pc-1"), new Subject("pc-1-sub"),
+                        INSTALLATION))
+                .expectEvents(new OfficerSubjectBound(CENTRE, "pc-1", "pc-1-sub", "installation", "-", NOW));
+        fixture.given(registered(CENTRE, BranchTier.PROVINCIAL_CENTRE, null, "330000", INSTALLATION),
+                        appointed(CENTRE, ERIN_AT_CENTRE, "Erin", "installation", "-"))
+                .when(new BindOfficer(new BranchCode(CENTRE), new OfficerId(ERIN_AT_CENTRE), new Subject("x"),
+                        INSTALLATION))
+                .expectException(InstallationAlreadyDone.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void only_an_administrator_appoints() {
         network.appoint("olga", HANGZHOU, EnumSet.of(BranchRole.OFFICER, BranchRole.CERTIFIER));
         fixture.given(registered(XIHU, BranchTier.COUNTY_SUB_CENTRE, HANGZHOU, "330106", ALICE))

@@ -5,6 +5,7 @@ import org.creditbank.ledger.learner.AccountCommands.BindSignIn;
 import org.creditbank.ledger.learner.AccountEvent.SignInBound;
 import org.creditbank.ledger.learner.AccountRefusals.NotThisLearner;
 import org.creditbank.ledger.learner.AccountRefusals.SignInBoundToAnotherAccount;
+import org.creditbank.ledger.learner.AccountRefusals.SignInOfAnOfficer;
 
 import org.creditbank.ledger.AccountSpecification;
 import org.creditbank.ledger.branch.ActingOfficer;
@@ -117,9 +118,17 @@ class AccountRulesTest extends AccountSpecification {
     void contact_details_are_replaced_by_an_event() {
         ContactDetails moved = new ContactDetails("+86 574 1111", null, "Ningbo");
         fixture.given(accountOpened(ANNA))
-                .when(new UpdateContactDetails(ANNA, moved, CAROL, null))
+                .when(new UpdateContactDetails(ANNA, moved, ALICE, null))
                 .expectEvents(new ContactDetailsUpdated(ANNA.value(), VAULT.sealContact(ANNA.value(), moved),
-                        CAROL.officerId(), CAROL.branchCode(), NOW));
+                        ALICE.officerId(), ALICE.branchCode(), NOW));
+    }
+
+    @Test
+    void contact_details_are_kept_within_the_opening_branchs_jurisdiction() {
+        fixture.given(accountOpened(ANNA))
+                .when(new UpdateContactDetails(ANNA, ContactDetails.NONE, CAROL, null))
+                .expectException(org.creditbank.ledger.branch.OutsideJurisdiction.class)
+                .expectNoEvents();
     }
 
     @Test
@@ -130,6 +139,16 @@ class AccountRulesTest extends AccountSpecification {
         fixture.given(accountOpened(ANNA))
                 .when(new BindSignIn(ANNA, new Subject("anna-sub"), CAROL))
                 .expectException(org.creditbank.ledger.branch.OutsideJurisdiction.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_officers_sign_in_is_never_a_learners() {
+        fixture.given(accountOpened(ANNA))
+                .when(new BindSignIn(ANNA, new Subject(ALICE.officerId()), ERIN))
+                .expectException(SignInOfAnOfficer.class)
+                .expectExceptionMessage("subject alice signs in as officer alice; a learner signs in with a subject"
+                        + " of their own")
                 .expectNoEvents();
     }
 

@@ -30,20 +30,27 @@ public class ReadAccess {
     /** Refuses unless the principal may read this learner's account, archive, transcripts and proofs. */
     public LedgerPrincipal learner(String learnerNumber) {
         LedgerPrincipal principal = principals.current();
-        if (principal.isAuditor() || learnerNumber.equals(principal.learnerNumber())) {
+        if (mayReadLearner(principal, learnerNumber)) {
             return principal;
-        }
-        List<String> serving = accounts.servingBranches(learnerNumber);
-        if (serving.isEmpty() && principal.isOfficer()) {
-            return principal; // no such account: the read answers 404, which reveals nothing personal
-        }
-        for (String branch : serving) {
-            if (coversForReading(principal, branch)) {
-                return principal;
-            }
         }
         throw new NotPermitted("learnerNumber", "the signed-in principal may not read account " + learnerNumber
                 + ": learners read their own, officers those their branches serve, auditors all");
+    }
+
+    /** Whether the signed-in principal may read this learner. */
+    public boolean mayReadLearner(String learnerNumber) {
+        return mayReadLearner(principals.current(), learnerNumber);
+    }
+
+    private boolean mayReadLearner(LedgerPrincipal principal, String learnerNumber) {
+        if (principal.isAuditor() || learnerNumber.equals(principal.learnerNumber())) {
+            return true;
+        }
+        List<String> serving = accounts.servingBranches(learnerNumber);
+        if (serving.isEmpty() && principal.isOfficer()) {
+            return true; // no such account: the read answers 404, which reveals nothing personal
+        }
+        return serving.stream().anyMatch(branch -> coversForReading(principal, branch));
     }
 
     /** Refuses unless the principal may read this branch's registers (queue, activity, reports). */

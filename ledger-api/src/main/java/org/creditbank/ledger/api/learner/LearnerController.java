@@ -8,6 +8,7 @@ import org.creditbank.ledger.api.readmodel.AsOfArchive;
 import org.creditbank.ledger.access.Subject;
 import org.creditbank.ledger.api.identity.LedgerPrincipal;
 import org.creditbank.ledger.api.identity.Principals;
+import org.creditbank.ledger.api.identity.ReadAccess;
 import org.creditbank.ledger.api.web.ActingOfficerResolver;
 import org.creditbank.ledger.api.web.CommandMetadata;
 import org.creditbank.ledger.api.web.LedgerCommands;
@@ -57,10 +58,12 @@ public class LearnerController {
     private final AsOfArchive asOfArchive;
     private final ArchivePages pages;
     private final Principals principals;
+    private final ReadAccess access;
 
     public LearnerController(LedgerCommands commands, AccountQueries queries, AsOfArchive asOfArchive,
-                             ArchivePages pages, Principals principals) {
+                             ArchivePages pages, Principals principals, ReadAccess access) {
         this.commands = commands;
+        this.access = access;
         this.principals = principals;
         this.pages = pages;
         this.asOfArchive = asOfArchive;
@@ -171,7 +174,7 @@ public class LearnerController {
 
     @PutMapping("/{learnerNumber}/contact")
     @Operation(summary = "Replace the learner's contact details (by an officer, or by the learner themselves)")
-    public AccountView contact(@PathVariable String learnerNumber, @RequestBody ContactRequest request,
+    public ResponseEntity<AccountView> contact(@PathVariable String learnerNumber, @RequestBody ContactRequest request,
                                @RequestHeader(name = CommandMetadata.BRANCH_HEADER, required = false) String branch) {
         LearnerNumber number = number(learnerNumber);
         if (request == null) {
@@ -185,21 +188,21 @@ public class LearnerController {
             ActingOfficer actor = ActingOfficerResolver.actor(principal, branch);
             commands.send(new UpdateContactDetails(number, request.toDetails(), actor, null), actor);
         }
-        return read(number.value());
+        return afterAct(number.value());
     }
 
     @PostMapping("/{learnerNumber}/sign-in")
     @Operation(summary = "Bind the identity-provider subject the learner signs in with (an officer vouches for it)")
-    public AccountView signIn(@PathVariable String learnerNumber, @RequestBody SignInRequest request,
+    public ResponseEntity<AccountView> signIn(@PathVariable String learnerNumber, @RequestBody SignInRequest request,
                               ActingOfficer actor) {
         LearnerNumber number = number(learnerNumber);
         commands.send(new BindSignIn(number, Subject.of("subject", request.subject()), actor), actor);
-        return read(number.value());
+        return afterAct(number.value());
     }
 
     @PostMapping("/{learnerNumber}/merges")
     @Operation(summary = "Merge another account of the same person into this one")
-    public AccountView merge(@PathVariable String learnerNumber, @RequestBody MergeRequest request,
+    public ResponseEntity<AccountView> merge(@PathVariable String learnerNumber, @RequestBody MergeRequest request,
                              ActingOfficer actor) {
         LearnerNumber survivor = number(learnerNumber);
         LearnerNumber merged;
@@ -209,16 +212,27 @@ public class LearnerController {
             throw new InvalidField("mergedLearnerNumber", e.reason());
         }
         commands.send(new MergeAccounts(survivor, merged, request.reason(), actor), actor);
-        return read(survivor.value());
+        return afterAct(survivor.value());
     }
 
     @PostMapping("/{learnerNumber}/closure")
     @Operation(summary = "Close the account; its history stays readable")
-    public AccountView close(@PathVariable String learnerNumber, @RequestBody CloseRequest request,
+    public ResponseEntity<AccountView> close(@PathVariable String learnerNumber, @RequestBody CloseRequest request,
                              ActingOfficer actor) {
         LearnerNumber number = number(learnerNumber);
         commands.send(new CloseAccount(number, request.reason(), actor), actor);
-        return read(number.value());
+        return afterAct(number.value());
+    }
+
+    /**
+     * The account as the act left it, for a principal who may read it; an act by one who may not (a system client
+     * without the read scope) is answered 204, so no act is a way to read an account.
+     */
+    private ResponseEntity<AccountView> afterAct(String learnerNumber) {
+        if (!access.mayReadLearner(learnerNumber)) {
+            return ResponseEntity.noContent().build();
+        }
+        return ResponseEntity.ok(read(learnerNumber));
     }
 
     static LearnerNumber number(String typed) {

@@ -10,6 +10,7 @@ import org.creditbank.ledger.branch.BranchEvent.OfficerAppointed;
 import org.creditbank.ledger.branch.BranchEvent.OfficerRemoved;
 import org.creditbank.ledger.branch.BranchEvent.OfficerSubjectBound;
 import org.creditbank.ledger.branch.BranchStatus;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.creditbank.ledger.branch.BranchRole;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,13 +60,16 @@ public class BranchRegisterProjection {
                         + " system_client) VALUES (?, ?, ?, ?, ?, ?, ?)", e.officerId(), e.branchCode(),
                 e.officerName(), at(e.at()), e.appointedBy(), String.join(",", roles), e.system());
         if (e.subject() != null) {
-            // One person, one officer id: the keys refuse a second subject for an officer, or a second officer
-            // for a subject, even under concurrency. A repeated binding (a second appointment) changes nothing.
-            Integer bound = jdbc.queryForObject("SELECT COUNT(*) FROM officer_subject WHERE officer_id = ?",
-                    Integer.class, e.officerId());
-            if (bound == null || bound == 0) {
+            // One person, one officer id: the keys refuse a second officer for a subject even under concurrency; a
+            // repeated binding (a second appointment) changes nothing, and another subject bound meanwhile means the
+            // rule was decided on a stale register: the command is repeated and decided again.
+            String bound = jdbc.queryForList("SELECT subject FROM officer_subject WHERE officer_id = ?", String.class,
+                    e.officerId()).stream().findFirst().orElse(null);
+            if (bound == null) {
                 jdbc.update("INSERT INTO officer_subject (officer_id, subject) VALUES (?, ?)", e.officerId(),
                         e.subject());
+            } else if (!bound.equals(e.subject())) {
+                throw new ConcurrencyException("officer " + e.officerId() + " was bound to another subject meanwhile");
             }
         }
     }

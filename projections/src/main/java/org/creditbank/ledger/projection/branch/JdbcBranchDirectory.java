@@ -53,6 +53,13 @@ public class JdbcBranchDirectory implements BranchDirectory {
     }
 
     @Override
+    public boolean isSystemClient(String officerId) {
+        Integer systems = jdbc.queryForObject("SELECT COUNT(*) FROM branch_officer WHERE officer_id = ?"
+                + " AND system_client = TRUE", Integer.class, officerId);
+        return systems != null && systems > 0;
+    }
+
+    @Override
     public Optional<String> officerBoundTo(String subject) {
         return jdbc.queryForList("SELECT officer_id FROM officer_subject WHERE subject = ?", String.class, subject)
                 .stream().findFirst();

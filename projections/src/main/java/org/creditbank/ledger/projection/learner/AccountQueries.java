@@ -48,13 +48,14 @@ public class AccountQueries {
 
     /** Whether an account with the learner number exists (or existed: merged and closed accounts too). */
     /**
-     * The branches that serve a learner: the one that opened the account and every one that recorded an achievement
-     * on it. Empty for an unknown account.
+     * The branches that serve a learner: the one that opened the account and every one whose recording on it was
+     * certified (by a second officer) — a recording alone grants nothing, or any officer could record a throwaway
+     * achievement to read someone. Empty for an unknown account.
      */
     public List<String> servingBranches(String learnerNumber) {
         return jdbc.queryForList("SELECT opening_branch FROM " + t("learner_account") + " WHERE learner_number = ?"
-                + " UNION SELECT recording_branch FROM " + t("achievement") + " WHERE learner_number = ?",
-                String.class, learnerNumber, learnerNumber);
+                + " UNION SELECT recording_branch FROM " + t("achievement") + " WHERE learner_number = ?"
+                + " AND status IN ('CERTIFIED', 'REVOKED')", String.class, learnerNumber, learnerNumber);
     }
 
     public boolean exists(String learnerNumber) {

@@ -31,8 +31,10 @@ public class IdentityRegisterProjection {
 
     @EventHandler
     void on(SignInBound e) {
-        // An account signs in with one subject at a time: a new binding replaces the one before.
-        jdbc.update("DELETE FROM learner_sign_in WHERE learner_number = ?", e.learnerNumber());
+        // An account signs in with one subject at a time: a new binding replaces the one before; a subject inherited
+        // by the survivor of a merge leaves the merged account.
+        jdbc.update("DELETE FROM learner_sign_in WHERE learner_number = ? OR subject = ?", e.learnerNumber(),
+                e.subject());
         jdbc.update("INSERT INTO learner_sign_in (subject, learner_number) VALUES (?, ?)", e.subject(),
                 e.learnerNumber());
     }
