@@ -73,7 +73,7 @@ class AccountRulesTest extends AccountSpecification {
     void an_account_opened_before_types_were_canonical_under_another_name_of_the_card_is_found() {
         identities.put(new IdentityHasher(new byte[32]).formerHashes(ANNA_PERSON).get(0), ANNA.value());
         fixture.givenNoPriorActivity()
-                .when(new OpenAccount(ANNA_PERSON, ALICE))
+                .when(new OpenAccount(ANNA_PERSON, null, ALICE))
                 .expectException(PersonAlreadyHasAccount.class)
                 .expectNoEvents();
     }

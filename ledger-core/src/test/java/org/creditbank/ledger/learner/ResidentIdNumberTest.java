@@ -57,6 +57,6 @@ class ResidentIdNumberTest {
     }
 
     private static OpenAccount open(String type, String number, String birthDate) {
-        return new OpenAccount(new PersonalData("Anna Li", type, number, birthDate, null), ALICE);
+        return new OpenAccount(new PersonalData("Anna Li", type, number, birthDate, null), null, ALICE);
     }
 }
