@@ -1,6 +1,7 @@
 package org.creditbank.ledger.api.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.ArrayList;
@@ -49,8 +51,11 @@ public class ResourceServer {
     @Bean
     @Order(3)
     public SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, IdentityProperties identity,
-                                           ObjectMapper json) throws Exception {
+                                           ObjectMapper json, Environment environment) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
+        JwtAuthenticationConverter tokens = converter(identity);
+        BenchmarkSubject.configured(environment, identity, tokens)
+                .ifPresent(benchmark -> http.addFilterAfter(benchmark, BearerTokenAuthenticationFilter.class));
         http.securityMatcher("/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,11 +70,17 @@ public class ResourceServer {
                         .requestMatchers("/api/admin/**").hasAuthority(ROLE_PREFIX + Principals.OPERATOR)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter(identity)))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** A benchmark subject (token validation off) is refused before anything starts, unless on the embedded default. */
+    @Bean
+    static BeanFactoryPostProcessor benchmarkSubjectOnEmbeddedDefaultOnly(Environment environment) {
+        return beans -> BenchmarkSubject.refuseOutsideEmbeddedDefault(environment);
     }
 
     /**
