@@ -108,27 +108,39 @@ class AuthBenchmark implements Callable<Integer> {
         Map<String, String> settings = authenticated ? Map.of()
                 : Map.of("LEDGER_IDENTITY_BENCHMARK_SUBJECT", OFFICER_SUBJECT);
         try (LocalLedger server = LocalLedger.start(serverJar, settings)) {
-            install(new LedgerHttp(server.url(), server.signIn("admin"), null));
-            LedgerHttp officer = new LedgerHttp(server.url(), authenticated ? server.signIn(OFFICER_SUBJECT) : null,
-                    null);
-            String[] learnerNumbers = new String[learners];
-            for (int i = 0; i < learners; i++) {
-                learnerNumbers[i] = officer.openAccount();
+            try {
+                return measure(server, round, authenticated);
+            } catch (Exception e) {
+                System.err.println("round " + round + " " + side(authenticated) + " failed at "
+                        + Arrays.stream(e.getStackTrace()).filter(f -> f.getClassName().startsWith("org.creditbank"))
+                        .map(StackTraceElement::toString).toList() + "; the server's last lines:\n"
+                        + server.logTail(40));
+                throw e;
             }
-            for (int i = 0; i < warmup; i++) {
-                officer.record(learnerNumbers[i % learners], "WARM-" + i);
-            }
-            double loadBefore = load();
-            long[] nanos = new long[samples];
-            long begin = System.nanoTime();
-            for (int i = 0; i < samples; i++) {
-                long start = System.nanoTime();
-                officer.record(learnerNumbers[i % learners], "REC-" + i);
-                nanos[i] = System.nanoTime() - start;
-            }
-            long wall = System.nanoTime() - begin;
-            return new Run(round, authenticated, nanos, wall, loadBefore, load());
         }
+    }
+
+    private Run measure(LocalLedger server, int round, boolean authenticated) throws Exception {
+        install(new LedgerHttp(server.url(), server.signIn("admin"), null));
+        LedgerHttp officer = new LedgerHttp(server.url(), authenticated ? server.signIn(OFFICER_SUBJECT) : null,
+                null);
+        String[] learnerNumbers = new String[learners];
+        for (int i = 0; i < learners; i++) {
+            learnerNumbers[i] = officer.openAccount();
+        }
+        for (int i = 0; i < warmup; i++) {
+            officer.record(learnerNumbers[i % learners], "WARM-" + i);
+        }
+        double loadBefore = load();
+        long[] nanos = new long[samples];
+        long begin = System.nanoTime();
+        for (int i = 0; i < samples; i++) {
+            long start = System.nanoTime();
+            officer.record(learnerNumbers[i % learners], "REC-" + i);
+            nanos[i] = System.nanoTime() - start;
+        }
+        long wall = System.nanoTime() - begin;
+        return new Run(round, authenticated, nanos, wall, loadBefore, load());
     }
 
     /** The installation: a provincial centre whose one officer records (and could certify). */

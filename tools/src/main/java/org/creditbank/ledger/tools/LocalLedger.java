@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -85,6 +86,16 @@ final class LocalLedger implements AutoCloseable {
 
     private String log() throws IOException {
         return Files.readString(data.resolve("server.log"));
+    }
+
+    /** The last lines the server wrote, to explain a failed run. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(data.resolve("server.log"));
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no server log: " + e.getMessage() + ")";
+        }
     }
 
     private static int freePort() throws IOException {
