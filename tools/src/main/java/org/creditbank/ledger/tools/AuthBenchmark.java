@@ -19,7 +19,10 @@ import java.util.concurrent.Callable;
  * with authentication (every request carries an access token from its development identity provider) and once with
  * the benchmark subject (no token: token validation off, {@code LEDGER_IDENTITY_BENCHMARK_SUBJECT}), alternately, one
  * server at a time, each in a fresh data folder with the same data shape; one officer records sequentially on a
- * fixed set of learners. The reference is the run without a token.
+ * fixed set of learners. The reference is the run without a token. Because two servers started one after the
+ * other see a shared machine at different moments, the benchmark-subject server then also takes recordings with and
+ * without a token in turn: the same comparison on one server, at the same moments (a request with a token is validated
+ * there exactly as on a server with authentication).
  */
 @Command(name = "bench-auth",
         description = "Benchmark: single recordings over HTTP with authentication vs. the same server with token"
@@ -52,8 +55,22 @@ class AuthBenchmark implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One server's measurement. */
-    record Run(int round, boolean authenticated, long[] nanos, long wallNanos, double loadBefore, double loadAfter) {
+    /** Where a run was measured. */
+    enum Setting {
+        TOKEN_SERVER("a server with authentication: with a token"),
+        SUBJECT_SERVER("reference: the benchmark-subject server, no token"),
+        INTERLEAVED_TOKEN("interleaved on the benchmark-subject server: with a token"),
+        INTERLEAVED_NO_TOKEN("interleaved on the benchmark-subject server: no token (reference)");
+
+        final String label;
+
+        Setting(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One measured series. */
+    record Run(int round, Setting setting, long[] nanos, long wallNanos, double loadBefore, double loadAfter) {
 
         double perSecond() {
             return nanos.length / (wallNanos / 1e9);
@@ -76,42 +93,44 @@ class AuthBenchmark implements Callable<Integer> {
         List<Run> runs = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             for (boolean authenticated : new boolean[]{true, false}) {
-                Run run = measure(round, authenticated);
-                runs.add(run);
-                out.printf("round %d %s: p50 %.2f ms, %.0f recordings/s%n", round, side(authenticated),
-                        run.p50() / 1e6, run.perSecond());
-                out.flush();
+                for (Run run : measure(round, authenticated)) {
+                    runs.add(run);
+                    out.printf("round %d, %s: p50 %.2f ms, %.0f recordings/s%n", round, run.setting().label,
+                            run.p50() / 1e6, run.perSecond());
+                    out.flush();
+                }
             }
         }
         out.println();
-        out.println("| run | recordings | p50 ms | p90 ms | p99 ms | max ms | recordings/s | load average (1 min) before"
-                + " → after |");
+        out.println("| round: series | recordings | p50 ms | p90 ms | p99 ms | max ms | recordings/s | load average (1"
+                + " min) before → after |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---|");
         for (Run run : runs) {
-            out.printf("%s %.0f | %.2f → %.2f |%n", CommandBenchmark.row(run.round() + ": " + side(run.authenticated()),
+            out.printf("%s %.0f | %.2f → %.2f |%n", CommandBenchmark.row(run.round() + ": " + run.setting().label,
                     run.nanos()), run.perSecond(), run.loadBefore(), run.loadAfter());
         }
-        double withToken = medianP50(runs, true);
-        double without = medianP50(runs, false);
         out.println();
-        out.printf("p50, median of the rounds: %.2f ms with a token, %.2f ms without (reference); ratio %.3f"
-                + " (%+.1f %%)%n", withToken / 1e6, without / 1e6, withToken / without, (withToken / without - 1) * 100);
-        double rateWith = medianRate(runs, true);
-        double rateWithout = medianRate(runs, false);
-        out.printf("recordings/s, median of the rounds: %.0f with a token, %.0f without; ratio %.3f (%+.1f %%)%n",
-                rateWith, rateWithout, rateWith / rateWithout, (rateWith / rateWithout - 1) * 100);
+        ratio(out, "two servers", runs, Setting.TOKEN_SERVER, Setting.SUBJECT_SERVER);
+        ratio(out, "one server, interleaved", runs, Setting.INTERLEAVED_TOKEN, Setting.INTERLEAVED_NO_TOKEN);
         out.flush();
         return 0;
     }
 
-    private Run measure(int round, boolean authenticated) throws Exception {
+    private static void ratio(PrintWriter out, String what, List<Run> runs, Setting token, Setting reference) {
+        double p50 = median(runs, token, Run::p50) / median(runs, reference, Run::p50);
+        double rate = median(runs, token, Run::perSecond) / median(runs, reference, Run::perSecond);
+        out.printf("%s, medians of the rounds: p50 with a token / without %.3f (%+.1f %%); recordings/s %.3f"
+                + " (%+.1f %%)%n", what, p50, (p50 - 1) * 100, rate, (rate - 1) * 100);
+    }
+
+    private List<Run> measure(int round, boolean authenticated) throws Exception {
         Map<String, String> settings = authenticated ? Map.of()
                 : Map.of("LEDGER_IDENTITY_BENCHMARK_SUBJECT", OFFICER_SUBJECT);
         try (LocalLedger server = LocalLedger.start(serverJar, settings)) {
             try {
                 return measure(server, round, authenticated);
             } catch (Exception e) {
-                System.err.println("round " + round + " " + side(authenticated) + " failed at "
+                System.err.println("round " + round + (authenticated ? " with a token" : " without") + " failed at "
                         + Arrays.stream(e.getStackTrace()).filter(f -> f.getClassName().startsWith("org.creditbank"))
                         .map(StackTraceElement::toString).toList() + "; the server's last lines:\n"
                         + server.logTail(40));
@@ -120,10 +139,15 @@ class AuthBenchmark implements Callable<Integer> {
         }
     }
 
-    private Run measure(LocalLedger server, int round, boolean authenticated) throws Exception {
+    /**
+     * The series on one server: the officer's recordings with a token (a server with authentication) or without (the
+     * benchmark-subject server); the latter then also sends recordings with and without a token in turn, so that both
+     * paths are measured side by side on the same server at the same moments.
+     */
+    private List<Run> measure(LocalLedger server, int round, boolean authenticated) throws Exception {
         install(new LedgerHttp(server.url(), server.signIn("admin"), null));
-        LedgerHttp officer = new LedgerHttp(server.url(), authenticated ? server.signIn(OFFICER_SUBJECT) : null,
-                null);
+        LedgerHttp withToken = new LedgerHttp(server.url(), server.signIn(OFFICER_SUBJECT), null);
+        LedgerHttp officer = authenticated ? withToken : new LedgerHttp(server.url(), null, null);
         String[] learnerNumbers = new String[learners];
         for (int i = 0; i < learners; i++) {
             learnerNumbers[i] = officer.openAccount();
@@ -131,16 +155,38 @@ class AuthBenchmark implements Callable<Integer> {
         for (int i = 0; i < warmup; i++) {
             officer.record(learnerNumbers[i % learners], "WARM-" + i);
         }
+        List<Run> runs = new ArrayList<>();
         double loadBefore = load();
         long[] nanos = new long[samples];
         long begin = System.nanoTime();
         for (int i = 0; i < samples; i++) {
-            long start = System.nanoTime();
-            officer.record(learnerNumbers[i % learners], "REC-" + i);
-            nanos[i] = System.nanoTime() - start;
+            nanos[i] = timed(officer, learnerNumbers[i % learners], "REC-" + i);
         }
         long wall = System.nanoTime() - begin;
-        return new Run(round, authenticated, nanos, wall, loadBefore, load());
+        runs.add(new Run(round, authenticated ? Setting.TOKEN_SERVER : Setting.SUBJECT_SERVER, nanos, wall,
+                loadBefore, load()));
+        if (!authenticated) {
+            loadBefore = load();
+            long[] token = new long[samples];
+            long[] none = new long[samples];
+            for (int i = 0; i < samples; i++) {
+                String learner = learnerNumbers[i % learners];
+                token[i] = timed(withToken, learner, "PAIR-T-" + i);
+                none[i] = timed(officer, learner, "PAIR-N-" + i);
+            }
+            double loadAfter = load();
+            runs.add(new Run(round, Setting.INTERLEAVED_TOKEN, token, Arrays.stream(token).sum(), loadBefore,
+                    loadAfter));
+            runs.add(new Run(round, Setting.INTERLEAVED_NO_TOKEN, none, Arrays.stream(none).sum(), loadBefore,
+                    loadAfter));
+        }
+        return runs;
+    }
+
+    private static long timed(LedgerHttp officer, String learner, String externalId) throws Exception {
+        long start = System.nanoTime();
+        officer.record(learner, externalId);
+        return System.nanoTime() - start;
     }
 
     /** The installation: a provincial centre whose one officer records (and could certify). */
@@ -151,21 +197,12 @@ class AuthBenchmark implements Callable<Integer> {
                 "subject", OFFICER_SUBJECT, "roles", List.of("OFFICER", "CERTIFIER")));
     }
 
-    private static String side(boolean authenticated) {
-        return authenticated ? "with a token" : "reference: no token (benchmark subject)";
-    }
-
     private static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static double medianP50(List<Run> runs, boolean authenticated) {
-        return median(runs.stream().filter(r -> r.authenticated() == authenticated).mapToDouble(Run::p50).toArray());
-    }
-
-    private static double medianRate(List<Run> runs, boolean authenticated) {
-        return median(runs.stream().filter(r -> r.authenticated() == authenticated).mapToDouble(Run::perSecond)
-                .toArray());
+    private static double median(List<Run> runs, Setting setting, java.util.function.ToDoubleFunction<Run> value) {
+        return median(runs.stream().filter(r -> r.setting() == setting).mapToDouble(value).toArray());
     }
 
     private static double median(double[] values) {
