@@ -170,9 +170,15 @@ class AuthBenchmark implements Callable<Integer> {
             long[] token = new long[samples];
             long[] none = new long[samples];
             for (int i = 0; i < samples; i++) {
+                // Which goes first alternates, so that neither always follows the other's commit.
                 String learner = learnerNumbers[i % learners];
-                token[i] = timed(withToken, learner, "PAIR-T-" + i);
-                none[i] = timed(officer, learner, "PAIR-N-" + i);
+                if (i % 2 == 0) {
+                    token[i] = timed(withToken, learner, "PAIR-T-" + i);
+                    none[i] = timed(officer, learner, "PAIR-N-" + i);
+                } else {
+                    none[i] = timed(officer, learner, "PAIR-N-" + i);
+                    token[i] = timed(withToken, learner, "PAIR-T-" + i);
+                }
             }
             double loadAfter = load();
             runs.add(new Run(round, Setting.INTERLEAVED_TOKEN, token, Arrays.stream(token).sum(), loadBefore,
