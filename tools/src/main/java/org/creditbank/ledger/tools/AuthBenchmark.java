@@ -154,6 +154,10 @@ class AuthBenchmark implements Callable<Integer> {
         }
         for (int i = 0; i < warmup; i++) {
             officer.record(learnerNumbers[i % learners], "WARM-" + i);
+            if (!authenticated) {
+                // The interleaved series times the token path too: it is warmed up as on a server with authentication.
+                withToken.record(learnerNumbers[i % learners], "WARM-T-" + i);
+            }
         }
         List<Run> runs = new ArrayList<>();
         double loadBefore = load();
