@@ -34,6 +34,11 @@ public final class RunningLedger implements AutoCloseable {
                 "LEDGER_LOG_SIGNING_KEY", LOG_SIGNING_KEY);
     }
 
+    /** The {@code test} database as its owner, for schemas of its own. */
+    static JdbcTemplate postgresAdmin() {
+        return new JdbcTemplate(new DriverManagerDataSource(POSTGRES_URL, POSTGRES_USER, ""));
+    }
+
     private final Map<String, Object> properties;
     private final String schema;
     private final Clock clock;
@@ -114,7 +119,14 @@ public final class RunningLedger implements AutoCloseable {
 
     /** A ledger on the embedded default (no database configuration) in a fresh data folder. */
     public static RunningLedger embedded() {
-        return new RunningLedger(embeddedProperties(), null);
+        return embedded(Map.of());
+    }
+
+    /** The same, with some settings of its own. */
+    public static RunningLedger embedded(Map<String, Object> settings) {
+        Map<String, Object> properties = embeddedProperties();
+        properties.putAll(settings);
+        return new RunningLedger(properties, null);
     }
 
     private static Map<String, Object> embeddedProperties() {

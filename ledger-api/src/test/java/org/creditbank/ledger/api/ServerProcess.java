@@ -22,6 +22,28 @@ final class ServerProcess implements AutoCloseable {
         this.http = new Http("http://127.0.0.1:" + port, identity);
     }
 
+    /**
+     * The LEDGER_* variables of a server on a fresh schema of the {@code test} database, with its keys and a fresh
+     * data folder; the schema is created here, and the caller drops it ({@link #dropSchema}).
+     */
+    static Map<String, String> onFreshPostgresSchema(String schema) {
+        RunningLedger.postgresAdmin().execute("CREATE SCHEMA " + schema);
+        Map<String, String> environment = new java.util.HashMap<>(RunningLedger.keyEnvironment());
+        try {
+            environment.putAll(Map.of("LEDGER_DB_URL", RunningLedger.POSTGRES_URL + "?currentSchema=" + schema,
+                    "LEDGER_DB_USER", RunningLedger.POSTGRES_USER, "LEDGER_DB_PASSWORD", "",
+                    "LEDGER_DATA_DIR", Files.createTempDirectory("ledger-process-").toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return environment;
+    }
+
+    /** Drops a schema made by {@link #onFreshPostgresSchema}. */
+    static void dropSchema(String schema) {
+        RunningLedger.postgresAdmin().execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+
     /** Starts the server with these LEDGER_* variables (and a free LEDGER_PORT) and waits until it is healthy. */
     static ServerProcess start(Map<String, String> environment) {
         try {

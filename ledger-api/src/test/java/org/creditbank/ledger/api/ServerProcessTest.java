@@ -18,14 +18,9 @@ class ServerProcessTest {
     @Test
     void the_server_process_runs_on_postgres_from_ledger_environment_variables() throws Exception {
         String schema = "it_proc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(RunningLedger.POSTGRES_URL,
-                RunningLedger.POSTGRES_USER, ""));
-        admin.execute("CREATE SCHEMA " + schema);
-        Path data = Files.createTempDirectory("ledger-process-");
-        Map<String, String> environment = new java.util.HashMap<>(RunningLedger.keyEnvironment());
-        environment.putAll(Map.of("LEDGER_DB_URL", RunningLedger.POSTGRES_URL + "?currentSchema=" + schema,
-                "LEDGER_DB_USER", RunningLedger.POSTGRES_USER, "LEDGER_DB_PASSWORD", "",
-                "LEDGER_DATA_DIR", data.toString()));
+        Map<String, String> environment = ServerProcess.onFreshPostgresSchema(schema);
+        Path data = Path.of(environment.get("LEDGER_DATA_DIR"));
+        JdbcTemplate admin = RunningLedger.postgresAdmin();
         try (ServerProcess server = ServerProcess.start(environment)) {
             Http http = server.http;
             String learner = Scenario.walkthrough(http);
@@ -40,7 +35,7 @@ class ServerProcessTest {
             assertThat(data.resolve("identity-hash.key")).as("no key is generated on PostgreSQL").doesNotExist();
             assertThat(data.resolve("log-signing.key")).doesNotExist();
         } finally {
-            admin.execute("DROP SCHEMA " + schema + " CASCADE");
+            ServerProcess.dropSchema(schema);
         }
     }
 

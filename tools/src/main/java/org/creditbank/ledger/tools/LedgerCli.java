@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {CheckNumber.class, IdentityKey.class, LogKey.class, VerifyArchive.class, VerifyLog.class,
                 LogBenchmark.class, StoredProofBenchmark.class, ArchiveBenchmark.class,
                 CheckpointLagBenchmark.class, ReplayCheck.class, ReadModelBenchmark.class,
-                CommandBenchmark.class, Token.class})
+                CommandBenchmark.class, AuthBenchmark.class, Token.class})
 public class LedgerCli {
 
     public static void main(String[] args) {

@@ -17,9 +17,13 @@ import java.util.Map;
  *                    ({@code LEDGER_IDENTITY_ROLES_CLAIM}, default {@code roles}; Keycloak's
  *                    {@code realm_access.roles} is also read)
  * @param development the built-in development identity provider (embedded default only)
+ * @param benchmarkSubject benchmarks only ({@code LEDGER_IDENTITY_BENCHMARK_SUBJECT}): requests without a token are
+ *                    signed in as this subject, token validation off; embedded default only (see
+ *                    {@link BenchmarkSubject}). Empty: off
  */
 @ConfigurationProperties("ledger.identity")
-public record IdentityProperties(String issuer, String audience, String rolesClaim, Development development) {
+public record IdentityProperties(String issuer, String audience, String rolesClaim, Development development,
+                                 String benchmarkSubject) {
 
     /** The audience tokens must carry unless configured otherwise. */
     public static final String DEFAULT_AUDIENCE = "ledger";
@@ -29,6 +33,7 @@ public record IdentityProperties(String issuer, String audience, String rolesCla
         audience = audience == null || audience.isBlank() ? DEFAULT_AUDIENCE : audience.strip();
         rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim.strip();
         development = development == null ? new Development(null, null, null) : development;
+        benchmarkSubject = benchmarkSubject == null || benchmarkSubject.isBlank() ? null : benchmarkSubject.strip();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.creditbank.ledger.api.identity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.creditbank.ledger.api.web.Limits;
 import org.creditbank.ledger.api.web.RateLimit;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,8 +58,12 @@ public class ResourceServer {
     @Bean
     @Order(3)
     public SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, IdentityProperties identity,
-                                           ObjectMapper json, Limits limits) throws Exception {
+                                           ObjectMapper json, Limits limits,
+                                           Environment environment) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
+        JwtAuthenticationConverter tokens = converter(identity);
+        BenchmarkSubject.configured(environment, identity, tokens)
+                .ifPresent(benchmark -> http.addFilterAfter(benchmark, BearerTokenAuthenticationFilter.class));
         http.securityMatcher("/**")
                 .headers(h -> h
                         .frameOptions(f -> f.deny())
@@ -80,7 +85,7 @@ public class ResourceServer {
                         .requestMatchers("/api/admin/**").hasAuthority(ROLE_PREFIX + Principals.OPERATOR)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter(identity)))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
@@ -89,6 +94,12 @@ public class ResourceServer {
                     BearerTokenAuthenticationFilter.class);
         }
         return http.build();
+    }
+
+    /** A benchmark subject (token validation off) is refused before anything starts, unless on the embedded default. */
+    @Bean
+    static BeanFactoryPostProcessor benchmarkSubjectOnEmbeddedDefaultOnly(Environment environment) {
+        return beans -> BenchmarkSubject.refuseOutsideEmbeddedDefault(environment);
     }
 
     /**
