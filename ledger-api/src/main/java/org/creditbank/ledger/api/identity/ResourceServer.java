@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -104,18 +105,21 @@ public class ResourceServer {
 
     /**
      * Tokens of the configured issuer (or of this server's development provider), found through the issuer's
-     * discovery document on first use — so a server starts while its identity provider is still starting.
+     * discovery document on first use — so a server starts while its identity provider is still starting. A token's
+     * signature is verified once ({@link VerifiedTokens}); its issuer, audience and lifetime on every request.
      */
     @Bean
     public JwtDecoder jwtDecoder(Environment environment, IdentityProperties identity) {
         String issuer = IdentityMode.issuer(environment);
         String audience = identity.audience();
-        return new SupplierJwtDecoder(() -> {
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)));
+        return new VerifiedTokens(new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                    new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience))));
+            decoder.setJwtValidator(validator);
             return decoder;
-        });
+        }), validator);
     }
 
     private static JwtAuthenticationConverter converter(IdentityProperties identity) {
