@@ -9,13 +9,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.ConnectionCallback;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,7 +23,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,26 +48,6 @@ class StatisticsOverTimeTest {
     private static final Instant START = Instant.parse("2025-10-20T02:00:00Z");
     private static final Instant END = Instant.parse("2026-03-10T02:00:00Z");
 
-    /** A clock the test moves; the ledger reads it for every act. */
-    private static final class MovedClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(START);
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
-
     /** One act the test performed, as the statistics should count it. */
     private record Act(Instant at, String what, String branch, String learner, BigDecimal credits,
                        LocalDate achieved) {
@@ -86,7 +63,7 @@ class StatisticsOverTimeTest {
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"PostgreSQL", "H2"})
     void as_of_any_instant_and_over_periods_cutting_months_equal_the_history_kept_by_the_test(String database) {
-        MovedClock clock = new MovedClock();
+        SettableClock clock = new SettableClock(START);
         try (RunningLedger ledger = RunningLedger.withClock(database.equals("PostgreSQL"), clock)) {
             Http http = ledger.http();
             Scenario.installNetwork(http);
@@ -280,7 +257,7 @@ class StatisticsOverTimeTest {
     }
 
     /** Performs the plan over HTTP at its instants; answers what the statistics should count. */
-    private static List<Act> live(Http http, MovedClock clock, List<Planned> plan) {
+    private static List<Act> live(Http http, SettableClock clock, List<Planned> plan) {
         String[][] recorders = {ALICE, DAVE, CAROL};
         Map<Integer, String> learners = new HashMap<>();
         Map<Integer, String[]> recordedBy = new HashMap<>();
@@ -288,7 +265,7 @@ class StatisticsOverTimeTest {
         Map<String, LocalDate> achievedOn = new HashMap<>();
         List<Act> acts = new ArrayList<>();
         for (Planned p : plan) {
-            clock.now.set(p.at());
+            clock.set(p.at());
             String[] officer = recorders[Math.floorMod(p.learner(), recorders.length)];
             if (p.what().equals("opened")) {
                 String[] opener = p.learner() % 5 == 4 ? ERIN : officer;
@@ -336,7 +313,7 @@ class StatisticsOverTimeTest {
         // A clock stepped back: an act stamped days before the learner's first, counted after all the others.
         Act first = acts.stream().filter(a -> a.what().equals("recorded")).findFirst().orElseThrow();
         Instant stepped = first.at().minus(Duration.ofDays(3));
-        clock.now.set(stepped);
+        clock.set(stepped);
         String[] officer = first.branch().equals(XIHU) ? DAVE : first.branch().equals(NINGBO) ? CAROL : ALICE;
         Map<String, Object> course = Scenario.course("OT-stepped-back", "2");
         course.put("achievedOn", "2004-02-29");

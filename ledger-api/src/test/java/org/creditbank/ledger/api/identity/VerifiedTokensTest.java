@@ -1,14 +1,13 @@
 package org.creditbank.ledger.api.identity;
 
+import org.creditbank.ledger.api.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +19,7 @@ class VerifiedTokensTest {
     private static final Instant ISSUED = Instant.parse("2026-12-07T09:00:00Z");
 
     private final AtomicInteger verifications = new AtomicInteger();
-    private final MovableClock clock = new MovableClock(ISSUED.plusSeconds(10));
+    private final SettableClock clock = new SettableClock(ISSUED.plusSeconds(10));
     private final JwtTimestampValidator lifetime = new JwtTimestampValidator(Duration.ZERO);
     private final VerifiedTokens tokens = new VerifiedTokens(token -> {
         verifications.incrementAndGet();
@@ -39,31 +38,8 @@ class VerifiedTokensTest {
         assertThat(tokens.decode("t-2").getSubject()).isEqualTo("alice");
         assertThat(verifications).hasValue(2);
 
-        clock.now = ISSUED.plusSeconds(301);
+        clock.set(ISSUED.plusSeconds(301));
         assertThatThrownBy(() -> tokens.decode("t-1")).isInstanceOf(JwtValidationException.class);
         assertThat(verifications).hasValue(2);
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -5,6 +5,7 @@ import org.creditbank.ledger.log.NoteKeys;
 import org.creditbank.ledger.log.Rfc6962;
 import org.creditbank.ledger.projection.log.JdbcLogStore;
 import org.creditbank.ledger.projection.log.JdbcLogStore.StoredCheckpoint;
+import org.creditbank.ledger.api.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,11 +16,8 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +37,7 @@ class CheckpointSignerTicksTest {
     @TempDir
     Path dir;
 
-    private final MovingClock clock = new MovingClock(START);
+    private final SettableClock clock = new SettableClock(START);
     private final LogAsSeen log = new LogAsSeen();
 
     @Test
@@ -84,7 +82,7 @@ class CheckpointSignerTicksTest {
         ticks(signer, 1);
 
         // Another node signs; this node appends, looks, and finds that checkpoint too recent to follow yet.
-        log.latest = signedAt(clock.now);
+        log.latest = signedAt(clock.instant());
         signer.appended();
         assertThat(looksAfter(signer, 1)).isEqualTo(2);
         assertThat(looksAfter(signer, 39)).isEqualTo(2);
@@ -122,7 +120,7 @@ class CheckpointSignerTicksTest {
     private void ticks(CheckpointSigner signer, int n) {
         for (int i = 0; i < n; i++) {
             signer.tick();
-            clock.now = clock.now.plus(TICK);
+            clock.set(clock.instant().plus(TICK));
         }
     }
 
@@ -166,29 +164,6 @@ class CheckpointSignerTicksTest {
 
         @Override
         public void rollback(TransactionStatus status) {
-        }
-    }
-
-    private static final class MovingClock extends Clock {
-        Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
