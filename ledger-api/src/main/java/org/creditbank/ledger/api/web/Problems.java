@@ -10,6 +10,7 @@ import org.creditbank.ledger.rule.InvalidField;
 import org.creditbank.ledger.rule.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,8 +28,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Every refusal answered as RFC 9457 problem+json, naming the field and the reason; never a stack trace. The type
@@ -39,6 +44,8 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private static final String TYPE_PREFIX = "urn:ledger:problem:";
+    /** How long a client is asked to wait before repeating a request that found no database. */
+    static final int RETRY_AFTER_SECONDS = 5;
     private static final java.util.regex.Pattern LEARNER_NUMBER = java.util.regex.Pattern.compile("[0-9]{17}[0-9X]");
 
     @ExceptionHandler(Exception.class)
@@ -59,8 +66,26 @@ public class Problems extends ResponseEntityExceptionHandler {
                     "another request changed the same thing at the same moment; nothing was stored — repeat the"
                             + " request", null, null));
         }
+        if (databaseUnreachable(exception)) {
+            LOG.warn("No database connection serving {}: {}", request.getDescription(false), exception.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                            "the ledger cannot reach its database; nothing was stored by this request — repeat it"
+                                    + " after " + RETRY_AFTER_SECONDS + " seconds", null, null));
+        }
         LOG.error("Unexpected failure serving {}", request.getDescription(false), exception);
         return answer(internalError(CorrelationIdFilter.current()));
+    }
+
+    /**
+     * No connection could be had within the pool's connection timeout, or the one in use was lost (SQLState class
+     * 08, "connection exception"): the transaction did not commit, so the request may simply be repeated.
+     */
+    private static boolean databaseUnreachable(Throwable thrown) {
+        return causes(thrown).anyMatch(t -> t instanceof DataAccessResourceFailureException
+                || t instanceof SQLTransientConnectionException
+                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
     }
 
     /** A failure of the ledger itself: never a stack trace, only the correlation id to quote. */
@@ -158,11 +183,10 @@ public class Problems extends ResponseEntityExceptionHandler {
     }
 
     private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return causes(thrown).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+    }
+
+    private static Stream<Throwable> causes(Throwable thrown) {
+        return Stream.iterate(thrown, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
     }
 }
