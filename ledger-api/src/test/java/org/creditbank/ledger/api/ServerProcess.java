@@ -88,6 +88,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The process id: Axon names a node's token claims {@code pid@host}. */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

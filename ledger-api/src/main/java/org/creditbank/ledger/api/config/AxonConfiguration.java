@@ -30,6 +30,7 @@ import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.creditbank.ledger.api.log.LogProperties;
 import org.creditbank.ledger.api.log.LogSequencer;
@@ -55,6 +56,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How Axon runs the ledger: its JDBC event store in our snake_case schema, Jackson for every payload, aggregates
@@ -183,7 +186,14 @@ public class AxonConfiguration {
                                                           IdentityHasher hasher, LearnerNumberIssuer issuer,
                                                           PersonalDataVault vault, Clock clock,
                                                           LedgerProperties properties, LogProperties log,
+                                                          TokenStoreProperties tokenStore,
                                                           GenericAggregateFactory<LearnerAccount> accounts) {
+        Duration claimTimeout = tokenStore.getClaimTimeout();
+        if (claimTimeout != null && claimTimeout.compareTo(log.claimExtension().multipliedBy(2)) < 0) {
+            // The owner must renew its claim at least twice per timeout, or a live but idle sequencer loses it.
+            throw new IllegalStateException("LEDGER_LOG_CLAIM_EXTENSION (" + log.claimExtension() + ") must be at most"
+                    + " half of LEDGER_TOKEN_CLAIM_TIMEOUT (" + claimTimeout + ")");
+        }
         return configurer -> {
             // A learner's stream grows all life: cached while in use (checked against the store before each command,
             // as another node may have appended), snapshotted so a cold load stays short.
@@ -206,9 +216,15 @@ public class AxonConfiguration {
                     // The log sequencer streams every committed event, in batches, as one segment: one node
                     // sequences, and its leaves commit with its token. A tracking processor waits on the stream and
                     // wakes as soon as this node appends (the pooled one would poll the embedded store every 500 ms).
+                    // Failover: the owner renews its claim with every batch's commit and, idle, every claim
+                    // extension; the other nodes try to claim every token claim interval and succeed once the
+                    // claim is older than the token store's claim timeout (a dead node: within timeout + interval).
                     .registerTrackingEventProcessor(LogSequencer.GROUP, c -> c.eventStore(),
                             c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                    .andBatchSize(log.batchSize()).andInitialSegmentsCount(1))
+                                    .andBatchSize(log.batchSize()).andInitialSegmentsCount(1)
+                                    .andTokenClaimInterval(log.tokenClaimInterval().toMillis(), TimeUnit.MILLISECONDS)
+                                    .andEventAvailabilityTimeout(log.claimExtension().toMillis(),
+                                            TimeUnit.MILLISECONDS))
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
         };

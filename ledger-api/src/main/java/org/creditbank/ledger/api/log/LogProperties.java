@@ -17,15 +17,28 @@ import java.time.Duration;
  *                           0.5 s): while leaves arrive, a new checkpoint follows within a second
  * @param signerStateFile    where the signer remembers what it signed last, outside the database
  *                           ({@code LEDGER_LOG_SIGNER_STATE_FILE}; default {@code log-signer.state} in the data folder)
+ * @param tokenClaimInterval how often a node that does not sequence tries to take the sequencer's token over
+ *                           ({@code LEDGER_LOG_TOKEN_CLAIM_INTERVAL}, default 0.5 s): it succeeds once the owner's
+ *                           claim is older than the token claim timeout ({@code LEDGER_TOKEN_CLAIM_TIMEOUT}, 2 s)
+ * @param claimExtension     how often the sequencing node, while idle, renews its claim
+ *                           ({@code LEDGER_LOG_CLAIM_EXTENSION}, default 0.5 s; each batch renews it as it commits);
+ *                           at most half the claim timeout, so a live owner keeps its claim
  */
 @ConfigurationProperties("ledger.log")
 public record LogProperties(String origin, String signingKey, Path signingKeyFile, int batchSize,
-                            Duration checkpointInterval, Path signerStateFile) {
+                            Duration checkpointInterval, Path signerStateFile, Duration tokenClaimInterval,
+                            Duration claimExtension) {
 
     public LogProperties {
         origin = origin == null || origin.isBlank() ? "ledger.creditbank.local/log" : origin.strip();
         signingKey = signingKey == null || signingKey.isBlank() ? null : signingKey.strip();
         batchSize = batchSize <= 0 ? 1000 : batchSize;
         checkpointInterval = checkpointInterval == null ? Duration.ofMillis(500) : checkpointInterval;
+        tokenClaimInterval = positive(tokenClaimInterval, Duration.ofMillis(500));
+        claimExtension = positive(claimExtension, Duration.ofMillis(500));
+    }
+
+    private static Duration positive(Duration given, Duration otherwise) {
+        return given == null || given.isZero() || given.isNegative() ? otherwise : given;
     }
 }
