@@ -48,7 +48,7 @@ final class BenchmarkSubject extends OncePerRequestFilter {
     static void refuseOutsideEmbeddedDefault(Environment environment) {
         boolean set = !Binder.get(environment).bind("ledger.identity.benchmark-subject", String.class)
                 .orElse("").isBlank();
-        if (set && !environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:")) {
+        if (set && !IdentityMode.onEmbeddedDatabase(environment)) {
             throw new IllegalStateException("LEDGER_IDENTITY_BENCHMARK_SUBJECT is set: it switches token validation"
                     + " off and is for benchmarks on the embedded default only; the ledger refuses to run it on"
                     + " PostgreSQL. Unset it. See docs/security.md");
@@ -66,10 +66,7 @@ final class BenchmarkSubject extends OncePerRequestFilter {
         Instant now = Instant.now();
         Jwt.Builder jwt = Jwt.withTokenValue("benchmark-subject").header("alg", "none").subject(subject)
                 .audience(List.of(identity.audience())).claim("scope", PERSON_SCOPES).issuedAt(now);
-        List<String> roles = identity.development().roles().get(subject);
-        if (roles != null) {
-            jwt.claim(identity.rolesClaim(), List.copyOf(roles));
-        }
+        identity.development().rolesOf(subject).ifPresent(roles -> jwt.claim(identity.rolesClaim(), roles));
         LOG.warn("BENCHMARK MODE: token validation is OFF. Every request without a bearer token is signed in as"
                 + " \"{}\" (LEDGER_IDENTITY_BENCHMARK_SUBJECT). For benchmarks only; never run a ledger like this for"
                 + " anyone.", subject);

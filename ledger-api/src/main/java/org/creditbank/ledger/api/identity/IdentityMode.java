@@ -15,11 +15,14 @@ public final class IdentityMode {
     private IdentityMode() {
     }
 
+    /** Whether this server runs on the embedded default (H2 in its data folder), one node by construction. */
+    public static boolean onEmbeddedDatabase(Environment environment) {
+        return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
+    }
+
     /** Whether this server runs the development identity provider itself. */
     public static boolean runsDevelopmentProvider(Environment environment) {
-        String issuer = environment.getProperty("ledger.identity.issuer", "");
-        String url = environment.getProperty("spring.datasource.url", "");
-        return issuer.isBlank() && url.startsWith("jdbc:h2:");
+        return environment.getProperty("ledger.identity.issuer", "").isBlank() && onEmbeddedDatabase(environment);
     }
 
     /** The issuer this server accepts tokens from, refusing a PostgreSQL server with none configured. */

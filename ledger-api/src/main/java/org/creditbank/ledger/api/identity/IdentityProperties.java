@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the ledger authenticates ({@code ledger.identity.*}; environment variables in docs/configuration.md).
@@ -49,6 +50,11 @@ public record IdentityProperties(String issuer, String audience, String rolesCla
             tokenLifetime = tokenLifetime == null ? Duration.ofHours(1) : tokenLifetime;
             roles = roles == null ? Map.of() : Map.copyOf(roles);
             clients = clients == null ? Map.of() : Map.copyOf(clients);
+        }
+
+        /** The ledger-wide roles the provider's tokens give this user, if any. */
+        public Optional<List<String>> rolesOf(String user) {
+            return Optional.ofNullable(roles.get(user)).map(List::copyOf);
         }
     }
 }

@@ -73,32 +73,8 @@ public class ReadAccess {
         throw new NotPermitted("Authorization", "the branch network is read by officers, auditors and operators");
     }
 
-    /** Refuses anyone but auditors. */
-    public LedgerPrincipal auditor() {
-        LedgerPrincipal principal = principals.current();
-        if (principal.isAuditor()) {
-            return principal;
-        }
-        throw new NotPermitted("Authorization", "this is read by auditors only");
-    }
 
-    /** Refuses anyone but operators. */
-    public LedgerPrincipal operator() {
-        LedgerPrincipal principal = principals.current();
-        if (principal.isOperator()) {
-            return principal;
-        }
-        throw new NotPermitted("Authorization", "this is for operators only");
-    }
 
-    /** Refuses anyone but operators and auditors. */
-    public LedgerPrincipal operatorOrAuditor() {
-        LedgerPrincipal principal = principals.current();
-        if (principal.isOperator() || principal.isAuditor()) {
-            return principal;
-        }
-        throw new NotPermitted("Authorization", "this is read by operators and auditors only");
-    }
 
     private boolean coversForReading(LedgerPrincipal principal, String targetBranch) {
         Optional<BranchProfile> target = directory.find(targetBranch);

@@ -51,7 +51,7 @@ public class ResourceServer {
 
     /** Paths anyone may read without a token. */
     static final String[] OPEN = {"/log/**", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
-            "/v3/api-docs/**", "/error"};
+            "/v3/api-docs/**"};
 
     /** The API serves JSON, never pages: nothing it answers may load or frame anything. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";

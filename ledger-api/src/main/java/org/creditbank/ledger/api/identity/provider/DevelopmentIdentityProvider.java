@@ -171,10 +171,8 @@ public class DevelopmentIdentityProvider {
         return context -> {
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 context.getClaims().audience(List.of(identity.audience()));
-                List<String> roles = identity.development().roles().get(context.getPrincipal().getName());
-                if (roles != null) {
-                    context.getClaims().claim(identity.rolesClaim(), List.copyOf(roles));
-                }
+                identity.development().rolesOf(context.getPrincipal().getName())
+                        .ifPresent(roles -> context.getClaims().claim(identity.rolesClaim(), roles));
             }
         };
     }
