@@ -65,13 +65,18 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public ReadModelSlots readModelSlots(JdbcTemplate jdbc) {
-        return new ReadModelSlots(jdbc);
+    public ReadModelSlots readModelSlots(JdbcTemplate jdbc, Dialect dialect) {
+        return new ReadModelSlots(jdbc, dialect == Dialect.POSTGRESQL);
     }
 
     @Bean
-    public CommitGate commitGate(CommandBus commandBus) {
-        CommitGate gate = new CommitGate();
+    public ReadModelViewFilter readModelViewFilter(ReadModelSlots slots) {
+        return new ReadModelViewFilter(slots);
+    }
+
+    @Bean
+    public CommitGate commitGate(CommandBus commandBus, ReadModelSlots slots, TransactionTemplate transactions) {
+        CommitGate gate = new CommitGate(slots, transactions);
         commandBus.registerHandlerInterceptor(gate);
         return gate;
     }

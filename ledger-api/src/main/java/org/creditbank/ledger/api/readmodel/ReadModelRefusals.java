@@ -21,11 +21,15 @@ public final class ReadModelRefusals {
         }
     }
 
-    /** The read model is already being rebuilt; one rebuild at a time. */
+    /** The read model is already being rebuilt, on this node or another; one rebuild at a time. */
     public static final class RebuildInProgress extends RuleViolation {
-        /** @param field the request field that named it */
-        public RebuildInProgress(String field, String name) {
-            super(Refusal.CONFLICT, field, "read model " + name + " is already being rebuilt; follow its progress");
+        /**
+         * @param field the request field that named it
+         * @param node  the node rebuilding it
+         */
+        public RebuildInProgress(String field, String name, String node) {
+            super(Refusal.CONFLICT, field, "read model " + name + " is already being rebuilt on node " + node
+                    + "; follow its progress there");
         }
     }
 

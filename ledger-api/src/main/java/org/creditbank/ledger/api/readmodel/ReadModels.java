@@ -41,6 +41,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,6 +61,11 @@ public class ReadModels implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
     private static final Duration GATE_WAIT = Duration.ofSeconds(10);
+    /** How often a rebuild renews its claim, and after how long without renewal a claim is a dead node's. */
+    private static final Duration CLAIM_RENEWAL = Duration.ofSeconds(5);
+    private static final int CLAIM_EXPIRY_SECONDS = 30;
+    /** How often a node of several looks whether another has switched a streaming read model. */
+    private static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(1);
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(10);
     /** A bulk replay's unit of work holds this many processor batches: more rows are born and changed in one. */
     private static final int BULK_BATCHES = 10;
@@ -81,10 +87,15 @@ public class ReadModels implements SmartLifecycle {
     private final StoredEvents stored;
     private final int bulkBatchSize;
     private final Map<String, TrackingEventProcessor> live = new ConcurrentHashMap<>();
+    /** The slot each of this node's live processors writes. */
+    private final Map<String, Slot> liveSlots = new ConcurrentHashMap<>();
+    /** This node, as its token claims name it. */
+    private final String node = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     /** Per read model, the clean-up after its last switch, still running. */
     private final Map<String, CompletableFuture<?>> cleanUps = new ConcurrentHashMap<>();
     private ExecutorService watchers;
+    private ScheduledExecutorService housekeeping;
     private volatile boolean running;
 
     public ReadModels(List<ReadModel> models, ReadModelSlots slots, EventStore events, EventStorageEngine storage,
@@ -120,8 +131,12 @@ public class ReadModels implements SmartLifecycle {
                            long position, long head, String error) {
     }
 
-    /** A read model's state: its live slot and its latest rebuild, if any. */
-    public record Status(String readModel, Slot liveSlot, boolean streaming, Long livePosition, Progress rebuild) {
+    /**
+     * A read model's state: its live slot, its latest rebuild on this node, if any, and the node rebuilding it now,
+     * if any (this one or another sharing the database).
+     */
+    public record Status(String readModel, Slot liveSlot, boolean streaming, Long livePosition, Progress rebuild,
+                         String rebuildingOn) {
     }
 
     /** Every read model's status. */
@@ -135,7 +150,8 @@ public class ReadModels implements SmartLifecycle {
         TrackingEventProcessor processor = live.get(name);
         Rebuild rebuild = rebuilds.get(name);
         return new Status(name, slots.live(name), model.streaming(),
-                processor == null ? null : position(processor), rebuild == null ? null : rebuild.progress());
+                processor == null ? null : position(processor), rebuild == null ? null : rebuild.progress(),
+                claimant(name));
     }
 
     /** Whether a read model of that name exists. */
@@ -171,9 +187,23 @@ public class ReadModels implements SmartLifecycle {
         List<ReadModel> chosen = names.stream().distinct().map(this::model).toList();
         for (ReadModel model : chosen) {
             Rebuild running = rebuilds.get(model.name());
-            if (running != null && (running.state == State.CATCHING_UP || running.state == State.SWITCHING)) {
-                throw new ReadModelRefusals.RebuildInProgress(field, model.name());
+            if (running != null && running.active()) {
+                throw new ReadModelRefusals.RebuildInProgress(field, model.name(), node);
             }
+        }
+        List<ReadModel> claimed = new ArrayList<>();
+        try {
+            for (ReadModel model : chosen) {
+                if (!claim(model.name())) {
+                    String other = claimant(model.name());
+                    throw new ReadModelRefusals.RebuildInProgress(field, model.name(),
+                            other == null ? "another node" : other);
+                }
+                claimed.add(model);
+            }
+        } catch (RuntimeException refused) {
+            claimed.forEach(model -> release(model.name()));
+            throw refused;
         }
         for (ReadModel model : chosen) {
             // The previous switch's clean-up (the old processor's token) must not meet this rebuild's processor.
@@ -183,8 +213,13 @@ public class ReadModels implements SmartLifecycle {
             }
         }
         // Every slot is cleared before any rebuild is registered: a failure here leaves none half-started.
-        for (ReadModel model : chosen) {
-            clear(model, slots.live(model.name()).other());
+        try {
+            for (ReadModel model : chosen) {
+                clear(model, slots.live(model.name()).other());
+            }
+        } catch (RuntimeException e) {
+            chosen.forEach(model -> release(model.name()));
+            throw e;
         }
         Instant startedAt = clock.instant();
         List<Rebuild> group = new ArrayList<>();
@@ -384,6 +419,72 @@ public class ReadModels implements SmartLifecycle {
         });
     }
 
+    /**
+     * Claims a read model's rebuild for this node, across every node sharing the database; false if another node's
+     * claim is live (renewed within the last {@value #CLAIM_EXPIRY_SECONDS} s). Claims are timed by the database's
+     * clock, which every node shares.
+     */
+    private boolean claim(String name) {
+        return jdbc.update("UPDATE read_model SET rebuild_node = ?, rebuild_renewed_at = CURRENT_TIMESTAMP"
+                + " WHERE name = ? AND (rebuild_node IS NULL OR rebuild_node = ?"
+                + " OR rebuild_renewed_at < CURRENT_TIMESTAMP - INTERVAL '" + CLAIM_EXPIRY_SECONDS + "' SECOND)",
+                node, name, node) == 1;
+    }
+
+    /** Gives a read model's rebuild claim up, if this node holds it. */
+    private void release(String name) {
+        jdbc.update("UPDATE read_model SET rebuild_node = NULL, rebuild_renewed_at = NULL"
+                + " WHERE name = ? AND rebuild_node = ?", name, node);
+    }
+
+    /** The node whose claim on rebuilding a read model is live, or null. */
+    private String claimant(String name) {
+        return jdbc.queryForList("SELECT rebuild_node FROM read_model WHERE name = ? AND rebuild_node IS NOT NULL"
+                + " AND rebuild_renewed_at >= CURRENT_TIMESTAMP - INTERVAL '" + CLAIM_EXPIRY_SECONDS + "' SECOND",
+                String.class, name).stream().findFirst().orElse(null);
+    }
+
+    /** Renews the claims of this node's running rebuilds. */
+    private void renewClaims() {
+        rebuilds.values().stream().filter(Rebuild::active).forEach(rebuild -> jdbc.update(
+                "UPDATE read_model SET rebuild_renewed_at = CURRENT_TIMESTAMP WHERE name = ? AND rebuild_node = ?",
+                rebuild.model.name(), node));
+    }
+
+    /**
+     * On a node of several: when another node has switched a streaming read model, stops this node's processor of
+     * the old slot and follows the live one (its processors of both slots are named apart, and one segment's token
+     * is claimed by one node at a time, so any node may carry on after a node's death).
+     */
+    private synchronized void followSwitches() {
+        if (!running) {
+            return;
+        }
+        for (ReadModel model : models.values()) {
+            Rebuild rebuild = rebuilds.get(model.name());
+            if (!model.streaming() || rebuild != null && rebuild.active()) {
+                continue;
+            }
+            Slot slot = slots.live(model.name());
+            if (slot != liveSlots.get(model.name())) {
+                LOG.info("Read model {} was switched to slot {} by another node: following it", model.name(), slot);
+                TrackingEventProcessor old = live.get(model.name());
+                follow(model, slot, processor(model, slot, model.handler().apply(slot), false));
+                if (old != null) {
+                    old.shutdownAsync();
+                }
+            }
+        }
+    }
+
+    private void follow(ReadModel model, Slot slot, TrackingEventProcessor processor) {
+        live.put(model.name(), processor);
+        liveSlots.put(model.name(), slot);
+        if (!processor.isRunning()) {
+            processor.start();
+        }
+    }
+
     /** Empties a slot's tables, in the caller's transaction. */
     static void clearTables(JdbcTemplate jdbc, Dialect dialect, ReadModel model, Slot slot) {
         if (dialect == Dialect.POSTGRESQL) {
@@ -406,7 +507,16 @@ public class ReadModels implements SmartLifecycle {
                         .forParallelProcessing(model.segments())
                         .andInitialSegmentsCount(model.segments())
                         .andBatchSize(batchSize)
-                        .andThreadFactory(DaemonThreads::named))
+                        .andThreadFactory(DaemonThreads::named)
+                        // A processor starts from the first event only for a live slot without a token (a new
+                        // store): one of a slot another node has switched away from, whose token is gone, stops.
+                        .andInitialTrackingToken(source -> {
+                            if (slots.live(model.name()) != slot) {
+                                throw new IllegalStateException("slot " + slot + " of read model " + model.name()
+                                        + " is not live: its processor on this node stops");
+                            }
+                            return source.createTailToken();
+                        }))
                 .build();
     }
 
@@ -476,6 +586,11 @@ public class ReadModels implements SmartLifecycle {
             this.startedAt = startedAt;
         }
 
+        /** Whether it is still under way. */
+        boolean active() {
+            return state == State.CATCHING_UP || state == State.SWITCHING;
+        }
+
         Progress progress() {
             TrackingEventProcessor following = processor;
             return new Progress(model.name(), slot, state, startedAt, finishedAt,
@@ -484,8 +599,14 @@ public class ReadModels implements SmartLifecycle {
 
         /** Continues from the end of the bulk replay with a tracking processor, and watches it to the switch. */
         void track(TrackingToken token) {
-            transactions.executeWithoutResult(tx -> tokens.initializeTokenSegments(model.processor(slot),
-                    model.segments(), token));
+            // Initialized and claimed for this node at once: no other node's processor of this slot (one that has
+            // not yet noticed an earlier switch) takes a segment over.
+            transactions.executeWithoutResult(tx -> {
+                tokens.initializeTokenSegments(model.processor(slot), model.segments(), token);
+                for (int segment : tokens.fetchSegments(model.processor(slot))) {
+                    tokens.fetchToken(model.processor(slot), segment);
+                }
+            });
             TrackingEventProcessor following = processor(model, slot, handler, true);
             following.registerHandlerInterceptor((unitOfWork, chain) -> fenced.get() ? null : chain.proceed());
             processor = following;
@@ -515,6 +636,7 @@ public class ReadModels implements SmartLifecycle {
             error = reason;
             state = State.FAILED;
             finishedAt = clock.instant();
+            release(model.name());
             if (following != null) {
                 following.shutDown();
             }
@@ -531,7 +653,7 @@ public class ReadModels implements SmartLifecycle {
                 }
                 state = State.SWITCHING;
                 switchTo();
-                live.put(model.name(), processor);
+                follow(model, slot, processor);
                 done();
                 if (old != null) {
                     // A stopping processor finishes its wait for events first: not on the switch's time.
@@ -600,30 +722,48 @@ public class ReadModels implements SmartLifecycle {
         private void done() {
             finishedAt = clock.instant();
             state = State.SWITCHED;
+            release(model.name());
         }
     }
 
     @Override
     public synchronized void start() {
         watchers = Executors.newCachedThreadPool(DaemonThreads.named("read-model-rebuild"));
+        housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("read-model-claims"));
         running = true;
         for (ReadModel model : models.values()) {
             if (model.streaming()) {
                 Slot slot = slots.live(model.name());
-                TrackingEventProcessor processor = processor(model, slot, model.handler().apply(slot), false);
-                live.put(model.name(), processor);
-                processor.start();
+                follow(model, slot, processor(model, slot, model.handler().apply(slot), false));
             }
+        }
+        housekeeping.scheduleWithFixedDelay(quietly(this::renewClaims), CLAIM_RENEWAL.toMillis(),
+                CLAIM_RENEWAL.toMillis(), TimeUnit.MILLISECONDS);
+        if (slots.shared()) {
+            housekeeping.scheduleWithFixedDelay(quietly(this::followSwitches), FOLLOW_INTERVAL.toMillis(),
+                    FOLLOW_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     @Override
     public synchronized void stop() {
         running = false;
+        housekeeping.shutdownNow();
         watchers.shutdownNow();
         rebuilds.values().stream().map(r -> r.processor).filter(p -> p != null).forEach(TrackingEventProcessor::shutDown);
         live.values().forEach(TrackingEventProcessor::shutDown);
         live.clear();
+    }
+
+    /** A periodic task that logs a failure (the database away, say) and runs again next time. */
+    private static Runnable quietly(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Read-model housekeeping failed; trying again: {}", e.getMessage());
+            }
+        };
     }
 
     @Override

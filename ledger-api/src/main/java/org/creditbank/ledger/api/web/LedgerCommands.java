@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.creditbank.ledger.api.identity.LedgerPrincipal;
 import org.creditbank.ledger.api.identity.Principals;
+import org.creditbank.ledger.api.readmodel.CommitGate;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.learner.LearnerAccount;
 import org.springframework.stereotype.Component;
@@ -14,17 +15,20 @@ import java.util.Map;
 
 /**
  * Sends a command on behalf of the signed-in principal, carrying who acts — subject, role, officer and branch —
- * and the request's correlation id into every event it causes (and so into the event's log leaf).
+ * and the request's correlation id into every event it causes (and so into the event's log leaf). Every command of
+ * the ledger is sent here, through the {@link CommitGate} a read model's switch closes.
  */
 @Component
 public class LedgerCommands {
 
     private final CommandGateway gateway;
     private final Principals principals;
+    private final CommitGate gate;
 
-    public LedgerCommands(CommandGateway gateway, Principals principals) {
+    public LedgerCommands(CommandGateway gateway, Principals principals, CommitGate gate) {
         this.gateway = gateway;
         this.principals = principals;
+        this.gate = gate;
     }
 
     /** Sends the command of an acting officer and waits for its result; a refusal is the rule's own exception. */
@@ -50,7 +54,7 @@ public class LedgerCommands {
         metaData.put(CommandMetadata.CORRELATION_ID, CorrelationIdFilter.current());
         metaData.put(CommandMetadata.SUBJECT, principal.subject());
         metaData.put(CommandMetadata.ROLE, role);
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.from(metaData)));
+        return gate.admit(() -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.from(metaData))));
     }
 }
