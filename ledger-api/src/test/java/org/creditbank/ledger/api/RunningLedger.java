@@ -114,6 +114,9 @@ public final class RunningLedger implements AutoCloseable {
         }
         Map<String, Object> properties = new HashMap<>(first.properties);
         properties.put("ledger.data-dir", temporaryFolder("ledger-node-").toString());
+        // In one JVM, Axon's default name for a node (pid@host) would be the first node's: named apart.
+        properties.put("ledger.node-id", "node-" + UUID.randomUUID().toString().substring(0, 8) + "@"
+                + ProcessHandle.current().pid());
         return new RunningLedger(properties, first.schema, null, false);
     }
 

@@ -85,7 +85,7 @@ class VerifiableLogTest {
         return Checkpoint.open(note, verifier);
     }
 
-    private static List<Hash> hashes(JsonNode proof) {
+    static List<Hash> hashes(JsonNode proof) {
         return java.util.stream.StreamSupport.stream(proof.get("hashes").spliterator(), false)
                 .map(node -> Hash.fromBase64(node.asText())).toList();
     }

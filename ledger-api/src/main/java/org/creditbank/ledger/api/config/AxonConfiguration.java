@@ -24,6 +24,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -48,6 +50,7 @@ import org.creditbank.ledger.projection.EventSerializer;
 import org.creditbank.ledger.projection.EventStoreFormat;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +60,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,6 +87,30 @@ public class AxonConfiguration {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("token_timestamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * This node's name in the claims it makes on the tokens of tracking processors (the log sequencer, the statistics)
+     * and on rebuilds: {@code LEDGER_NODE_ID}, or Axon's {@code pid@host}. Nodes sharing a database must be named
+     * apart.
+     */
+    @Bean
+    public LedgerNode ledgerNode(@Value("${ledger.node-id:}") String id) {
+        return new LedgerNode(id == null || id.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : id.strip());
+    }
+
+    /** Axon's token store, with this node's name on its claims. */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer,
+                                 TokenSchema tokenSchema,
+                                 TokenStoreProperties tokenStore, LedgerNode node) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(tokenStore.getClaimTimeout())
+                .nodeId(node.id())
                 .build();
     }
 

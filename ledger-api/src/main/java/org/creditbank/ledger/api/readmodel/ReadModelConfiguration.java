@@ -10,6 +10,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.creditbank.ledger.api.config.LedgerNode;
 import org.creditbank.ledger.api.config.LedgerProperties;
 import org.creditbank.ledger.learner.PersonalDataVault;
 import org.creditbank.ledger.projection.Dialect;
@@ -106,7 +107,7 @@ public class ReadModelConfiguration {
                                  JdbcTemplate jdbc, CommitGate gate, Clock clock, LedgerProperties properties,
                                  Dialect dialect, ZoneId ledgerZone, PersonalDataVault vault,
                                  @Qualifier("eventSerializer") Serializer eventSerializer,
-                                 org.axonframework.config.Configuration axon) {
+                                 org.axonframework.config.Configuration axon, LedgerNode node) {
         List<ReadModel> models = List.of(
                 new ReadModel(ARCHIVE, List.of("achievement_act", "achievement", "learner_account"),
                         slot -> new AccountProjection(jdbc, vault, () -> slot), null, false, 1,
@@ -127,6 +128,6 @@ public class ReadModelConfiguration {
         return new ReadModels(models, slots, events, storage, tokens, axonTransactions, transactions, jdbc, gate, clock,
                 properties.projectionBatchSize(), dialect,
                 new StoredEvents(jdbc, transactions, eventSerializer, axon.upcasterChain(),
-                        DaemonThreads.named("read-model-scan")));
+                        DaemonThreads.named("read-model-scan")), node.id());
     }
 }

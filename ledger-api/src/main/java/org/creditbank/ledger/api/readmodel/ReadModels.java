@@ -89,8 +89,8 @@ public class ReadModels implements SmartLifecycle {
     private final Map<String, TrackingEventProcessor> live = new ConcurrentHashMap<>();
     /** The slot each of this node's live processors writes. */
     private final Map<String, Slot> liveSlots = new ConcurrentHashMap<>();
-    /** This node, as its token claims name it. */
-    private final String node = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+    /** This node, as its claims name it. */
+    private final String node;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     /** Per read model, the clean-up after its last switch, still running. */
     private final Map<String, CompletableFuture<?>> cleanUps = new ConcurrentHashMap<>();
@@ -101,7 +101,7 @@ public class ReadModels implements SmartLifecycle {
     public ReadModels(List<ReadModel> models, ReadModelSlots slots, EventStore events, EventStorageEngine storage,
                       TokenStore tokens,
                       TransactionManager axonTransactions, TransactionTemplate transactions, JdbcTemplate jdbc,
-                      CommitGate gate, Clock clock, int batchSize, Dialect dialect, StoredEvents stored) {
+                      CommitGate gate, Clock clock, int batchSize, Dialect dialect, StoredEvents stored, String node) {
         models.forEach(m -> this.models.put(m.name(), m));
         this.slots = slots;
         this.events = events;
@@ -116,6 +116,7 @@ public class ReadModels implements SmartLifecycle {
         this.dialect = dialect;
         this.stored = stored;
         this.bulkBatchSize = batchSize * BULK_BATCHES;
+        this.node = node;
     }
 
     /** What a rebuild is doing. */
