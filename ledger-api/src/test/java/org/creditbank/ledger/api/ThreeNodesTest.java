@@ -133,6 +133,9 @@ class ThreeNodesTest {
         assertThat(verified.exit()).as(verified.err()).isZero();
         assertThat(verified.out()).startsWith("VERIFIED log ledger.creditbank.local/log: " + events + " leaves");
         assertReplayEqualsLive(second.http());
+        System.out.printf("ThreeNodesTest: %s; one node killed mid-load, %d checkpoints signed, the last of size %d%n",
+                load.summary(), first.jdbc().queryForObject("SELECT COUNT(*) FROM log_checkpoint", Long.class),
+                last.size());
     }
 
     @Test
@@ -174,6 +177,7 @@ class ThreeNodesTest {
         }
         load.assertStoredExactlyOnce(first);
         load.assertServedByEveryNode(nodes);
+        System.out.printf("ThreeNodesTest: %s; every read model rebuilt on one node meanwhile%n", load.summary());
         assertReplayEqualsLive(third.http);
         // The other nodes follow the switched statistics: the old slot's processor is gone everywhere, and none
         // started it again from the first event.
@@ -320,6 +324,13 @@ class ThreeNodesTest {
 
         int movedAway() {
             return movedAway.get();
+        }
+
+        /** How many recordings and certifications were acknowledged, lost races answered, requests cut off. */
+        String summary() {
+            return String.format("%d recordings and %d certifications acknowledged, %d lost races answered 409,"
+                    + " %d requests cut off by a node's death", recorded.size(), certified.size(),
+                    replies.stream().filter(reply -> reply.status() == 409).count(), movedAway.get());
         }
 
         List<String> servedCheckpoints() {
