@@ -432,10 +432,18 @@ public class ReadModels implements SmartLifecycle {
                 node, name, node) == 1;
     }
 
-    /** Gives a read model's rebuild claim up, if this node holds it. */
+    /**
+     * Gives a read model's rebuild claim up, if this node holds it. Should the database be away, the claim lapses by
+     * itself: a rebuild's end is never held up by it.
+     */
     private void release(String name) {
-        jdbc.update("UPDATE read_model SET rebuild_node = NULL, rebuild_renewed_at = NULL"
-                + " WHERE name = ? AND rebuild_node = ?", name, node);
+        try {
+            jdbc.update("UPDATE read_model SET rebuild_node = NULL, rebuild_renewed_at = NULL"
+                    + " WHERE name = ? AND rebuild_node = ?", name, node);
+        } catch (org.springframework.dao.DataAccessException e) {
+            LOG.warn("Could not give up the claim on rebuilding {}; it lapses in {} s: {}", name,
+                    CLAIM_EXPIRY_SECONDS, e.getMessage());
+        }
     }
 
     /** The node whose claim on rebuilding a read model is live, or null. */
