@@ -76,8 +76,29 @@ final class LedgerHttp {
 
     private static String checked(String path, HttpResponse<String> response) {
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            throw new UnexpectedStatus(path, response.statusCode(), response.body());
         }
         return response.body();
+    }
+
+    /** The ledger answered, but not with success: its status and its problem+json body. */
+    static final class UnexpectedStatus extends IllegalStateException {
+
+        private final int status;
+        private final String body;
+
+        UnexpectedStatus(String path, int status, String body) {
+            super(path + " answered " + status + ": " + body);
+            this.status = status;
+            this.body = body;
+        }
+
+        int status() {
+            return status;
+        }
+
+        String body() {
+            return body;
+        }
     }
 }

@@ -17,6 +17,11 @@ class LedgerTarget {
     String branch;
 
     LedgerHttp ledger() {
-        return new LedgerHttp(url, token, branch);
+        return ledger(url);
+    }
+
+    /** Another node of the same ledger, reached as the same officer. */
+    LedgerHttp ledger(String nodeUrl) {
+        return new LedgerHttp(nodeUrl, token, branch);
     }
 }
