@@ -42,14 +42,14 @@ public class ReadModelSlots {
     private final JdbcTemplate jdbc;
     private final boolean shared;
     private final int lockKey;
-    /** The last answer read or switched to here: on the embedded database, the truth. */
+    /** On the embedded database, the truth: read at start, then what this server switched to. */
     private volatile Map<String, Live> known;
 
     /** @param shared whether several nodes may share the table (PostgreSQL) */
     public ReadModelSlots(JdbcTemplate jdbc, boolean shared) {
         this.jdbc = jdbc;
         this.shared = shared;
-        this.known = read();
+        this.known = shared ? Map.of() : read();
         this.lockKey = shared ? jdbc.queryForObject("SELECT current_schema()", String.class).hashCode() : 0;
     }
 
@@ -106,17 +106,18 @@ public class ReadModelSlots {
     }
 
     private Map<String, Live> read() {
-        Map<String, Live> slots = new HashMap<>();
-        jdbc.query(SELECT, rs -> {
-            slots.put(rs.getString("name"), live(rs));
-        });
-        known = Map.copyOf(slots);
-        return known;
+        return jdbc.query(SELECT, ReadModelSlots::slotsOf);
     }
 
-    private static Live live(ResultSet rs) throws SQLException {
-        Instant at = Sql.instant(rs, "switched_at");
-        return new Live(Slot.valueOf(rs.getString("live_slot")), at == null ? Instant.EPOCH : at);
+    /** The rows of {@link #SELECT}, by read model. */
+    private static Map<String, Live> slotsOf(ResultSet rs) throws SQLException {
+        Map<String, Live> slots = new HashMap<>();
+        while (rs.next()) {
+            Instant at = Sql.instant(rs, "switched_at");
+            slots.put(rs.getString("name"), new Live(Slot.valueOf(rs.getString("live_slot")),
+                    at == null ? Instant.EPOCH : at));
+        }
+        return Map.copyOf(slots);
     }
 
     /**
@@ -132,15 +133,11 @@ public class ReadModelSlots {
             // Two statements, so the second reads the table as it stands once the lock is held.
             statement.execute("SELECT pg_advisory_xact_lock_shared(" + LOCK_CLASS + ", " + lockKey + "); " + SELECT);
             statement.getMoreResults();
-            Map<String, Live> read = new HashMap<>();
             try (ResultSet rs = statement.getResultSet()) {
-                while (rs.next()) {
-                    read.put(rs.getString("name"), live(rs));
-                }
+                return slotsOf(rs);
             }
-            return read;
         });
-        TransactionSynchronizationManager.bindResource(this, Map.copyOf(slots));
+        TransactionSynchronizationManager.bindResource(this, slots);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
@@ -167,11 +164,15 @@ public class ReadModelSlots {
     }
 
     /**
-     * Makes a slot live, in the database, in the caller's transaction (if any), and remembers it once that commits.
+     * Makes a slot live, in the database, in the caller's transaction (if any); on the embedded database, remembers it
+     * once that commits.
      */
     public void switchTo(String readModel, Slot slot, Instant at) {
         jdbc.update("UPDATE read_model SET live_slot = ?, switched_at = ? WHERE name = ?", slot.name(), at(at),
                 readModel);
+        if (shared) {
+            return;
+        }
         Runnable remember = () -> {
             Map<String, Live> slots = new HashMap<>(known);
             slots.put(readModel, new Live(slot, at));

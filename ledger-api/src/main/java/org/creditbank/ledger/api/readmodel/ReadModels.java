@@ -61,9 +61,6 @@ public class ReadModels implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
     private static final Duration GATE_WAIT = Duration.ofSeconds(10);
-    /** How often a rebuild renews its claim, and after how long without renewal a claim is a dead node's. */
-    private static final Duration CLAIM_RENEWAL = Duration.ofSeconds(5);
-    private static final int CLAIM_EXPIRY_SECONDS = 30;
     /** How often a node of several looks whether another has switched a streaming read model. */
     private static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(1);
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(10);
@@ -89,8 +86,7 @@ public class ReadModels implements SmartLifecycle {
     private final Map<String, TrackingEventProcessor> live = new ConcurrentHashMap<>();
     /** The slot each of this node's live processors writes. */
     private final Map<String, Slot> liveSlots = new ConcurrentHashMap<>();
-    /** This node, as its claims name it. */
-    private final String node;
+    private final RebuildClaims claims;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     /** Per read model, the clean-up after its last switch, still running. */
     private final Map<String, CompletableFuture<?>> cleanUps = new ConcurrentHashMap<>();
@@ -116,7 +112,7 @@ public class ReadModels implements SmartLifecycle {
         this.dialect = dialect;
         this.stored = stored;
         this.bulkBatchSize = batchSize * BULK_BATCHES;
-        this.node = node;
+        this.claims = new RebuildClaims(jdbc, node);
     }
 
     /** What a rebuild is doing. */
@@ -142,17 +138,32 @@ public class ReadModels implements SmartLifecycle {
 
     /** Every read model's status. */
     public List<Status> statuses() {
-        return models.keySet().stream().map(this::status).toList();
+        // Every rebuild's progress before any live slot is read (see status(String)).
+        Map<String, Progress> progress = new LinkedHashMap<>();
+        models.keySet().forEach(name -> progress.put(name, progress(name)));
+        return models.keySet().stream().map(name -> status(name, progress.get(name))).toList();
     }
 
     /** One read model's status. */
     public Status status(String name) {
-        ReadModel model = model(name);
-        TrackingEventProcessor processor = live.get(name);
+        model(name);
+        return status(name, progress(name));
+    }
+
+    /** Its latest rebuild's progress on this node, if any. */
+    private Progress progress(String name) {
         Rebuild rebuild = rebuilds.get(name);
-        return new Status(name, slots.live(name), model.streaming(),
-                processor == null ? null : position(processor), rebuild == null ? null : rebuild.progress(),
-                claimant(name));
+        return rebuild == null ? null : rebuild.progress();
+    }
+
+    /**
+     * A read model's status, with its rebuild's progress read first: the live slot, read afterwards, is then the
+     * rebuilt one for a rebuild seen as switched (the switch commits before the rebuild says so).
+     */
+    private Status status(String name, Progress rebuild) {
+        TrackingEventProcessor processor = live.get(name);
+        return new Status(name, slots.live(name), model(name).streaming(),
+                processor == null ? null : position(processor), rebuild, claims.holder(name));
     }
 
     /** Whether a read model of that name exists. */
@@ -189,38 +200,34 @@ public class ReadModels implements SmartLifecycle {
         for (ReadModel model : chosen) {
             Rebuild running = rebuilds.get(model.name());
             if (running != null && running.active()) {
-                throw new ReadModelRefusals.RebuildInProgress(field, model.name(), node);
+                throw new ReadModelRefusals.RebuildInProgress(field, model.name(), claims.node());
             }
         }
+        // Claimed across the nodes, then cleared, before any rebuild is registered: a refusal or a failure here gives
+        // every claim up and leaves none half-started.
         List<ReadModel> claimed = new ArrayList<>();
         try {
             for (ReadModel model : chosen) {
-                if (!claim(model.name())) {
-                    String other = claimant(model.name());
+                if (!claims.claim(model.name())) {
+                    String holder = claims.holder(model.name());
                     throw new ReadModelRefusals.RebuildInProgress(field, model.name(),
-                            other == null ? "another node" : other);
+                            holder == null ? "another node" : holder);
                 }
                 claimed.add(model);
             }
-        } catch (RuntimeException refused) {
-            claimed.forEach(model -> release(model.name()));
-            throw refused;
-        }
-        for (ReadModel model : chosen) {
-            // The previous switch's clean-up (the old processor's token) must not meet this rebuild's processor.
-            CompletableFuture<?> cleanUp = cleanUps.remove(model.name());
-            if (cleanUp != null) {
-                cleanUp.join();
+            for (ReadModel model : chosen) {
+                // The previous switch's clean-up (the old processor's token) must not meet this rebuild's processor.
+                CompletableFuture<?> cleanUp = cleanUps.remove(model.name());
+                if (cleanUp != null) {
+                    cleanUp.join();
+                }
             }
-        }
-        // Every slot is cleared before any rebuild is registered: a failure here leaves none half-started.
-        try {
             for (ReadModel model : chosen) {
                 clear(model, slots.live(model.name()).other());
             }
-        } catch (RuntimeException e) {
-            chosen.forEach(model -> release(model.name()));
-            throw e;
+        } catch (RuntimeException refusedOrFailed) {
+            claimed.forEach(model -> claims.release(model.name()));
+            throw refusedOrFailed;
         }
         Instant startedAt = clock.instant();
         List<Rebuild> group = new ArrayList<>();
@@ -421,46 +428,6 @@ public class ReadModels implements SmartLifecycle {
     }
 
     /**
-     * Claims a read model's rebuild for this node, across every node sharing the database; false if another node's
-     * claim is live (renewed within the last {@value #CLAIM_EXPIRY_SECONDS} s). Claims are timed by the database's
-     * clock, which every node shares.
-     */
-    private boolean claim(String name) {
-        return jdbc.update("UPDATE read_model SET rebuild_node = ?, rebuild_renewed_at = CURRENT_TIMESTAMP"
-                + " WHERE name = ? AND (rebuild_node IS NULL OR rebuild_node = ?"
-                + " OR rebuild_renewed_at < CURRENT_TIMESTAMP - INTERVAL '" + CLAIM_EXPIRY_SECONDS + "' SECOND)",
-                node, name, node) == 1;
-    }
-
-    /**
-     * Gives a read model's rebuild claim up, if this node holds it. Should the database be away, the claim lapses by
-     * itself: a rebuild's end is never held up by it.
-     */
-    private void release(String name) {
-        try {
-            jdbc.update("UPDATE read_model SET rebuild_node = NULL, rebuild_renewed_at = NULL"
-                    + " WHERE name = ? AND rebuild_node = ?", name, node);
-        } catch (org.springframework.dao.DataAccessException e) {
-            LOG.warn("Could not give up the claim on rebuilding {}; it lapses in {} s: {}", name,
-                    CLAIM_EXPIRY_SECONDS, e.getMessage());
-        }
-    }
-
-    /** The node whose claim on rebuilding a read model is live, or null. */
-    private String claimant(String name) {
-        return jdbc.queryForList("SELECT rebuild_node FROM read_model WHERE name = ? AND rebuild_node IS NOT NULL"
-                + " AND rebuild_renewed_at >= CURRENT_TIMESTAMP - INTERVAL '" + CLAIM_EXPIRY_SECONDS + "' SECOND",
-                String.class, name).stream().findFirst().orElse(null);
-    }
-
-    /** Renews the claims of this node's running rebuilds. */
-    private void renewClaims() {
-        rebuilds.values().stream().filter(Rebuild::active).forEach(rebuild -> jdbc.update(
-                "UPDATE read_model SET rebuild_renewed_at = CURRENT_TIMESTAMP WHERE name = ? AND rebuild_node = ?",
-                rebuild.model.name(), node));
-    }
-
-    /**
      * On a node of several: when another node has switched a streaming read model, stops this node's processor of
      * the old slot and follows the live one (its processors of both slots are named apart, and one segment's token
      * is claimed by one node at a time, so any node may carry on after a node's death).
@@ -645,7 +612,7 @@ public class ReadModels implements SmartLifecycle {
             error = reason;
             state = State.FAILED;
             finishedAt = clock.instant();
-            release(model.name());
+            claims.release(model.name());
             if (following != null) {
                 following.shutDown();
             }
@@ -731,7 +698,7 @@ public class ReadModels implements SmartLifecycle {
         private void done() {
             finishedAt = clock.instant();
             state = State.SWITCHED;
-            release(model.name());
+            claims.release(model.name());
         }
     }
 
@@ -746,8 +713,9 @@ public class ReadModels implements SmartLifecycle {
                 follow(model, slot, processor(model, slot, model.handler().apply(slot), false));
             }
         }
-        housekeeping.scheduleWithFixedDelay(quietly(this::renewClaims), CLAIM_RENEWAL.toMillis(),
-                CLAIM_RENEWAL.toMillis(), TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(quietly(() -> rebuilds.values().stream().filter(Rebuild::active)
+                        .forEach(rebuild -> claims.renew(rebuild.model.name()))),
+                RebuildClaims.RENEWAL.toMillis(), RebuildClaims.RENEWAL.toMillis(), TimeUnit.MILLISECONDS);
         if (slots.shared()) {
             housekeeping.scheduleWithFixedDelay(quietly(this::followSwitches), FOLLOW_INTERVAL.toMillis(),
                     FOLLOW_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
