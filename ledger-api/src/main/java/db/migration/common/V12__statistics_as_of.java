@@ -1,6 +1,6 @@
 package db.migration.common;
 
-import org.creditbank.ledger.projection.Sql;
+import org.creditbank.ledger.readmodel.Sql;
 import org.creditbank.ledger.projection.statistics.Measure;
 import org.creditbank.ledger.projection.statistics.Reach;
 import org.flywaydb.core.api.migration.BaseJavaMigration;

@@ -5,9 +5,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** ledger-core is the domain: no Spring wiring, no HTTP, no SQL. */
+/** ledger-core is the domain: no Spring wiring, no HTTP, no SQL; and the log core stands alone. */
 class ArchitectureTest {
 
     private final JavaClasses core = new ClassFileImporter()
@@ -29,6 +30,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.creditbank.ledger.branch..", "org.creditbank.ledger.learner..",
                         "org.creditbank.ledger.achievement..")
+                .check(core);
+    }
+
+    @Test
+    void the_log_core_uses_only_the_jdk_and_bouncycastle() {
+        classes().that().resideInAPackage("org.creditbank.ledger.log")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.bouncycastle..",
+                        "org.creditbank.ledger.log")
+                .because("an outside verifier of checkpoints and proofs needs the tree, the hashes and the signed"
+                        + " notes, and nothing else of the ledger")
                 .check(core);
     }
 }

@@ -2,8 +2,8 @@ package org.creditbank.ledger.api;
 
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.creditbank.ledger.projection.BatchedWrites;
-import org.creditbank.ledger.projection.BatchedWrites.Columns;
+import org.creditbank.ledger.readmodel.BatchedWrites;
+import org.creditbank.ledger.readmodel.BatchedWrites.Columns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,7 +1,7 @@
 package org.creditbank.ledger.api;
 
-import org.creditbank.ledger.projection.RowInserts;
-import org.creditbank.ledger.projection.Sql;
+import org.creditbank.ledger.readmodel.RowInserts;
+import org.creditbank.ledger.readmodel.Sql;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -3,7 +3,7 @@ package org.creditbank.ledger.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.creditbank.ledger.log.Checkpoint;
 import org.creditbank.ledger.log.Hash;
-import org.creditbank.ledger.log.LeafEnvelope;
+import org.creditbank.ledger.log.leaf.LeafEnvelope;
 import org.creditbank.ledger.log.NoteKeys;
 import org.creditbank.ledger.log.ProofVerification;
 import org.creditbank.ledger.log.Rfc6962;

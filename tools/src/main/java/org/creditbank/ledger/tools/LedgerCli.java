@@ -1,5 +1,12 @@
 package org.creditbank.ledger.tools;
 
+import org.creditbank.ledger.tools.bench.ArchiveBenchmark;
+import org.creditbank.ledger.tools.bench.AuthBenchmark;
+import org.creditbank.ledger.tools.bench.CheckpointLagBenchmark;
+import org.creditbank.ledger.tools.bench.CommandBenchmark;
+import org.creditbank.ledger.tools.bench.LogBenchmark;
+import org.creditbank.ledger.tools.bench.ReadModelBenchmark;
+import org.creditbank.ledger.tools.bench.StoredProofBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "The lifelong learning ledger's command-line tools.",
         subcommands = {CheckNumber.class, IdentityKey.class, LogKey.class, VerifyArchive.class, VerifyLog.class,
                 LogBenchmark.class, StoredProofBenchmark.class, ArchiveBenchmark.class,
-                CheckpointLagBenchmark.class, ReplayCheck.class, ReadModelBenchmark.class,
+                CheckpointLagBenchmark.class, ReplayCheckCommand.class, ReadModelBenchmark.class,
                 CommandBenchmark.class, AuthBenchmark.class, Token.class})
 public class LedgerCli {
 

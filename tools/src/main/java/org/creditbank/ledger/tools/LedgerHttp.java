@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A running ledger, driven over HTTP by the benchmarks as one principal (its bearer token). */
-final class LedgerHttp {
+public final class LedgerHttp {
 
     private final String url;
     private final String token;
@@ -22,14 +22,14 @@ final class LedgerHttp {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    LedgerHttp(String url, String token, String branch) {
+    public LedgerHttp(String url, String token, String branch) {
         this.url = url;
         this.token = token;
         this.branch = branch;
     }
 
     /** Opens an account for a new (benchmark) person and answers its learner number. */
-    String openAccount() throws IOException, InterruptedException {
+    public String openAccount() throws IOException, InterruptedException {
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("fullName", "Benchmark Learner");
         person.put("idDocumentType", "BENCHMARK");
@@ -39,7 +39,7 @@ final class LedgerHttp {
     }
 
     /** Records an online course and answers its achievement id. */
-    String record(String learner, String externalId) throws IOException, InterruptedException {
+    public String record(String learner, String externalId) throws IOException, InterruptedException {
         Map<String, Object> achievement = new LinkedHashMap<>();
         achievement.put("kind", "ONLINE_COURSE");
         achievement.put("title", "Benchmark course " + externalId);
@@ -51,7 +51,7 @@ final class LedgerHttp {
         return post("/api/learners/" + learner + "/achievements", achievement).get("achievementId").asText();
     }
 
-    JsonNode post(String path, Object body) throws IOException, InterruptedException {
+    public JsonNode post(String path, Object body) throws IOException, InterruptedException {
         HttpRequest request = signedIn(HttpRequest.newBuilder(URI.create(url + path)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
@@ -59,7 +59,7 @@ final class LedgerHttp {
         return json.readTree(checked(path, client.send(request, HttpResponse.BodyHandlers.ofString())));
     }
 
-    String get(String path) throws IOException, InterruptedException {
+    public String get(String path) throws IOException, InterruptedException {
         HttpRequest request = signedIn(HttpRequest.newBuilder(URI.create(url + path))).GET().build();
         return checked(path, client.send(request, HttpResponse.BodyHandlers.ofString()));
     }
@@ -82,7 +82,7 @@ final class LedgerHttp {
     }
 
     /** The ledger answered, but not with success: its status and its problem+json body. */
-    static final class UnexpectedStatus extends IllegalStateException {
+    public static final class UnexpectedStatus extends IllegalStateException {
 
         private final int status;
         private final String body;
@@ -93,11 +93,11 @@ final class LedgerHttp {
             this.body = body;
         }
 
-        int status() {
+        public int status() {
             return status;
         }
 
-        String body() {
+        public String body() {
             return body;
         }
     }

@@ -2,12 +2,12 @@ package org.creditbank.ledger.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.creditbank.ledger.log.ArchivedCredits;
-import org.creditbank.ledger.log.ArchivedCredits.ArchivedEvent;
+import org.creditbank.ledger.log.leaf.ArchivedCredits;
+import org.creditbank.ledger.log.leaf.ArchivedCredits.ArchivedEvent;
 import org.creditbank.ledger.log.Checkpoint;
 import org.creditbank.ledger.log.Hash;
-import org.creditbank.ledger.log.LeafEnvelope;
-import org.creditbank.ledger.log.LeafMetadata;
+import org.creditbank.ledger.log.leaf.LeafEnvelope;
+import org.creditbank.ledger.log.leaf.LeafMetadata;
 import org.creditbank.ledger.log.NoteKeys;
 import org.creditbank.ledger.log.ProofVerification;
 import org.creditbank.ledger.log.TlogProof;
@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
  * the checkpoint, the account's hash chain, and the credit totals. No network.
  */
 @Command(name = "verify-archive", description = "Verify a ledger-verified-archive/v1 file offline.")
-class VerifyArchive implements Callable<Integer> {
+public class VerifyArchive implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "the archive (JSON)")
     Path file;
@@ -71,7 +71,7 @@ class VerifyArchive implements Callable<Integer> {
         }
     }
 
-    static String verify(JsonNode archive, NoteKeys.Verifier verifier) {
+    public static String verify(JsonNode archive, NoteKeys.Verifier verifier) {
         require(archive.path("format").asText().equals("ledger-verified-archive/v1"),
                 "not a ledger-verified-archive/v1 file");
         String learner = text(archive, "learnerNumber");

@@ -21,9 +21,9 @@ import org.creditbank.ledger.api.web.LedgerCommands;
 import org.creditbank.ledger.api.web.Requests;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.learner.LearnerNumber;
-import org.creditbank.ledger.projection.achievement.JdbcCertificateRegister;
-import org.creditbank.ledger.projection.learner.AccountQueries;
-import org.creditbank.ledger.projection.learner.AchievementView;
+import org.creditbank.ledger.projection.register.JdbcCertificateRegister;
+import org.creditbank.ledger.projection.archive.ArchiveQueries;
+import org.creditbank.ledger.projection.archive.AchievementView;
 import org.creditbank.ledger.achievement.CertificateRegister.RefusedClaim;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,11 +45,11 @@ import java.util.function.Function;
 public class AchievementController {
 
     private final LedgerCommands commands;
-    private final AccountQueries queries;
+    private final ArchiveQueries queries;
     private final JdbcCertificateRegister certificates;
     private final Clock clock;
 
-    public AchievementController(LedgerCommands commands, AccountQueries queries,
+    public AchievementController(LedgerCommands commands, ArchiveQueries queries,
                                  JdbcCertificateRegister certificates, Clock clock) {
         this.commands = commands;
         this.queries = queries;

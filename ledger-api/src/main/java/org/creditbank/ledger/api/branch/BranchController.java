@@ -20,10 +20,10 @@ import org.creditbank.ledger.branch.BranchTier;
 import org.creditbank.ledger.branch.DivisionCode;
 import org.creditbank.ledger.branch.OfficerId;
 import org.creditbank.ledger.branch.UnknownBranch;
-import org.creditbank.ledger.projection.audit.AuditQueries;
-import org.creditbank.ledger.projection.branch.BranchQueries;
-import org.creditbank.ledger.projection.learner.AccountQueries;
-import org.creditbank.ledger.projection.branch.BranchView;
+import org.creditbank.ledger.projection.actlog.ActLogQueries;
+import org.creditbank.ledger.projection.register.BranchQueries;
+import org.creditbank.ledger.projection.archive.ArchiveQueries;
+import org.creditbank.ledger.projection.register.BranchView;
 import org.creditbank.ledger.rule.InvalidField;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,12 +51,12 @@ public class BranchController {
 
     private final LedgerCommands commands;
     private final BranchQueries queries;
-    private final AccountQueries accounts;
-    private final AuditQueries audit;
+    private final ArchiveQueries accounts;
+    private final ActLogQueries audit;
     private final ReadAccess access;
 
-    public BranchController(LedgerCommands commands, BranchQueries queries, AccountQueries accounts,
-                            AuditQueries audit, ReadAccess access) {
+    public BranchController(LedgerCommands commands, BranchQueries queries, ArchiveQueries accounts,
+                            ActLogQueries audit, ReadAccess access) {
         this.commands = commands;
         this.access = access;
         this.queries = queries;
@@ -110,7 +110,7 @@ public class BranchController {
 
     @GetMapping("/{code}/queue")
     @Operation(summary = "Achievements awaiting certification in the branch's jurisdiction, oldest first")
-    public AccountQueries.Page queue(@PathVariable String code, @RequestParam(defaultValue = "0") int offset,
+    public ArchiveQueries.Page queue(@PathVariable String code, @RequestParam(defaultValue = "0") int offset,
                                      @RequestParam(defaultValue = "50") int limit) {
         String branch = view(BranchCode.of("code", code).value(), 0).code();
         access.branch(branch);
@@ -120,13 +120,13 @@ public class BranchController {
 
     @GetMapping("/{code}/activity")
     @Operation(summary = "The latest acts in the branch's jurisdiction: who, for which branch, when, correlation id")
-    public List<AuditQueries.Act> activity(@PathVariable String code, @RequestParam(defaultValue = "0") int offset,
+    public List<ActLogQueries.Act> activity(@PathVariable String code, @RequestParam(defaultValue = "0") int offset,
                                            @RequestParam(defaultValue = "50") int limit) {
         String branch = view(BranchCode.of("code", code).value(), 0).code();
         access.branch(branch);
         access.branch(branch);
         Requests.requirePage(offset, limit);
-        return audit.acts(new AuditQueries.Filter(null, null, branch), offset, limit);
+        return audit.acts(new ActLogQueries.Filter(null, null, branch), offset, limit);
     }
 
     @PostMapping("/{code}/officers")

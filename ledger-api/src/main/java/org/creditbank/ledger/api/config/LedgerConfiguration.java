@@ -8,20 +8,20 @@ import org.creditbank.ledger.learner.IdentityHasher;
 import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerNumberIssuer;
 import org.creditbank.ledger.learner.PersonalDataVault;
-import org.creditbank.ledger.projection.achievement.CertificateRegisterProjection;
-import org.creditbank.ledger.projection.audit.ActLogProjection;
-import org.creditbank.ledger.projection.audit.AuditQueries;
-import org.creditbank.ledger.projection.achievement.JdbcCertificateRegister;
-import org.creditbank.ledger.projection.branch.BranchQueries;
-import org.creditbank.ledger.projection.branch.BranchRegisterProjection;
-import org.creditbank.ledger.projection.branch.JdbcBranchDirectory;
-import org.creditbank.ledger.projection.learner.AccountProjection;
-import org.creditbank.ledger.projection.learner.AccountQueries;
-import org.creditbank.ledger.projection.learner.JdbcIdentityRegister;
+import org.creditbank.ledger.projection.register.CertificateRegisterProjection;
+import org.creditbank.ledger.projection.actlog.ActLogProjection;
+import org.creditbank.ledger.projection.actlog.ActLogQueries;
+import org.creditbank.ledger.projection.register.JdbcCertificateRegister;
+import org.creditbank.ledger.projection.register.BranchQueries;
+import org.creditbank.ledger.projection.register.BranchRegisterProjection;
+import org.creditbank.ledger.projection.register.JdbcBranchDirectory;
+import org.creditbank.ledger.projection.archive.ArchiveProjection;
+import org.creditbank.ledger.projection.archive.ArchiveQueries;
+import org.creditbank.ledger.projection.register.JdbcIdentityRegister;
 import org.creditbank.ledger.api.readmodel.ReadModelConfiguration;
-import org.creditbank.ledger.projection.Dialect;
-import org.creditbank.ledger.projection.ReadModelSlots;
-import org.creditbank.ledger.projection.learner.IdentityRegisterProjection;
+import org.creditbank.ledger.readmodel.Dialect;
+import org.creditbank.ledger.readmodel.ReadModelSlots;
+import org.creditbank.ledger.projection.register.IdentityRegisterProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,8 +99,8 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public AccountProjection accountProjection(JdbcTemplate jdbc, PersonalDataVault vault, ReadModelSlots slots) {
-        return new AccountProjection(jdbc, vault, slots.liveSlot(ReadModelConfiguration.ARCHIVE));
+    public ArchiveProjection accountProjection(JdbcTemplate jdbc, PersonalDataVault vault, ReadModelSlots slots) {
+        return new ArchiveProjection(jdbc, vault, slots.liveSlot(ReadModelConfiguration.ARCHIVE));
     }
 
     @Bean
@@ -130,8 +130,8 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public AuditQueries auditQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
-        return new AuditQueries(jdbc, slots.liveSlot(ReadModelConfiguration.ACT_LOG));
+    public ActLogQueries auditQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new ActLogQueries(jdbc, slots.liveSlot(ReadModelConfiguration.ACT_LOG));
     }
 
     @Bean
@@ -147,7 +147,7 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public AccountQueries accountQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
-        return new AccountQueries(jdbc, slots.liveSlot(ReadModelConfiguration.ARCHIVE));
+    public ArchiveQueries accountQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new ArchiveQueries(jdbc, slots.liveSlot(ReadModelConfiguration.ARCHIVE));
     }
 }

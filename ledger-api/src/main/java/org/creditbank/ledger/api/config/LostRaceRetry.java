@@ -1,5 +1,6 @@
 package org.creditbank.ledger.api.config;
 
+import org.creditbank.ledger.readmodel.DaemonThreads;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;

@@ -1,6 +1,6 @@
 package org.creditbank.ledger.api.identity;
 
-import org.creditbank.ledger.projection.branch.JdbcBranchDirectory.Appointment;
+import org.creditbank.ledger.projection.register.JdbcBranchDirectory.Appointment;
 
 import java.util.List;
 import java.util.Optional;

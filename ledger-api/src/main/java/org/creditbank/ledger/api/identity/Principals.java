@@ -1,7 +1,7 @@
 package org.creditbank.ledger.api.identity;
 
 import org.creditbank.ledger.learner.IdentityRegister;
-import org.creditbank.ledger.projection.branch.JdbcBranchDirectory;
+import org.creditbank.ledger.projection.register.JdbcBranchDirectory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;

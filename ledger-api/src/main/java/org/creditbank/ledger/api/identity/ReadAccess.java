@@ -2,8 +2,8 @@ package org.creditbank.ledger.api.identity;
 
 import org.creditbank.ledger.branch.BranchDirectory;
 import org.creditbank.ledger.branch.BranchProfile;
-import org.creditbank.ledger.projection.branch.JdbcBranchDirectory.Appointment;
-import org.creditbank.ledger.projection.learner.AccountQueries;
+import org.creditbank.ledger.projection.register.JdbcBranchDirectory.Appointment;
+import org.creditbank.ledger.projection.archive.ArchiveQueries;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -19,9 +19,9 @@ public class ReadAccess {
 
     private final Principals principals;
     private final BranchDirectory directory;
-    private final AccountQueries accounts;
+    private final ArchiveQueries accounts;
 
-    public ReadAccess(Principals principals, BranchDirectory directory, AccountQueries accounts) {
+    public ReadAccess(Principals principals, BranchDirectory directory, ArchiveQueries accounts) {
         this.principals = principals;
         this.directory = directory;
         this.accounts = accounts;

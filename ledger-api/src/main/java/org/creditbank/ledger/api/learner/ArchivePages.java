@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.creditbank.ledger.projection.ReadModelSlots;
+import org.creditbank.ledger.readmodel.ReadModelSlots;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.creditbank.ledger.achievement.AchievementKind;
 import org.creditbank.ledger.achievement.AchievementStatus;
-import org.creditbank.ledger.api.readmodel.AsOfArchive;
+import org.creditbank.ledger.projection.archive.AsOfArchive;
 import org.creditbank.ledger.access.Subject;
 import org.creditbank.ledger.api.identity.LedgerPrincipal;
 import org.creditbank.ledger.api.identity.Principals;
@@ -23,8 +23,8 @@ import org.creditbank.ledger.learner.AccountRefusals.UnknownAccount;
 import org.creditbank.ledger.learner.ContactDetails;
 import org.creditbank.ledger.learner.LearnerNumber;
 import org.creditbank.ledger.learner.PersonalData;
-import org.creditbank.ledger.projection.learner.AccountQueries;
-import org.creditbank.ledger.projection.learner.AccountView;
+import org.creditbank.ledger.projection.archive.ArchiveQueries;
+import org.creditbank.ledger.projection.archive.AccountView;
 import org.creditbank.ledger.rule.InvalidField;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -54,13 +54,13 @@ import java.util.Map;
 public class LearnerController {
 
     private final LedgerCommands commands;
-    private final AccountQueries queries;
+    private final ArchiveQueries queries;
     private final AsOfArchive asOfArchive;
     private final ArchivePages pages;
     private final Principals principals;
     private final ReadAccess access;
 
-    public LearnerController(LedgerCommands commands, AccountQueries queries, AsOfArchive asOfArchive,
+    public LearnerController(LedgerCommands commands, ArchiveQueries queries, AsOfArchive asOfArchive,
                              ArchivePages pages, Principals principals, ReadAccess access) {
         this.commands = commands;
         this.access = access;
@@ -139,7 +139,7 @@ public class LearnerController {
         if (before != null && (to == null || !to.isBefore(before))) {
             to = before.minusDays(1);
         }
-        AccountQueries.ArchiveFilter filter = new AccountQueries.ArchiveFilter(
+        ArchiveQueries.ArchiveFilter filter = new ArchiveQueries.ArchiveFilter(
                 kind == null ? null : Requests.oneOf("kind", kind, AchievementKind.class).name(),
                 status == null ? null : Requests.oneOf("status", status, AchievementStatus.class).name(),
                 Requests.date("achievedFrom", achievedFrom, false), to);
@@ -157,7 +157,7 @@ public class LearnerController {
                 .body(pages.write(answer(then.account(), then.page(), at)));
     }
 
-    private static Map<String, Object> answer(AccountView account, AccountQueries.Page page, Instant asOf) {
+    private static Map<String, Object> answer(AccountView account, ArchiveQueries.Page page, Instant asOf) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("learnerNumber", account.learnerNumber());
         answer.put("status", account.status());

@@ -1,6 +1,6 @@
 package org.creditbank.ledger.api.log;
 
-import org.creditbank.ledger.api.config.DaemonThreads;
+import org.creditbank.ledger.readmodel.DaemonThreads;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;

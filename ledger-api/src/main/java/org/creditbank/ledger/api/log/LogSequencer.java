@@ -9,7 +9,7 @@ import org.creditbank.ledger.projection.log.JdbcLogStore;
 import org.creditbank.ledger.projection.log.JdbcLogStore.Leaf;
 import org.creditbank.ledger.log.CompactRange;
 import org.creditbank.ledger.log.Hash;
-import org.creditbank.ledger.log.LeafBatch;
+import org.creditbank.ledger.log.leaf.LeafBatch;
 import org.creditbank.ledger.log.StoredNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 

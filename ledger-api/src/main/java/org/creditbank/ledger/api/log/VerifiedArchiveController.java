@@ -11,15 +11,15 @@ import org.creditbank.ledger.projection.log.JdbcLogStore;
 import org.creditbank.ledger.projection.log.JdbcLogStore.StoredCheckpoint;
 import org.creditbank.ledger.learner.AccountRefusals.UnknownAccount;
 import org.creditbank.ledger.learner.LearnerNumber;
-import org.creditbank.ledger.log.ArchivedCredits;
-import org.creditbank.ledger.log.ArchivedCredits.ArchivedEvent;
+import org.creditbank.ledger.log.leaf.ArchivedCredits;
+import org.creditbank.ledger.log.leaf.ArchivedCredits.ArchivedEvent;
 import org.creditbank.ledger.log.Hash;
-import org.creditbank.ledger.log.LeafEnvelope;
-import org.creditbank.ledger.log.LeafMetadata;
+import org.creditbank.ledger.log.leaf.LeafEnvelope;
+import org.creditbank.ledger.log.leaf.LeafMetadata;
 import org.creditbank.ledger.log.MerkleTree;
 import org.creditbank.ledger.log.TlogProof;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.creditbank.ledger.projection.learner.AccountQueries;
+import org.creditbank.ledger.projection.archive.ArchiveQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,11 +49,11 @@ public class VerifiedArchiveController {
     private final CheckpointSigner signer;
     private final JdbcTemplate jdbc;
     private final ObjectMapper events;
-    private final AccountQueries accounts;
+    private final ArchiveQueries accounts;
 
     public VerifiedArchiveController(JdbcLogStore store, CheckpointSigner signer, JdbcTemplate jdbc,
                                      @Qualifier("defaultAxonObjectMapper") ObjectMapper events,
-                                     AccountQueries accounts) {
+                                     ArchiveQueries accounts) {
         this.store = store;
         this.signer = signer;
         this.jdbc = jdbc;

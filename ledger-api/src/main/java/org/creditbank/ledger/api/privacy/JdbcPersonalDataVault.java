@@ -7,7 +7,7 @@ import org.creditbank.ledger.learner.ContactDetails;
 import org.creditbank.ledger.learner.PersonalData;
 import org.creditbank.ledger.learner.PersonalDataVault;
 import org.creditbank.ledger.learner.Sealed;
-import org.creditbank.ledger.projection.Sql;
+import org.creditbank.ledger.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;

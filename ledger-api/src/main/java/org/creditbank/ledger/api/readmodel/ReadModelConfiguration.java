@@ -1,5 +1,10 @@
 package org.creditbank.ledger.api.readmodel;
 
+import org.creditbank.ledger.projection.archive.AsOfArchive;
+import org.creditbank.ledger.readmodel.CommitGate;
+import org.creditbank.ledger.readmodel.ReadModel;
+import org.creditbank.ledger.readmodel.ReadModels;
+import org.creditbank.ledger.readmodel.ReplayCheck;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -13,12 +18,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.creditbank.ledger.api.config.LedgerNode;
 import org.creditbank.ledger.api.config.LedgerProperties;
 import org.creditbank.ledger.learner.PersonalDataVault;
-import org.creditbank.ledger.projection.Dialect;
-import org.creditbank.ledger.projection.audit.ActLogProjection;
-import org.creditbank.ledger.projection.learner.AccountProjection;
-import org.creditbank.ledger.projection.ReadModelSlots;
-import org.creditbank.ledger.projection.StoredEvents;
-import org.creditbank.ledger.api.config.DaemonThreads;
+import org.creditbank.ledger.readmodel.Dialect;
+import org.creditbank.ledger.projection.actlog.ActLogProjection;
+import org.creditbank.ledger.projection.archive.ArchiveProjection;
+import org.creditbank.ledger.readmodel.ReadModelSlots;
+import org.creditbank.ledger.readmodel.StoredEvents;
+import org.creditbank.ledger.readmodel.DaemonThreads;
 import org.creditbank.ledger.projection.statistics.StatisticsProjection;
 import org.creditbank.ledger.projection.statistics.StatisticsQueries;
 import org.springframework.context.annotation.Bean;
@@ -110,7 +115,7 @@ public class ReadModelConfiguration {
                                  org.axonframework.config.Configuration axon, LedgerNode node) {
         List<ReadModel> models = List.of(
                 new ReadModel(ARCHIVE, List.of("achievement_act", "achievement", "learner_account"),
-                        slot -> new AccountProjection(jdbc, vault, () -> slot), null, false, 1,
+                        slot -> new ArchiveProjection(jdbc, vault, () -> slot), null, false, 1,
                         Set.of("achievement_act"),
                         // A merge moves a learner's achievements: by learner.
                         Set.of("achievement_learner_ix")),

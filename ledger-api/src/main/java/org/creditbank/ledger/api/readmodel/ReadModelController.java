@@ -1,5 +1,8 @@
 package org.creditbank.ledger.api.readmodel;
 
+import org.creditbank.ledger.readmodel.ReadModelRefusals;
+import org.creditbank.ledger.readmodel.ReadModels;
+import org.creditbank.ledger.readmodel.ReplayCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;

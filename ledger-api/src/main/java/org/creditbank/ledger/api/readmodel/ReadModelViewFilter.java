@@ -4,7 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.creditbank.ledger.projection.ReadModelSlots;
+import org.creditbank.ledger.readmodel.ReadModelSlots;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;

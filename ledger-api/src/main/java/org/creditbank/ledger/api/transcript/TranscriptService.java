@@ -2,9 +2,9 @@ package org.creditbank.ledger.api.transcript;
 
 import org.creditbank.ledger.api.log.CheckpointSigner;
 import org.creditbank.ledger.learner.AccountRefusals.UnknownAccount;
-import org.creditbank.ledger.projection.learner.AccountQueries;
-import org.creditbank.ledger.projection.learner.AccountView;
-import org.creditbank.ledger.projection.learner.AchievementView;
+import org.creditbank.ledger.projection.archive.ArchiveQueries;
+import org.creditbank.ledger.projection.archive.AccountView;
+import org.creditbank.ledger.projection.archive.AchievementView;
 import org.creditbank.ledger.projection.log.JdbcLogStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,13 +22,13 @@ public class TranscriptService {
 
     private static final int PAGE = 500;
 
-    private final AccountQueries accounts;
+    private final ArchiveQueries accounts;
     private final JdbcLogStore log;
     private final CheckpointSigner signer;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public TranscriptService(AccountQueries accounts, JdbcLogStore log, CheckpointSigner signer, JdbcTemplate jdbc,
+    public TranscriptService(ArchiveQueries accounts, JdbcLogStore log, CheckpointSigner signer, JdbcTemplate jdbc,
                              Clock clock) {
         this.accounts = accounts;
         this.log = log;
@@ -42,9 +42,9 @@ public class TranscriptService {
         AccountView account = accounts.account(learnerNumber)
                 .orElseThrow(() -> new UnknownAccount("learnerNumber", learnerNumber));
         List<Transcript.Line> lines = new ArrayList<>();
-        AccountQueries.ArchiveFilter certified = new AccountQueries.ArchiveFilter(null, "CERTIFIED", null, null);
+        ArchiveQueries.ArchiveFilter certified = new ArchiveQueries.ArchiveFilter(null, "CERTIFIED", null, null);
         for (int offset = 0; ; offset += PAGE) {
-            AccountQueries.Page page = accounts.archive(learnerNumber, certified, offset, PAGE);
+            ArchiveQueries.Page page = accounts.archive(learnerNumber, certified, offset, PAGE);
             for (AchievementView a : page.achievements()) {
                 if (awardingBody == null || awardingBody.equalsIgnoreCase(a.awardingBody())) {
                     lines.add(new Transcript.Line(a.achievedOn(), a.kind(), a.title(), a.awardingBody(),

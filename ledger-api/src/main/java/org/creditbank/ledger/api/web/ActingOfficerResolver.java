@@ -5,7 +5,7 @@ import org.creditbank.ledger.api.identity.NotPermitted;
 import org.creditbank.ledger.api.identity.Principals;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.branch.BranchCode;
-import org.creditbank.ledger.projection.branch.JdbcBranchDirectory.Appointment;
+import org.creditbank.ledger.projection.register.JdbcBranchDirectory.Appointment;
 import org.creditbank.ledger.rule.InvalidField;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;

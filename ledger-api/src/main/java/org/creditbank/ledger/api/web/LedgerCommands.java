@@ -5,7 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.creditbank.ledger.api.identity.LedgerPrincipal;
 import org.creditbank.ledger.api.identity.Principals;
-import org.creditbank.ledger.api.readmodel.CommitGate;
+import org.creditbank.ledger.readmodel.CommitGate;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.learner.LearnerAccount;
 import org.springframework.stereotype.Component;

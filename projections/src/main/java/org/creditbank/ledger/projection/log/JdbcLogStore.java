@@ -4,7 +4,7 @@ import org.creditbank.ledger.log.Hash;
 import org.creditbank.ledger.log.HashReader;
 import org.creditbank.ledger.log.NodeId;
 import org.creditbank.ledger.log.StoredNode;
-import org.creditbank.ledger.projection.Sql;
+import org.creditbank.ledger.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;

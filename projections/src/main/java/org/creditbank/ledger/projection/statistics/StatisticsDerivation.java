@@ -1,8 +1,8 @@
 package org.creditbank.ledger.projection.statistics;
 
-import org.creditbank.ledger.projection.Dialect;
-import org.creditbank.ledger.projection.RowInserts;
-import org.creditbank.ledger.projection.Slot;
+import org.creditbank.ledger.readmodel.Dialect;
+import org.creditbank.ledger.readmodel.RowInserts;
+import org.creditbank.ledger.readmodel.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;

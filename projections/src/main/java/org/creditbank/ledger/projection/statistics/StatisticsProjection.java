@@ -12,12 +12,12 @@ import org.creditbank.ledger.learner.AccountEvent.AccountClosed;
 import org.creditbank.ledger.learner.AccountEvent.AccountMergedInto;
 import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
 import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
-import org.creditbank.ledger.projection.BulkReplay;
-import org.creditbank.ledger.projection.Dialect;
-import org.creditbank.ledger.projection.PerUnitOfWork;
-import org.creditbank.ledger.projection.RowInserts;
-import org.creditbank.ledger.projection.Slot;
-import org.creditbank.ledger.projection.Sql;
+import org.creditbank.ledger.readmodel.BulkReplay;
+import org.creditbank.ledger.readmodel.Dialect;
+import org.creditbank.ledger.readmodel.PerUnitOfWork;
+import org.creditbank.ledger.readmodel.RowInserts;
+import org.creditbank.ledger.readmodel.Slot;
+import org.creditbank.ledger.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -38,7 +38,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static org.creditbank.ledger.projection.Sql.at;
+import static org.creditbank.ledger.readmodel.Sql.at;
 
 /**
  * The statistics read model of one slot: a fact per counted act (with its dimensions as they stood then), the facts

@@ -1,6 +1,6 @@
 package org.creditbank.ledger.projection.statistics;
 
-import org.creditbank.ledger.projection.Slot;
+import org.creditbank.ledger.readmodel.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import static org.creditbank.ledger.projection.Sql.at;
+import static org.creditbank.ledger.readmodel.Sql.at;
 
 /**
  * Statistics for operators and education authorities, for a branch's whole jurisdiction (its subtree), a period of
