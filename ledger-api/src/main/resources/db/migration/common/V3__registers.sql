@@ -1,5 +1,8 @@
--- Read models and registers. Everything here is derived from events (except the review list of refused certificate
--- claims, the learner serial sequence and idempotency records) and can be dropped and rebuilt.
+-- The registers behind the rules, and what is kept beside the events. The registers are derived from events and
+-- updated in the command's own transaction (a unique key here refuses the second of two racing commands); the
+-- learners' keys, the review list of refused certificate claims, the learner serial sequence and idempotency records
+-- are not derived from events. The read models (archive, act log, statistics) are not here: the read-model engine
+-- makes their tables from their templates (projections module).
 
 CREATE SEQUENCE learner_serial_seq AS BIGINT START WITH 1;
 
@@ -27,32 +30,21 @@ CREATE TABLE provincial_centre (
     CONSTRAINT provincial_centre_branch_fk FOREIGN KEY (code) REFERENCES branch (code)
 );
 
--- One row per officer: an officer acts for one branch at a time, and the key makes that hold under concurrency.
+-- Appointments (docs/security.md): an officer id is one person's and may be appointed to several branches, each
+-- appointment granting roles. Derived from OfficerAppointed. Appointments recorded before roles existed grant every
+-- role.
 CREATE TABLE branch_officer (
-    officer_id   VARCHAR(64)              NOT NULL,
-    branch_code  VARCHAR(32)              NOT NULL,
-    name         VARCHAR(255)             NOT NULL,
-    appointed_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    appointed_by VARCHAR(64)              NOT NULL,
-    CONSTRAINT branch_officer_pk PRIMARY KEY (officer_id),
+    officer_id    VARCHAR(64)                                    NOT NULL,
+    branch_code   VARCHAR(32)                                    NOT NULL,
+    name          VARCHAR(255)                                   NOT NULL,
+    appointed_at  TIMESTAMP WITH TIME ZONE                       NOT NULL,
+    appointed_by  VARCHAR(64)                                    NOT NULL,
+    roles         VARCHAR(64) DEFAULT 'ADMINISTRATOR,CERTIFIER,OFFICER' NOT NULL,
+    system_client BOOLEAN     DEFAULT FALSE                      NOT NULL,
+    CONSTRAINT branch_officer_pk PRIMARY KEY (officer_id, branch_code),
     CONSTRAINT branch_officer_branch_fk FOREIGN KEY (branch_code) REFERENCES branch (code)
 );
 CREATE INDEX branch_officer_branch_ix ON branch_officer (branch_code);
-
-CREATE TABLE learner_account (
-    learner_number CHAR(18)                 NOT NULL,
-    status         VARCHAR(16)              NOT NULL,
-    merged_into    CHAR(18),
-    full_name      VARCHAR(255)             NOT NULL,
-    phone          VARCHAR(64),
-    email          VARCHAR(255),
-    address        VARCHAR(1024),
-    opened_at      TIMESTAMP WITH TIME ZONE NOT NULL,
-    opened_by      VARCHAR(64)              NOT NULL,
-    opening_branch VARCHAR(32)              NOT NULL,
-    closed_at      TIMESTAMP WITH TIME ZONE,
-    CONSTRAINT learner_account_pk PRIMARY KEY (learner_number)
-);
 
 -- Each learner's own key for their personal data, stored only wrapped by the master key. Erasing the key (wrapped_key
 -- set to NULL) makes the learner's personal data unreadable in every event, which are never changed. Not derived from
@@ -72,48 +64,6 @@ CREATE TABLE learner_identity (
     learner_number CHAR(18) NOT NULL,
     CONSTRAINT learner_identity_pk PRIMARY KEY (identity_hash)
 );
-
-CREATE TABLE achievement (
-    achievement_id      VARCHAR(64)              NOT NULL,
-    learner_number      CHAR(18)                 NOT NULL,
-    kind                VARCHAR(40)              NOT NULL,
-    title               VARCHAR(512)             NOT NULL,
-    awarding_body       VARCHAR(255)             NOT NULL,
-    assessing_body      VARCHAR(255)             NOT NULL,
-    achieved_on         DATE                     NOT NULL,
-    evidence_sha256     CHAR(64)                 NOT NULL,
-    evidence_media_type VARCHAR(255)             NOT NULL,
-    evidence_location   VARCHAR(2048),
-    credits             NUMERIC(19, 4)           NOT NULL,
-    credit_unit         VARCHAR(48)              NOT NULL,
-    qualification_level INTEGER,
-    vocational_level    INTEGER,
-    result_scheme       VARCHAR(64),
-    result_value        VARCHAR(64),
-    external_issuer     VARCHAR(255)             NOT NULL,
-    external_id         VARCHAR(255)             NOT NULL,
-    certificate_serial  VARCHAR(128),
-    status              VARCHAR(16)              NOT NULL,
-    recorded_by         VARCHAR(64)              NOT NULL,
-    recording_branch    VARCHAR(32)              NOT NULL,
-    recorded_at         TIMESTAMP WITH TIME ZONE NOT NULL,
-    changed_at          TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT achievement_pk PRIMARY KEY (achievement_id)
-);
-CREATE INDEX achievement_learner_ix ON achievement (learner_number, recorded_at);
-CREATE INDEX achievement_branch_status_ix ON achievement (recording_branch, status);
-
-CREATE TABLE achievement_act (
-    id             BIGINT GENERATED BY DEFAULT AS IDENTITY,
-    achievement_id VARCHAR(64)              NOT NULL,
-    act            VARCHAR(16)              NOT NULL,
-    reason         VARCHAR(1024),
-    officer_id     VARCHAR(64)              NOT NULL,
-    branch_code    VARCHAR(32)              NOT NULL,
-    acted_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT achievement_act_pk PRIMARY KEY (id)
-);
-CREATE INDEX achievement_act_achievement_ix ON achievement_act (achievement_id);
 
 -- One certificate, one learner: the key (issuer and canonical serial) makes that hold under concurrency.
 CREATE TABLE certificate_holder (
@@ -155,3 +105,20 @@ CREATE TABLE idempotency_record (
     CONSTRAINT idempotency_record_pk PRIMARY KEY (idempotency_key, scope)
 );
 CREATE INDEX idempotency_record_created_ix ON idempotency_record (created_at);
+
+-- A person signs in through an identity-provider subject bound to their officer id (derived from SignInBound): one
+-- person, one officer id, and each key refuses the second binding.
+CREATE TABLE officer_subject (
+    officer_id VARCHAR(64)  NOT NULL,
+    subject    VARCHAR(255) NOT NULL,
+    CONSTRAINT officer_subject_pk PRIMARY KEY (officer_id),
+    CONSTRAINT officer_subject_subject_uk UNIQUE (subject)
+);
+
+-- A learner signs in through a subject bound to their account: one sign-in subject, one account.
+CREATE TABLE learner_sign_in (
+    subject        VARCHAR(255) NOT NULL,
+    learner_number CHAR(18)     NOT NULL,
+    CONSTRAINT learner_sign_in_pk PRIMARY KEY (subject)
+);
+CREATE INDEX learner_sign_in_learner_ix ON learner_sign_in (learner_number);

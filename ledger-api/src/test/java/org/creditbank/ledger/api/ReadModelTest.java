@@ -29,7 +29,6 @@ import static org.creditbank.ledger.api.Scenario.ERIN;
  */
 class ReadModelTest {
 
-    private static final List<String> READ_MODELS = List.of("archive", "act-log", "statistics");
 
     private static RunningLedger ledger;
     private static Http http;
@@ -89,7 +88,7 @@ class ReadModelTest {
     void replay_equals_live_after_a_mixed_workload_and_differences_are_reported_row_by_row() {
         JsonNode report = http.get("/api/audit/replay-check").json();
         assertThat(report.get("equal").asBoolean()).as(report.toString()).isTrue();
-        assertThat(report.get("readModels").findValuesAsText("readModel")).containsExactlyElementsOf(READ_MODELS);
+        assertThat(report.get("readModels").findValuesAsText("readModel")).containsExactlyElementsOf(Scenario.readModels(http));
         for (JsonNode model : report.get("readModels")) {
             assertThat(model.get("events").asLong()).as(model.toString()).isPositive();
             assertThat(model.get("rows").asLong()).as(model.toString()).isPositive();
@@ -169,7 +168,7 @@ class ReadModelTest {
             });
             List<String> slots = new ArrayList<>();
             if (round == 0) {
-                for (String name : READ_MODELS) {
+                for (String name : Scenario.readModels(http)) {
                     Http.Reply started = http.post("/api/admin/read-models/" + name + "/rebuild", "");
                     assertThat(started.status()).as(started.toString()).isEqualTo(202);
                     assertThat(started.header("Location")).isEqualTo("/api/admin/read-models/" + name);
@@ -187,7 +186,7 @@ class ReadModelTest {
                 Http.Reply started = http.post("/api/admin/read-models/rebuild", "");
                 assertThat(started.status()).as(started.toString()).isEqualTo(202);
                 assertThat(started.header("Location")).isEqualTo("/api/admin/read-models");
-                for (String name : READ_MODELS) {
+                for (String name : Scenario.readModels(http)) {
                     JsonNode progress = StreamSupport.stream(started.json().spliterator(), false)
                             .filter(p -> p.get("readModel").asText().equals(name)).findFirst().orElseThrow();
                     slots.add(progress.get("slot").asText());
@@ -199,8 +198,9 @@ class ReadModelTest {
                 assertThat(again.json().get("detail").asText()).contains("read model archive");
                 assertThat(http.get("/api/learners/" + watched + "/archive").json()).isEqualTo(archiveBefore);
             }
-            for (int i = 0; i < READ_MODELS.size(); i++) {
-                String name = READ_MODELS.get(i);
+            List<String> readModels = Scenario.readModels(http);
+            for (int i = 0; i < readModels.size(); i++) {
+                String name = readModels.get(i);
                 JsonNode status = Await.until(name + " to be rebuilt and switched", Duration.ofSeconds(90),
                         () -> http.get("/api/admin/read-models/" + name).json(),
                         s -> s.get("rebuild").get("state").asText().matches("SWITCHED|FAILED"));

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -159,6 +160,14 @@ public final class Scenario {
         assertThat(certified.status()).as(certified.toString()).isEqualTo(200);
         assertThat(certified.json().get("status").asText()).isEqualTo("CERTIFIED");
         return learner;
+    }
+
+    /** The names of the ledger's read models, as the engine declares them. */
+    public static List<String> readModels(Http http) {
+        List<String> names = new ArrayList<>();
+        http.get("/api/admin/read-models").json().forEach(model -> names.add(model.get("readModel").asText()));
+        assertThat(names).as("the ledger's read models").isNotEmpty();
+        return names;
     }
 
     /** Rebuilds a read model over HTTP and waits until its rebuilt slot serves (the rebuild must not fail). */

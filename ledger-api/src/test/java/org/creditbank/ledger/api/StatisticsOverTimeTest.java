@@ -1,12 +1,8 @@
 package org.creditbank.ledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import db.migration.common.V12__statistics_as_of;
-import db.migration.common.V13__statistics_fact_day;
-import db.migration.common.V16__statistics_reach_from_active;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.core.ConnectionCallback;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -134,37 +130,12 @@ class StatisticsOverTimeTest {
             JsonNode report = http.get("/api/audit/replay-check?readModel=statistics").json();
             assertThat(report.get("equal").asBoolean()).as(report.toString()).isTrue();
 
-            // The migration that brought day sums to existing ledgers derives from the facts what the processor built
-            // (it also wrote the learners counted ahead per node and period, a table a later migration dropped).
-            Map<String, List<Map<String, Object>>> built = dayTables(ledger);
-            ledger.jdbc().execute("CREATE TABLE stat_reach (learner_number CHAR(18) NOT NULL,"
-                    + " node VARCHAR(33) NOT NULL, period VARCHAR(7) NOT NULL, first_day DATE, first_achieved DATE)");
-            ledger.jdbc().execute((ConnectionCallback<Void>) connection -> {
-                V12__statistics_as_of.fill(connection, "", ZONE);
-                return null;
-            });
-            ledger.jdbc().execute("DROP TABLE stat_reach");
-            assertThat(dayTables(ledger)).isEqualTo(built);
-            // So does the one that brought each active row its first day and earliest achieved date.
-            assertThat(built.get("stat_active")).hasSizeGreaterThanOrEqualTo((int) acts.stream().filter(Act::learning)
-                    .map(Act::learner).distinct().count());
-            ledger.jdbc().update("UPDATE stat_active SET first_day = DATE '1970-01-01',"
-                    + " first_achieved = DATE '1970-01-01'");
-            ledger.jdbc().execute((ConnectionCallback<Void>) connection -> {
-                V16__statistics_reach_from_active.fill(connection, "");
-                return null;
-            });
-            assertThat(dayTables(ledger)).isEqualTo(built);
-            // So does the one that brought each fact its day, midnights and the clock stepped back included.
-            List<List<Object>> days = factDays(ledger);
-            assertThat(days).hasSizeGreaterThanOrEqualTo(acts.size()).allSatisfy(fact -> assertThat(fact.get(3))
-                    .isEqualTo(LocalDate.ofInstant(((OffsetDateTime) fact.get(2)).toInstant(), ZONE)));
-            ledger.jdbc().update("UPDATE stat_fact SET day_start = DATE '1970-01-01'");
-            ledger.jdbc().execute((ConnectionCallback<Void>) connection -> {
-                V13__statistics_fact_day.fill(connection, "stat_fact", ZONE);
-                return null;
-            });
-            assertThat(factDays(ledger)).isEqualTo(days);
+            // Every learner who acted on an achievement is counted active somewhere, and each fact has its recorded
+            // instant's day in the ledger's time zone, midnights and the clock stepped back included.
+            assertThat(dayTables(ledger).get("stat_active")).hasSizeGreaterThanOrEqualTo((int) acts.stream()
+                    .filter(Act::learning).map(Act::learner).distinct().count());
+            assertThat(factDays(ledger)).hasSizeGreaterThanOrEqualTo(acts.size()).allSatisfy(fact -> assertThat(
+                    fact.get(3)).isEqualTo(LocalDate.ofInstant(((OffsetDateTime) fact.get(2)).toInstant(), ZONE)));
 
             // A rebuild folds the history in a few large batches: an achievement's record and its correction in one
             // batch still count each with the date the achievement had then.

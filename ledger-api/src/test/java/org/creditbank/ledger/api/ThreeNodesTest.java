@@ -41,7 +41,6 @@ class ThreeNodesTest {
 
     private static final int THREADS_PER_NODE = 2;
     private static final int LEARNERS = 3;
-    private static final List<String> READ_MODELS = List.of("archive", "act-log", "statistics");
 
     private static RunningLedger first;
     private static RunningLedger second;
@@ -143,7 +142,7 @@ class ThreeNodesTest {
         List<Http> nodes = List.of(first.http(), second.http(), third.http);
         List<String> learners = learnersKnownToEveryNode(nodes, "Rebuilt");
         Map<String, String> target = new LinkedHashMap<>();
-        for (String name : READ_MODELS) {
+        for (String name : Scenario.readModels(first.http())) {
             String live = first.http().get("/api/admin/read-models/" + name).json().get("liveSlot").asText();
             target.put(name, live.equals("A") ? "B" : "A");
         }
@@ -156,7 +155,7 @@ class ThreeNodesTest {
             Http.Reply again = third.http.post("/api/admin/read-models/archive/rebuild", "");
             Problems.problem(again, 409, "rebuild-in-progress");
             assertThat(again.json().get("detail").asText()).contains("on node " + ProcessHandle.current().pid() + "@");
-            for (String name : READ_MODELS) {
+            for (String name : Scenario.readModels(first.http())) {
                 JsonNode status = Await.until(name + " to be rebuilt and switched", Duration.ofSeconds(90),
                         () -> first.http().get("/api/admin/read-models/" + name).json(),
                         s -> s.get("rebuild").get("state").asText().matches("SWITCHED|FAILED"));
@@ -205,7 +204,7 @@ class ThreeNodesTest {
     private static void assertReplayEqualsLive(Http node) {
         JsonNode check = node.get("/api/audit/replay-check").json();
         assertThat(check.get("equal").asBoolean()).as(check.toString()).isTrue();
-        assertThat(check.get("readModels").findValuesAsText("readModel")).containsExactlyElementsOf(READ_MODELS);
+        assertThat(check.get("readModels").findValuesAsText("readModel")).containsExactlyElementsOf(Scenario.readModels(node));
     }
 
     /**

@@ -85,7 +85,7 @@ class WalkthroughTest {
                     () -> ledger.http().get("/api/statistics").json().get("totals"),
                     t -> t.get("achievementsCertified").asLong() == 1);
             assertThat(totals.get("creditsDeposited").get(0).get("amount").decimalValue()).isEqualByComparingTo("3.5");
-            for (String readModel : List.of("archive", "act-log", "statistics")) {
+            for (String readModel : Scenario.readModels(ledger.http())) {
                 assertThat(ledger.http().post("/api/admin/read-models/" + readModel + "/rebuild", "").status())
                         .isEqualTo(202);
                 Await.until(readModel + " to be rebuilt", Duration.ofSeconds(60),

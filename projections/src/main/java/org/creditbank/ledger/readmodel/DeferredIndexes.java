@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * tables go too (a duplicate row then fails the rebuild when its key's unique index is built, as it would have failed
  * the insert).
  *
- * <p>The definitions are read from the live slot's tables (the same DDL template, another suffix), so a rebuild that
- * was cut off with its indexes dropped is healed by the next. PostgreSQL only; elsewhere the indexes stay.
+ * <p>The definitions are read from the slot's own tables before they are dropped: the engine has just made them from
+ * the read model's template ({@link SlotSchemas#remake}). PostgreSQL only; elsewhere the indexes stay.
  */
 final class DeferredIndexes {
 
@@ -42,13 +42,13 @@ final class DeferredIndexes {
         this.keys = keys;
     }
 
-    /** The secondary indexes of {@code target}'s tables, as the live slot has them. */
-    static DeferredIndexes of(JdbcTemplate jdbc, Dialect dialect, ReadModel model, Slot live, Slot target) {
+    /** The secondary indexes of {@code target}'s tables, as its template made them. */
+    static DeferredIndexes of(JdbcTemplate jdbc, Dialect dialect, ReadModel model, Slot target) {
         List<Index> indexes = new ArrayList<>();
         List<Index> keys = new ArrayList<>();
         if (dialect == Dialect.POSTGRESQL) {
             for (String table : model.tables()) {
-                String from = live.table(table);
+                String from = target.table(table);
                 String to = target.table(table);
                 jdbc.query("SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema()"
                         + " AND i.tablename = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint c"
@@ -71,7 +71,7 @@ final class DeferredIndexes {
                         }, from);
             }
             for (String table : model.appendOnly()) {
-                String from = live.table(table);
+                String from = target.table(table);
                 String to = target.table(table);
                 jdbc.query("SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c"
                         + " JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace"

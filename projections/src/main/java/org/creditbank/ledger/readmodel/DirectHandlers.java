@@ -48,6 +48,11 @@ final class DirectHandlers {
         this.declared = DECLARED.get(projection.getClass());
     }
 
+    /** Refuses a projection class whose handlers a replay cannot call (see above). */
+    static void check(Class<?> projection) {
+        DECLARED.get(projection);
+    }
+
     /** Hands the event to the projection's handler for its payload, if it has one. */
     void handle(EventMessage<?> event) {
         Declared handler = byPayload.computeIfAbsent(event.getPayloadType(), this::resolve);

@@ -42,14 +42,17 @@ public class ReadModelSlots {
     private final JdbcTemplate jdbc;
     private final boolean shared;
     private final int lockKey;
-    /** On the embedded database, the truth: read at start, then what this server switched to. */
+    /**
+     * On the embedded database, the truth: read when first asked (once the engine has made the read models' rows),
+     * then what this server switched to.
+     */
     private volatile Map<String, Live> known;
 
     /** @param shared whether several nodes may share the table (PostgreSQL) */
     public ReadModelSlots(JdbcTemplate jdbc, boolean shared) {
         this.jdbc = jdbc;
         this.shared = shared;
-        this.known = shared ? Map.of() : read();
+        this.known = shared ? Map.of() : null;
         this.lockKey = shared ? jdbc.queryForObject("SELECT current_schema()", String.class).hashCode() : 0;
     }
 
@@ -93,7 +96,16 @@ public class ReadModelSlots {
             return locked;
         }
         if (!shared) {
-            return known;
+            Map<String, Live> slots = known;
+            if (slots == null) {
+                synchronized (this) {
+                    if (known == null) {
+                        known = read();
+                    }
+                    slots = known;
+                }
+            }
+            return slots;
         }
         View view = VIEWS.get();
         if (view != null) {
@@ -174,7 +186,7 @@ public class ReadModelSlots {
             return;
         }
         Runnable remember = () -> {
-            Map<String, Live> slots = new HashMap<>(known);
+            Map<String, Live> slots = new HashMap<>(slots());
             slots.put(readModel, new Live(slot, at));
             known = Map.copyOf(slots);
         };

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -87,6 +88,7 @@ public class ReadModels implements SmartLifecycle {
     /** The slot each of this node's live processors writes. */
     private final Map<String, Slot> liveSlots = new ConcurrentHashMap<>();
     private final RebuildClaims claims;
+    private final SlotSchemas schemas;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     /** Per read model, the clean-up after its last switch, still running. */
     private final Map<String, CompletableFuture<?>> cleanUps = new ConcurrentHashMap<>();
@@ -97,7 +99,8 @@ public class ReadModels implements SmartLifecycle {
     public ReadModels(List<ReadModel> models, ReadModelSlots slots, EventStore events, EventStorageEngine storage,
                       TokenStore tokens,
                       TransactionManager axonTransactions, TransactionTemplate transactions, JdbcTemplate jdbc,
-                      CommitGate gate, Clock clock, int batchSize, Dialect dialect, StoredEvents stored, String node) {
+                      CommitGate gate, Clock clock, int batchSize, Dialect dialect, StoredEvents stored, String node,
+                      SlotSchemas schemas) {
         models.forEach(m -> this.models.put(m.name(), m));
         this.slots = slots;
         this.events = events;
@@ -113,6 +116,7 @@ public class ReadModels implements SmartLifecycle {
         this.stored = stored;
         this.bulkBatchSize = batchSize * BULK_BATCHES;
         this.claims = new RebuildClaims(jdbc, node);
+        this.schemas = schemas;
     }
 
     /** What a rebuild is doing. */
@@ -254,8 +258,7 @@ public class ReadModels implements SmartLifecycle {
             long head = head();
             SharedCores cores = new SharedCores(CORES);
             for (Rebuild rebuild : group) {
-                DeferredIndexes indexes = DeferredIndexes.of(jdbc, dialect, rebuild.model, slots.live(rebuild.model
-                        .name()), rebuild.slot);
+                DeferredIndexes indexes = DeferredIndexes.of(jdbc, dialect, rebuild.model, rebuild.slot);
                 indexes.drop();
                 appliers.add(new Applier(rebuild, indexes, cores));
             }
@@ -423,7 +426,7 @@ public class ReadModels implements SmartLifecycle {
                 jdbc.execute("SET LOCAL lock_timeout = '10s'");
             }
             jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", model.processor(slot));
-            clearTables(jdbc, dialect, model, slot);
+            schemas.remake(model, slot);
         });
     }
 
@@ -445,7 +448,7 @@ public class ReadModels implements SmartLifecycle {
             if (slot != liveSlots.get(model.name())) {
                 LOG.info("Read model {} was switched to slot {} by another node: following it", model.name(), slot);
                 TrackingEventProcessor old = live.get(model.name());
-                follow(model, slot, processor(model, slot, model.handler().apply(slot), false));
+                follow(model, slot, processor(model, slot, model.projection(slot), false));
                 if (old != null) {
                     old.shutdownAsync();
                 }
@@ -458,15 +461,6 @@ public class ReadModels implements SmartLifecycle {
         liveSlots.put(model.name(), slot);
         if (!processor.isRunning()) {
             processor.start();
-        }
-    }
-
-    /** Empties a slot's tables, in the caller's transaction. */
-    static void clearTables(JdbcTemplate jdbc, Dialect dialect, ReadModel model, Slot slot) {
-        if (dialect == Dialect.POSTGRESQL) {
-            jdbc.execute("TRUNCATE TABLE " + String.join(", ", model.tables().stream().map(slot::table).toList()));
-        } else {
-            model.tables().forEach(table -> jdbc.execute("DELETE FROM " + slot.table(table)));
         }
     }
 
@@ -558,7 +552,7 @@ public class ReadModels implements SmartLifecycle {
         Rebuild(ReadModel model, Slot slot, Instant startedAt) {
             this.model = model;
             this.slot = slot;
-            this.handler = model.handler().apply(slot);
+            this.handler = model.projection(slot);
             this.startedAt = startedAt;
         }
 
@@ -707,10 +701,11 @@ public class ReadModels implements SmartLifecycle {
         watchers = Executors.newCachedThreadPool(DaemonThreads.named("read-model-rebuild"));
         housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("read-model-claims"));
         running = true;
+        Set<String> stale = schemas.stale();
         for (ReadModel model : models.values()) {
-            if (model.streaming()) {
+            if (model.streaming() && !stale.contains(model.name())) {
                 Slot slot = slots.live(model.name());
-                follow(model, slot, processor(model, slot, model.handler().apply(slot), false));
+                follow(model, slot, processor(model, slot, model.projection(slot), false));
             }
         }
         housekeeping.scheduleWithFixedDelay(quietly(() -> rebuilds.values().stream().filter(Rebuild::active)
@@ -720,6 +715,55 @@ public class ReadModels implements SmartLifecycle {
             housekeeping.scheduleWithFixedDelay(quietly(this::followSwitches), FOLLOW_INTERVAL.toMillis(),
                     FOLLOW_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         }
+        if (!stale.isEmpty()) {
+            rebuildBeforeServing(stale);
+        }
+    }
+
+    /**
+     * Rebuilds the read models whose live slot was made from another template, or never filled, and waits until each
+     * serves a slot made and filled as declared: before the web server starts, so this node never answers from them.
+     * Another node already rebuilding one is waited for (or, if it dies, taken over once its claim lapses).
+     */
+    private void rebuildBeforeServing(Set<String> stale) {
+        LOG.info("Read models {} were made from another template, or never filled: rebuilding them before serving",
+                stale);
+        Set<String> told = new java.util.HashSet<>();
+        try {
+            while (true) {
+                List<String> waiting = stale.stream().filter(name -> !schemas.current(model(name),
+                        slots.live(name))).toList();
+                if (waiting.isEmpty()) {
+                    return;
+                }
+                for (String name : waiting) {
+                    Rebuild rebuild = rebuilds.get(name);
+                    if (rebuild == null) {
+                        try {
+                            rebuild(name);
+                        } catch (ReadModelRefusals.RebuildInProgress elsewhere) {
+                            if (told.add(name)) {
+                                LOG.info("Read model {} is being rebuilt on {}: waiting for it", name,
+                                        claims.holder(name));
+                            }
+                        }
+                    } else if (rebuild.state == State.FAILED) {
+                        throw new IllegalStateException("read model " + name + " could not be rebuilt: "
+                                + rebuild.error);
+                    }
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopped while rebuilding read models " + stale, e);
+        }
+    }
+
+    /** Before the web server starts (Spring Boot's is at {@code DEFAULT_PHASE - 2048}), after Axon's processors. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 4096;
     }
 
     @Override

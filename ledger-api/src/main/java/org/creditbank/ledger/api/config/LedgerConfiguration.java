@@ -9,16 +9,15 @@ import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerNumberIssuer;
 import org.creditbank.ledger.learner.PersonalDataVault;
 import org.creditbank.ledger.projection.register.CertificateRegisterProjection;
-import org.creditbank.ledger.projection.actlog.ActLogProjection;
+import org.creditbank.ledger.projection.actlog.ActLogReadModel;
 import org.creditbank.ledger.projection.actlog.ActLogQueries;
 import org.creditbank.ledger.projection.register.JdbcCertificateRegister;
 import org.creditbank.ledger.projection.register.BranchQueries;
 import org.creditbank.ledger.projection.register.BranchRegisterProjection;
 import org.creditbank.ledger.projection.register.JdbcBranchDirectory;
-import org.creditbank.ledger.projection.archive.ArchiveProjection;
+import org.creditbank.ledger.projection.archive.ArchiveReadModel;
 import org.creditbank.ledger.projection.archive.ArchiveQueries;
 import org.creditbank.ledger.projection.register.JdbcIdentityRegister;
-import org.creditbank.ledger.api.readmodel.ReadModelConfiguration;
 import org.creditbank.ledger.readmodel.Dialect;
 import org.creditbank.ledger.readmodel.ReadModelSlots;
 import org.creditbank.ledger.projection.register.IdentityRegisterProjection;
@@ -41,6 +40,12 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerProperties.class)
 public class LedgerConfiguration {
+
+    /** The schema's migration, adopting a database of the schema history before it was squashed. */
+    @Bean
+    public LegacySchemaHistory legacySchemaHistory() {
+        return new LegacySchemaHistory();
+    }
 
     @Bean
     public JdbcBranchDirectory branchDirectory(JdbcTemplate jdbc) {
@@ -99,11 +104,6 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public ArchiveProjection accountProjection(JdbcTemplate jdbc, PersonalDataVault vault, ReadModelSlots slots) {
-        return new ArchiveProjection(jdbc, vault, slots.liveSlot(ReadModelConfiguration.ARCHIVE));
-    }
-
-    @Bean
     public IdentityRegisterProjection identityRegisterProjection(JdbcTemplate jdbc) {
         return new IdentityRegisterProjection(jdbc);
     }
@@ -125,13 +125,8 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public ActLogProjection actLogProjection(JdbcTemplate jdbc, ReadModelSlots slots) {
-        return new ActLogProjection(jdbc, slots.liveSlot(ReadModelConfiguration.ACT_LOG));
-    }
-
-    @Bean
     public ActLogQueries auditQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
-        return new ActLogQueries(jdbc, slots.liveSlot(ReadModelConfiguration.ACT_LOG));
+        return new ActLogQueries(jdbc, slots.liveSlot(ActLogReadModel.NAME));
     }
 
     @Bean
@@ -142,12 +137,12 @@ public class LedgerConfiguration {
     @Bean
     public ArchivePages archivePages(JdbcTemplate jdbc, ReadModelSlots slots, ObjectMapper json,
                                      LedgerProperties properties) {
-        return new ArchivePages(jdbc, () -> slots.generation(ReadModelConfiguration.ARCHIVE), json,
+        return new ArchivePages(jdbc, () -> slots.generation(ArchiveReadModel.NAME), json,
                 properties.archiveCacheMegabytes());
     }
 
     @Bean
     public ArchiveQueries accountQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
-        return new ArchiveQueries(jdbc, slots.liveSlot(ReadModelConfiguration.ARCHIVE));
+        return new ArchiveQueries(jdbc, slots.liveSlot(ArchiveReadModel.NAME));
     }
 }

@@ -19,13 +19,15 @@ import org.creditbank.ledger.api.config.LedgerNode;
 import org.creditbank.ledger.api.config.LedgerProperties;
 import org.creditbank.ledger.learner.PersonalDataVault;
 import org.creditbank.ledger.readmodel.Dialect;
-import org.creditbank.ledger.projection.actlog.ActLogProjection;
-import org.creditbank.ledger.projection.archive.ArchiveProjection;
+import org.creditbank.ledger.projection.actlog.ActLogReadModel;
+import org.creditbank.ledger.projection.archive.ArchiveReadModel;
 import org.creditbank.ledger.readmodel.ReadModelSlots;
 import org.creditbank.ledger.readmodel.StoredEvents;
 import org.creditbank.ledger.readmodel.DaemonThreads;
-import org.creditbank.ledger.projection.statistics.StatisticsProjection;
+import org.creditbank.ledger.projection.statistics.StatisticsReadModel;
 import org.creditbank.ledger.projection.statistics.StatisticsQueries;
+import org.axonframework.config.ConfigurerModule;
+import org.creditbank.ledger.readmodel.SlotSchemas;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,18 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
-/** The rebuildable read models, their slots, their processors and the gate their switches close. */
+/**
+ * The rebuildable read models: each declared once, beside its projection (projections module); the engine that makes
+ * their slots, feeds them, rebuilds and switches them; and the gate their switches close.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
-
-    /** The statistics read model's name. */
-    public static final String STATISTICS = "statistics";
-    /** The lifelong archive read model's name (accounts, achievements, their acts). */
-    public static final String ARCHIVE = "archive";
-    /** The act log's name (who did what). */
-    public static final String ACT_LOG = "act-log";
 
     /**
      * On PostgreSQL the driver sends a batch of INSERTs as multi-row statements: what makes a rebuild's batched writes
@@ -71,8 +68,46 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public ReadModelSlots readModelSlots(JdbcTemplate jdbc, Dialect dialect) {
-        return new ReadModelSlots(jdbc, dialect == Dialect.POSTGRESQL);
+    public ReadModel archiveReadModel(JdbcTemplate jdbc, PersonalDataVault vault) {
+        return ArchiveReadModel.declaration(jdbc, vault);
+    }
+
+    @Bean
+    public ReadModel actLogReadModel(JdbcTemplate jdbc) {
+        return ActLogReadModel.declaration(jdbc);
+    }
+
+    @Bean
+    public ReadModel statisticsReadModel(JdbcTemplate jdbc, ZoneId ledgerZone, Dialect dialect) {
+        return StatisticsReadModel.declaration(jdbc, ledgerZone, dialect);
+    }
+
+    @Bean
+    public SlotSchemas slotSchemas(JdbcTemplate jdbc, Dialect dialect, TransactionTemplate transactions, Clock clock) {
+        return new SlotSchemas(jdbc, dialect, transactions, clock);
+    }
+
+    /** The live slots, once every declared read model's slots are made (before anything asks which is live). */
+    @Bean
+    public ReadModelSlots readModelSlots(JdbcTemplate jdbc, Dialect dialect, SlotSchemas schemas,
+                                         List<ReadModel> declarations) {
+        ReadModelSlots slots = new ReadModelSlots(jdbc, dialect == Dialect.POSTGRESQL);
+        schemas.prepare(declarations, slots);
+        return slots;
+    }
+
+    /**
+     * The read models fed in the command's transaction, each its own subscribing processor named as the read model,
+     * writing the slot live at each event.
+     */
+    @Bean
+    public ConfigurerModule inCommandTransactionReadModels(List<ReadModel> declarations, ReadModelSlots slots) {
+        return configurer -> declarations.stream().filter(model -> !model.streaming()).forEach(model -> {
+            Object projection = model.projection(slots.liveSlot(model.name()));
+            configurer.eventProcessing()
+                    .registerEventHandler(c -> projection)
+                    .assignHandlerInstancesMatching(model.name(), handler -> handler == projection);
+        });
     }
 
     @Bean
@@ -89,7 +124,7 @@ public class ReadModelConfiguration {
 
     @Bean
     public StatisticsQueries statisticsQueries(JdbcTemplate jdbc, ReadModelSlots slots, ZoneId ledgerZone) {
-        return new StatisticsQueries(jdbc, slots.liveSlot(STATISTICS), ledgerZone);
+        return new StatisticsQueries(jdbc, slots.liveSlot(StatisticsReadModel.NAME), ledgerZone);
     }
 
     @Bean
@@ -106,33 +141,15 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public ReadModels readModels(ReadModelSlots slots, EventStore events, EventStorageEngine storage,
-                                 TokenStore tokens,
+    public ReadModels readModels(List<ReadModel> declarations, ReadModelSlots slots, SlotSchemas schemas,
+                                 EventStore events, EventStorageEngine storage, TokenStore tokens,
                                  TransactionManager axonTransactions, TransactionTemplate transactions,
                                  JdbcTemplate jdbc, CommitGate gate, Clock clock, LedgerProperties properties,
-                                 Dialect dialect, ZoneId ledgerZone, PersonalDataVault vault,
-                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                 Dialect dialect, @Qualifier("eventSerializer") Serializer eventSerializer,
                                  org.axonframework.config.Configuration axon, LedgerNode node) {
-        List<ReadModel> models = List.of(
-                new ReadModel(ARCHIVE, List.of("achievement_act", "achievement", "learner_account"),
-                        slot -> new ArchiveProjection(jdbc, vault, () -> slot), null, false, 1,
-                        Set.of("achievement_act"),
-                        // A merge moves a learner's achievements: by learner.
-                        Set.of("achievement_learner_ix")),
-                // Each act is one row keyed by its event: order does not matter, so one segment per core.
-                new ReadModel(ACT_LOG, List.of("ledger_act"), slot -> new ActLogProjection(jdbc, () -> slot), null,
-                        false, Runtime.getRuntime().availableProcessors(), Set.of("ledger_act"), Set.of()),
-                new ReadModel(STATISTICS, List.of("stat_reach_valid", "stat_reach_day", "stat_reach_count",
-                        "stat_valid", "stat_day", "stat_active", "stat_month", "stat_fact", "stat_achievement"),
-                        slot -> new StatisticsProjection(jdbc, slot, ledgerZone, dialect),
-                        slot -> StatisticsProjection.bulk(jdbc, slot, ledgerZone, dialect), true, 1,
-                        // Over the whole store, only the facts are written as events come; the rest is derived.
-                        Set.of("stat_fact", "stat_reach_valid", "stat_reach_day", "stat_reach_count", "stat_valid",
-                                "stat_day", "stat_active", "stat_month"),
-                        Set.of("stat_achievement_learner_ix")));
-        return new ReadModels(models, slots, events, storage, tokens, axonTransactions, transactions, jdbc, gate, clock,
-                properties.projectionBatchSize(), dialect,
+        return new ReadModels(declarations, slots, events, storage, tokens, axonTransactions, transactions, jdbc, gate,
+                clock, properties.projectionBatchSize(), dialect,
                 new StoredEvents(jdbc, transactions, eventSerializer, axon.upcasterChain(),
-                        DaemonThreads.named("read-model-scan")), node.id());
+                        DaemonThreads.named("read-model-scan")), node.id(), schemas);
     }
 }

@@ -1,6 +1,5 @@
 package org.creditbank.ledger.projection.actlog;
 
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.creditbank.ledger.readmodel.BatchedWrites;
@@ -19,11 +18,7 @@ import static org.creditbank.ledger.readmodel.Sql.at;
  * the event's, to the millisecond: the event store keeps message timestamps to the millisecond, so a replay reads
  * back exactly what the live event showed.
  */
-@ProcessingGroup(ActLogProjection.GROUP)
 public class ActLogProjection {
-
-    /** The processing group that builds the act log. */
-    public static final String GROUP = "act-log";
 
     /** The columns of an act's row, in the order its values are given. */
     private static final Columns ACT = Columns.of("event_identifier", "aggregate_identifier", "sequence_number",

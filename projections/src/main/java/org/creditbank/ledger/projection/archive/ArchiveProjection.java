@@ -1,6 +1,5 @@
 package org.creditbank.ledger.projection.archive;
 
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementCertified;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementCorrected;
@@ -44,11 +43,8 @@ import static org.creditbank.ledger.readmodel.Sql.at;
  * erased, a rebuild shows
  * it as erased.
  */
-@ProcessingGroup(ArchiveProjection.GROUP)
 public class ArchiveProjection {
 
-    /** The processing group that builds the account read model. */
-    public static final String GROUP = "accounts";
 
     /** What the account shows in place of personal data whose key was erased. */
     public static final String ERASED = "(erased)";

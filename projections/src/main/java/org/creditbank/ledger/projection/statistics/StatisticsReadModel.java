@@ -1,0 +1,32 @@
+package org.creditbank.ledger.projection.statistics;
+
+import org.creditbank.ledger.readmodel.Dialect;
+import org.creditbank.ledger.readmodel.ReadModel;
+import org.creditbank.ledger.readmodel.SlotTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.ZoneId;
+
+/** The statistics read model: facts and the sums and reach derived from them. */
+public final class StatisticsReadModel {
+
+    /** Its name. */
+    public static final String NAME = "statistics";
+
+    private StatisticsReadModel() {
+    }
+
+    /** Its declaration: trailing the commands by a tracking processor of its own. */
+    public static ReadModel declaration(JdbcTemplate jdbc, ZoneId zone, Dialect dialect) {
+        return ReadModel.named(NAME)
+                .template(SlotTemplate.of(StatisticsReadModel.class, "statistics"))
+                .projection(slot -> new StatisticsProjection(jdbc, slot.get(), zone, dialect))
+                .bulk(slot -> StatisticsProjection.bulk(jdbc, slot, zone, dialect))
+                .trailing()
+                // Over the whole store only the facts are written as events come; the rest is derived at the end.
+                .appendOnly("stat_fact", "stat_reach_valid", "stat_reach_day", "stat_reach_count", "stat_valid",
+                        "stat_day", "stat_active", "stat_month")
+                .replayIndexes("stat_achievement_learner_ix")
+                .build();
+    }
+}
