@@ -1,6 +1,7 @@
 package org.creditbank.ledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.creditbank.ledger.api.readmodel.CertifiedCredits;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -71,6 +72,47 @@ class ReadModelTemplatesTest {
             assertThatThrownBy(ledger::start).hasStackTraceContaining("at version 21 of the schema history before"
                     + " it was squashed");
         }
+    }
+
+    @Test
+    void a_read_model_declared_only_in_the_tests_is_made_built_before_serving_fed_checked_and_rebuilt() {
+        try (RunningLedger ledger = RunningLedger.onPostgres()) {
+            String learner = Scenario.walkthrough(ledger.http());
+            ledger.stop();
+            ledger.addToNextStart(CertifiedCredits.class);
+            ledger.start();
+            Http http = ledger.http();
+
+            // Declared on a store that holds events: its slots made, and built from the events before serving.
+            assertThat(Scenario.readModels(http)).contains(CertifiedCredits.NAME, "archive", "act-log", "statistics");
+            JsonNode status = http.get("/api/admin/read-models/" + CertifiedCredits.NAME).json();
+            assertThat(status.get("liveSlot").asText()).isEqualTo("B");
+            assertThat(status.get("rebuild").get("state").asText()).as(status.toString()).isEqualTo("SWITCHED");
+            String achievement = http.get("/api/learners/" + learner).json().get("achievements").get(0)
+                    .get("achievementId").asText();
+            assertThat(credits(ledger, "certified_credit_b")).containsExactly(List.of(achievement, learner,
+                    "BANK_CREDIT", "3.5000", false));
+
+            // Fed in the command's transaction: the revocation's answer finds it revoked.
+            Http.Reply revoked = http.post("/api/learners/" + learner + "/achievements/" + achievement
+                    + "/revocation", Map.of("reason", "forged"), Scenario.BOB);
+            assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+            assertThat(credits(ledger, "certified_credit_b")).containsExactly(List.of(achievement, learner,
+                    "BANK_CREDIT", "3.5000", true));
+
+            // Checked and rebuilt like every other.
+            JsonNode check = http.get("/api/audit/replay-check?readModel=" + CertifiedCredits.NAME).json();
+            assertThat(check.get("equal").asBoolean()).as(check.toString()).isTrue();
+            Scenario.rebuild(http, CertifiedCredits.NAME);
+            assertThat(credits(ledger, "certified_credit")).containsExactly(List.of(achievement, learner,
+                    "BANK_CREDIT", "3.5000", true));
+        }
+    }
+
+    private static List<List<Object>> credits(RunningLedger ledger, String table) {
+        return ledger.jdbc().query("SELECT achievement_id, learner_number, credit_unit, credits, revoked FROM " + table,
+                (rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4)
+                        .toPlainString(), rs.getBoolean(5)));
     }
 
     /**

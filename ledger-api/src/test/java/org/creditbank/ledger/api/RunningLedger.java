@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,6 +45,8 @@ public final class RunningLedger implements AutoCloseable {
     private final Clock clock;
     /** Whether closing this ledger drops its schema: a second node leaves it to the first. */
     private final boolean ownsSchema;
+    /** Configuration classes of the tests' own, added to the server's from its next start. */
+    private final List<Class<?>> extraSources = new java.util.ArrayList<>();
     private ConfigurableApplicationContext context;
     private Http http;
     private Identity identity;
@@ -166,6 +169,11 @@ public final class RunningLedger implements AutoCloseable {
         return properties;
     }
 
+    /** Adds a configuration of the test's own (a read model declared only in a test, say) from the next start on. */
+    public void addToNextStart(Class<?> configuration) {
+        extraSources.add(configuration);
+    }
+
     /** Stops the server and starts it again on the same database. */
     public void restart() {
         stop();
@@ -183,6 +191,7 @@ public final class RunningLedger implements AutoCloseable {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         SpringApplicationBuilder application = new SpringApplicationBuilder(LedgerServer.class);
+        extraSources.forEach(application::sources);
         if (clock != null) {
             application.initializers(c -> ((GenericApplicationContext) c).registerBean("testClock", Clock.class,
                     () -> clock));

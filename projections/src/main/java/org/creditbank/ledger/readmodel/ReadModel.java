@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  * <ul>
  *     <li>It writes the slot the {@code Supplier<Slot>} it is made with gives, asked at each event (a switch changes
  *     the live one), and nothing else: {@code slot.get().table(base)} names a table.</li>
- *     <li>It writes through {@link BatchedWrites}, which sends a unit of work's writes when it commits (one command
- *     live, a batch of thousands in a rebuild); an update finds its row by the key the row was inserted under.</li>
+ *     <li>It collects its writes over the unit of work and sends them when it commits (one command live, a batch of
+ *     thousands in a rebuild): {@link BatchedWrites} does so, where an update finds its row by the key the row was
+ *     inserted under; a projection that folds a batch itself keeps its state with {@link PerUnitOfWork}.</li>
  *     <li>Its {@code @EventHandler} methods take the payload, optionally followed by the message, one per payload type
  *     (what {@link DirectHandlers} calls in a rebuild): checked when the declaration is built.</li>
  *     <li>Its tables do not depend on each other's rows (they are written table by table).</li>

@@ -17,9 +17,10 @@ import java.sql.SQLException;
  *
  * <p>That history ({@code flyway_schema_history}) ended at version 22; today's ({@code ledger_schema_history}) begins
  * with the same tables but for the read models, whose tables the read-model engine now makes from their templates. A
- * database at version 22 of the earlier history, without today's, has its read models' tables dropped
- * ({@code db/adopt/from-version-22.sql}) and today's history baselined at version 6 (what versions 1 to 6 make, it
- * has), in one transaction; the migration then goes on from version 7, and the engine rebuilds every read model before
+ * database at version 22 of the earlier history, without today's, has its read models' tables dropped in one
+ * transaction ({@code db/adopt/from-version-22.sql}), then today's history baselined at version 6 (what versions 1 to
+ * 6 make, it has; a start cut off between the two finds the earlier history still at 22 and does both again); the
+ * migration then goes on from version 7, and the engine rebuilds every read model before
  * the node serves. A database at another version of the earlier history is refused: a ledger of that history brings it
  * to version 22 first.
  */
