@@ -1,5 +1,6 @@
 package org.creditbank.ledger.projection.statistics;
 
+import org.creditbank.ledger.projection.statistics.LearnerFirsts.First;
 import org.creditbank.ledger.readmodel.Dialect;
 import org.creditbank.ledger.readmodel.RowInserts;
 import org.creditbank.ledger.readmodel.Slot;
@@ -32,11 +33,13 @@ final class StatisticsDerivation {
     private final JdbcTemplate jdbc;
     private final Slot slot;
     private final Dialect dialect;
+    private final BranchNodes branches;
 
-    StatisticsDerivation(JdbcTemplate jdbc, Slot slot, Dialect dialect) {
+    StatisticsDerivation(JdbcTemplate jdbc, Slot slot, Dialect dialect, BranchNodes branches) {
         this.jdbc = jdbc;
         this.slot = slot;
         this.dialect = dialect;
+        this.branches = branches;
     }
 
     /**
@@ -87,32 +90,23 @@ final class StatisticsDerivation {
     /**
      * The learners active per month and branch, with their first day and the earliest achieved date there: the acts on
      * achievements grouped by learner, month and branch, read one learner at a time; and, counted as they go by, how
-     * many learners are counted at every node and period their acts count at, per first day and per earliest achieved
-     * date.
+     * many learners are counted at every node and period their acts count at ({@link LearnerFirsts}), per first day
+     * and per earliest achieved date.
      */
     private void learners() {
         groupInMemory();
         String learning = Measure.sqlList(Measure::isLearning);
-        String sql = "SELECT a.learner_number, a.month_start, a.branch_code, a.first_day, a.first_achieved,"
-                + " b.lineage, b.division_code FROM (SELECT learner_number, month_start, branch_code,"
-                + " MIN(day_start) AS first_day, MIN(achieved_on) AS first_achieved FROM " + table("stat_fact")
-                + " WHERE measure IN (" + learning + ") GROUP BY learner_number, month_start, branch_code) a"
-                + " LEFT JOIN branch b ON b.code = a.branch_code ORDER BY a.learner_number";
+        String sql = "SELECT learner_number, month_start, branch_code, MIN(day_start) AS first_day,"
+                + " MIN(achieved_on) AS first_achieved FROM " + table("stat_fact") + " WHERE measure IN (" + learning
+                + ") GROUP BY learner_number, month_start, branch_code ORDER BY learner_number";
         Learners learners = new Learners();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(sql);
             statement.setFetchSize(FETCH);
             return statement;
         }, rs -> {
-            String learner = rs.getString(1);
-            LocalDate month = rs.getObject(2, LocalDate.class);
-            String branch = rs.getString(3);
-            if (rs.getString(6) == null) {
-                // As the processor refuses: a fact at a branch the register does not know is a broken store.
-                throw new IllegalStateException("statistics know no branch " + branch);
-            }
-            learners.add(learner, month, branch, rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
-                    rs.getString(6), rs.getString(7));
+            learners.add(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                    new First(rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)));
         });
         learners.flush(0);
         learners.counts();
@@ -125,48 +119,34 @@ final class StatisticsDerivation {
      */
     private final class Learners {
         private final List<Object[]> active = new ArrayList<>(CHUNK);
-        /** The current learner's earliest day and achieved date per node and period. */
-        private final Map<List<String>, LocalDate[]> firsts = new HashMap<>();
         private final Map<List<String>, long[]> counted = new HashMap<>();
         private final Map<List<Object>, long[]> countedByDay = new HashMap<>();
         private final Map<List<Object>, long[]> countedByAchieved = new HashMap<>();
-        /** Each branch's nodes: a branch never moves, so its lineage is the same on every row. */
-        private final Map<String, List<String>> nodes = new HashMap<>();
+        /** Where the current learner is counted. */
+        private LearnerFirsts firsts = new LearnerFirsts();
         private String learner;
 
-        void add(String learner, LocalDate month, String branch, LocalDate day, LocalDate achieved, String lineage,
-                 String division) {
+        void add(String learner, LocalDate month, String branch, First first) {
             if (!learner.equals(this.learner)) {
                 fold();
                 this.learner = learner;
             }
-            active.add(new Object[] {month, branch, learner, day, achieved});
-            List<String> periods = Reach.periods(month);
-            for (String node : nodes.computeIfAbsent(branch, code -> Reach.nodes(code, lineage, division))) {
-                for (String period : periods) {
-                    LocalDate[] first = firsts.computeIfAbsent(List.of(node, period),
-                            k -> new LocalDate[] {day, achieved});
-                    if (day.isBefore(first[0])) {
-                        first[0] = day;
-                    }
-                    if (achieved.isBefore(first[1])) {
-                        first[1] = achieved;
-                    }
-                }
-            }
+            active.add(new Object[] {month, branch, learner, first.day(), first.achieved()});
+            firsts.add(month, branches.of(branch), first);
             flush(CHUNK);
         }
 
         /** Counts the current learner at each node and period. */
         private void fold() {
-            firsts.forEach((key, first) -> {
-                counted.computeIfAbsent(key, k -> new long[1])[0]++;
+            firsts.firsts().forEach((at, first) -> {
+                counted.computeIfAbsent(List.of(at.node(), at.period()), k -> new long[1])[0]++;
                 // Arrays.asList: a date may be null, which groups as GROUP BY would.
-                countedByDay.computeIfAbsent(Arrays.asList(key.get(0), key.get(1), first[0]), k -> new long[1])[0]++;
-                countedByAchieved.computeIfAbsent(Arrays.asList(key.get(0), key.get(1), first[1]),
+                countedByDay.computeIfAbsent(Arrays.asList(at.node(), at.period(), first.day()),
+                        k -> new long[1])[0]++;
+                countedByAchieved.computeIfAbsent(Arrays.asList(at.node(), at.period(), first.achieved()),
                         k -> new long[1])[0]++;
             });
-            firsts.clear();
+            firsts = new LearnerFirsts();
         }
 
         /** Writes how many learners are counted, once every learner is folded. */
@@ -192,7 +172,7 @@ final class StatisticsDerivation {
                 fold();
             }
             if (active.size() >= Math.max(atLeast, 1)) {
-                RowInserts.insert(jdbc, table("stat_active"), StatisticsProjection.ACTIVE, active);
+                RowInserts.insert(jdbc, table("stat_active"), ActiveLearners.ACTIVE, active);
                 active.clear();
             }
         }

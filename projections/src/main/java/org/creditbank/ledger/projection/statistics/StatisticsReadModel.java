@@ -18,10 +18,11 @@ public final class StatisticsReadModel {
 
     /** Its declaration: trailing the commands by a tracking processor of its own. */
     public static ReadModel declaration(JdbcTemplate jdbc, ZoneId zone, Dialect dialect) {
+        BranchNodes branches = BranchNodes.fromRegister(jdbc);
         return ReadModel.named(NAME)
                 .template(SlotTemplate.of(StatisticsReadModel.class, "statistics"))
-                .projection(slot -> new StatisticsProjection(jdbc, slot.get(), zone, dialect))
-                .bulk(slot -> StatisticsProjection.bulk(jdbc, slot, zone, dialect))
+                .projection(slot -> new StatisticsProjection(jdbc, slot.get(), zone, dialect, branches))
+                .bulk(slot -> StatisticsProjection.bulk(jdbc, slot, zone, dialect, branches))
                 .trailing()
                 // Over the whole store only the facts are written as events come; the rest is derived at the end.
                 .appendOnly("stat_fact", "stat_reach_valid", "stat_reach_day", "stat_reach_count", "stat_valid",
