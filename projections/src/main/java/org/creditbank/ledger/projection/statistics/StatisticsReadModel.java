@@ -16,9 +16,13 @@ public final class StatisticsReadModel {
     private StatisticsReadModel() {
     }
 
-    /** Its declaration: trailing the commands by a tracking processor of its own. */
+    /** Its declaration: trailing the commands by a tracking processor of its own; branches as the register says. */
     public static ReadModel declaration(JdbcTemplate jdbc, ZoneId zone, Dialect dialect) {
-        BranchNodes branches = BranchNodes.fromRegister(jdbc);
+        return declaration(jdbc, zone, dialect, BranchNodes.fromRegister(jdbc));
+    }
+
+    /** Its declaration, with the nodes each branch's acts count at. */
+    public static ReadModel declaration(JdbcTemplate jdbc, ZoneId zone, Dialect dialect, BranchNodes branches) {
         return ReadModel.named(NAME)
                 .template(SlotTemplate.of(StatisticsReadModel.class, "statistics"))
                 .projection(slot -> new StatisticsProjection(jdbc, slot.get(), zone, dialect, branches))
