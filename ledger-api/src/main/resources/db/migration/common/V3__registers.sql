@@ -1,50 +1,9 @@
--- The registers behind the rules, and what is kept beside the events. The registers are derived from events and
--- updated in the command's own transaction (a unique key here refuses the second of two racing commands); the
--- learners' keys, the review list of refused certificate claims, the learner serial sequence and idempotency records
--- are not derived from events. The read models (archive, act log, statistics) are not here: the read-model engine
--- makes their tables from their templates (projections module).
+-- What is kept beside the events and is not derived from them: the learner serial sequence, the learners' keys, the
+-- review list of refused certificate claims and idempotency records. The registers the rules consult and the read
+-- models are derived from events: the read-model engine makes their tables from their templates (projections
+-- module).
 
 CREATE SEQUENCE learner_serial_seq AS BIGINT START WITH 1;
-
-CREATE TABLE branch (
-    code          VARCHAR(32)              NOT NULL,
-    name          VARCHAR(255)             NOT NULL,
-    tier          VARCHAR(32)              NOT NULL,
-    parent_code   VARCHAR(32),
-    division_code CHAR(6)                  NOT NULL,
-    status        VARCHAR(16)              NOT NULL,
-    lineage       VARCHAR(2048)            NOT NULL,
-    registered_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    registered_by VARCHAR(64)              NOT NULL,
-    CONSTRAINT branch_pk PRIMARY KEY (code),
-    CONSTRAINT branch_parent_fk FOREIGN KEY (parent_code) REFERENCES branch (code)
-);
-CREATE INDEX branch_parent_ix ON branch (parent_code);
-
--- The network has one root: the key of this one-row table makes a second provincial centre impossible.
-CREATE TABLE provincial_centre (
-    singleton CHAR(1)     NOT NULL,
-    code      VARCHAR(32) NOT NULL,
-    CONSTRAINT provincial_centre_pk PRIMARY KEY (singleton),
-    CONSTRAINT provincial_centre_singleton_ck CHECK (singleton = 'X'),
-    CONSTRAINT provincial_centre_branch_fk FOREIGN KEY (code) REFERENCES branch (code)
-);
-
--- Appointments (docs/security.md): an officer id is one person's and may be appointed to several branches, each
--- appointment granting roles. Derived from OfficerAppointed. Appointments recorded before roles existed grant every
--- role.
-CREATE TABLE branch_officer (
-    officer_id    VARCHAR(64)                                    NOT NULL,
-    branch_code   VARCHAR(32)                                    NOT NULL,
-    name          VARCHAR(255)                                   NOT NULL,
-    appointed_at  TIMESTAMP WITH TIME ZONE                       NOT NULL,
-    appointed_by  VARCHAR(64)                                    NOT NULL,
-    roles         VARCHAR(64) DEFAULT 'ADMINISTRATOR,CERTIFIER,OFFICER' NOT NULL,
-    system_client BOOLEAN     DEFAULT FALSE                      NOT NULL,
-    CONSTRAINT branch_officer_pk PRIMARY KEY (officer_id, branch_code),
-    CONSTRAINT branch_officer_branch_fk FOREIGN KEY (branch_code) REFERENCES branch (code)
-);
-CREATE INDEX branch_officer_branch_ix ON branch_officer (branch_code);
 
 -- Each learner's own key for their personal data, stored only wrapped by the master key. Erasing the key (wrapped_key
 -- set to NULL) makes the learner's personal data unreadable in every event, which are never changed. Not derived from
@@ -57,24 +16,6 @@ CREATE TABLE learner_key (
     erased_at      TIMESTAMP WITH TIME ZONE,
     CONSTRAINT learner_key_pk PRIMARY KEY (learner_number)
 );
-
--- One natural person, one account: the key on the keyed identity hash makes that hold under concurrency.
-CREATE TABLE learner_identity (
-    identity_hash  CHAR(64) NOT NULL,
-    learner_number CHAR(18) NOT NULL,
-    CONSTRAINT learner_identity_pk PRIMARY KEY (identity_hash)
-);
-
--- One certificate, one learner: the key (issuer and canonical serial) makes that hold under concurrency.
-CREATE TABLE certificate_holder (
-    certificate_key    VARCHAR(400) NOT NULL,
-    certificate_serial VARCHAR(128) NOT NULL,
-    learner_number     CHAR(18)     NOT NULL,
-    achievement_id     VARCHAR(64)  NOT NULL,
-    CONSTRAINT certificate_holder_pk PRIMARY KEY (certificate_key)
-);
-CREATE INDEX certificate_holder_learner_ix ON certificate_holder (learner_number);
-CREATE INDEX certificate_holder_achievement_ix ON certificate_holder (achievement_id);
 
 -- Refused claims on a certificate held by another learner, kept for review. Not derived from events: the refused
 -- act wrote none.
@@ -105,20 +46,3 @@ CREATE TABLE idempotency_record (
     CONSTRAINT idempotency_record_pk PRIMARY KEY (idempotency_key, scope)
 );
 CREATE INDEX idempotency_record_created_ix ON idempotency_record (created_at);
-
--- A person signs in through an identity-provider subject bound to their officer id (derived from SignInBound): one
--- person, one officer id, and each key refuses the second binding.
-CREATE TABLE officer_subject (
-    officer_id VARCHAR(64)  NOT NULL,
-    subject    VARCHAR(255) NOT NULL,
-    CONSTRAINT officer_subject_pk PRIMARY KEY (officer_id),
-    CONSTRAINT officer_subject_subject_uk UNIQUE (subject)
-);
-
--- A learner signs in through a subject bound to their account: one sign-in subject, one account.
-CREATE TABLE learner_sign_in (
-    subject        VARCHAR(255) NOT NULL,
-    learner_number CHAR(18)     NOT NULL,
-    CONSTRAINT learner_sign_in_pk PRIMARY KEY (subject)
-);
-CREATE INDEX learner_sign_in_learner_ix ON learner_sign_in (learner_number);

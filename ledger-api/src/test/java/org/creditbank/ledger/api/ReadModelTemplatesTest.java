@@ -53,7 +53,8 @@ class ReadModelTemplatesTest {
             List<String> made = database.queryForList("SELECT s.template_sha256 FROM " + schema + ".read_model_slot s"
                     + " JOIN " + schema + ".read_model m ON m.name = s.read_model AND m.live_slot = s.slot",
                     String.class);
-            assertThat(made).hasSize(3).doesNotContainNull().doesNotContain("0".repeat(64));
+            assertThat(made).hasSize(Scenario.readModels(ledger.http()).size()).doesNotContainNull()
+                    .doesNotContain("0".repeat(64));
 
             // A database of the schema history before it was squashed, at its last version: its read models' tables
             // go, and the engine makes them again and rebuilds every read model from the events before serving.
@@ -62,7 +63,8 @@ class ReadModelTemplatesTest {
             ledger.start();
             assertThat(database.queryForList("SELECT version FROM " + schema + ".ledger_schema_history"
                     + " WHERE success ORDER BY installed_rank", String.class)).containsExactly("6", "7");
-            assertThat(liveSlots(ledger.http())).containsOnlyKeys("archive", "act-log", "statistics")
+            assertThat(liveSlots(ledger.http())).containsKeys("archive", "act-log", "statistics", "branch-register",
+                    "identity-register", "certificate-register")
                     .allSatisfy((name, slot) -> assertThat(slot).as(name).isEqualTo("B"));
             assertServesAsBefore(ledger, learner, account, totals);
 

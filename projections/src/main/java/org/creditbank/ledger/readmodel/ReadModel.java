@@ -52,6 +52,7 @@ public final class ReadModel {
     private final int segments;
     private final Set<String> appendOnly;
     private final Set<String> replayIndexes;
+    private final Set<String> reads;
 
     private ReadModel(Builder declared) {
         this.name = declared.name;
@@ -62,6 +63,7 @@ public final class ReadModel {
         this.segments = declared.segments;
         this.appendOnly = declared.appendOnly;
         this.replayIndexes = declared.replayIndexes;
+        this.reads = declared.reads;
     }
 
     /** Begins the declaration of a read model of that name (lower case, digits and hyphens). */
@@ -124,6 +126,14 @@ public final class ReadModel {
         return replayIndexes;
     }
 
+    /**
+     * The read models whose live slot its projection reads (statistics: the branch register's lineages): a node that
+     * rebuilds several before it serves switches those first.
+     */
+    public Set<String> reads() {
+        return reads;
+    }
+
     /** The name of the tracking processor that writes a slot. */
     public String processor(Slot slot) {
         return name + "@" + slot;
@@ -139,6 +149,7 @@ public final class ReadModel {
         private Integer segments;
         private Set<String> appendOnly = Set.of();
         private Set<String> replayIndexes = Set.of();
+        private Set<String> reads = Set.of();
 
         private Builder(String name) {
             if (name == null || !NAME.matcher(name).matches()) {
@@ -206,6 +217,12 @@ public final class ReadModel {
         /** Indexes (base names) the projection's updates find rows by: a rebuild keeps them while it fills a slot. */
         public Builder replayIndexes(String... indexes) {
             this.replayIndexes = Set.copyOf(Arrays.asList(indexes));
+            return this;
+        }
+
+        /** Read models whose live slot its projection reads: rebuilt and switched first when both must be. */
+        public Builder reads(String... readModels) {
+            this.reads = Set.copyOf(Arrays.asList(readModels));
             return this;
         }
 

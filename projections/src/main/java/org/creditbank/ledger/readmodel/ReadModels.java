@@ -324,18 +324,30 @@ public class ReadModels implements SmartLifecycle {
                 if (waiting.isEmpty()) {
                     return;
                 }
-                for (String name : waiting) {
-                    Rebuild rebuild = rebuilds.get(name);
-                    if (rebuild == null) {
-                        try {
-                            rebuild(name);
-                        } catch (ReadModelRefusals.RebuildInProgress elsewhere) {
-                            if (told.add(name)) {
-                                LOG.info("Read model {} is being rebuilt on {}: waiting for it", name,
-                                        claims.holder(name));
+                // Those not yet started, all from one scan of the store; what a projection reads is switched to
+                // first (a rebuilt slot read before it is filled would be read empty).
+                List<String> startable = waiting.stream().filter(name -> !rebuilds.containsKey(name)
+                        && model(name).reads().stream().noneMatch(waiting::contains)).toList();
+                if (!startable.isEmpty()) {
+                    try {
+                        rebuild(startable);
+                    } catch (ReadModelRefusals.RebuildInProgress elsewhere) {
+                        // Another node rebuilds one of them: start the others one by one, and wait for that one.
+                        for (String name : startable) {
+                            try {
+                                rebuild(name);
+                            } catch (ReadModelRefusals.RebuildInProgress claimed) {
+                                if (told.add(name)) {
+                                    LOG.info("Read model {} is being rebuilt on {}: waiting for it", name,
+                                            claims.holder(name));
+                                }
                             }
                         }
-                    } else if (rebuild.state == State.FAILED) {
+                    }
+                }
+                for (String name : waiting) {
+                    Rebuild rebuild = rebuilds.get(name);
+                    if (rebuild != null && rebuild.state == State.FAILED) {
                         throw new IllegalStateException("read model " + name + " could not be rebuilt: "
                                 + rebuild.error);
                     }
@@ -359,7 +371,8 @@ public class ReadModels implements SmartLifecycle {
         running = false;
         housekeeping.shutdownNow();
         watchers.shutdownNow();
-        rebuilds.values().stream().map(r -> r.processor).filter(p -> p != null).forEach(TrackingEventProcessor::shutDown);
+        rebuilds.values().stream().map(r -> r.processor).filter(p -> p != null)
+                .forEach(TrackingEventProcessor::shutDown);
         live.values().forEach(TrackingEventProcessor::shutDown);
         live.clear();
     }

@@ -9,6 +9,8 @@ package org.creditbank.ledger.readmodel;
 public enum Slot {
     A(""), B("_b"), SCRATCH("_scratch");
 
+    private static final java.util.regex.Pattern BRACED = java.util.regex.Pattern.compile("\\{(\\w+)}");
+
     private final String suffix;
 
     Slot(String suffix) {
@@ -18,6 +20,14 @@ public enum Slot {
     /** The name of this slot's table of the given base name. */
     public String table(String base) {
         return base + suffix;
+    }
+
+    /**
+     * A statement with each table named in braces made this slot's: {@code "SELECT * FROM {branch} WHERE code = ?"}
+     * reads {@code branch_b} for slot B.
+     */
+    public String sql(String statement) {
+        return BRACED.matcher(statement).replaceAll(table -> table(table.group(1)));
     }
 
     /** The other of slots A and B. */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,8 +136,10 @@ public final class SlotSchemas {
     }
 
     private void make(ReadModel model, Slot slot, Made was, String sha256) {
-        // The tables it was made with (a template may have dropped one since), and those it is made with now.
+        // The tables it was made with (a template may have dropped one since), and those it is made with now: each
+        // set children first, as a table's foreign keys name tables made before it.
         List<String> drop = new ArrayList<>(was == null ? List.of() : was.tables());
+        Collections.reverse(drop);
         model.tables().stream().filter(table -> !drop.contains(table)).forEach(drop::add);
         for (String table : drop) {
             jdbc.execute("DROP TABLE IF EXISTS " + slot.table(table));

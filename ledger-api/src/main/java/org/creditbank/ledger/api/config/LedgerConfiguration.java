@@ -8,19 +8,19 @@ import org.creditbank.ledger.learner.IdentityHasher;
 import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerNumberIssuer;
 import org.creditbank.ledger.learner.PersonalDataVault;
-import org.creditbank.ledger.projection.register.CertificateRegisterProjection;
 import org.creditbank.ledger.projection.actlog.ActLogReadModel;
 import org.creditbank.ledger.projection.actlog.ActLogQueries;
 import org.creditbank.ledger.projection.register.JdbcCertificateRegister;
 import org.creditbank.ledger.projection.register.BranchQueries;
-import org.creditbank.ledger.projection.register.BranchRegisterProjection;
+import org.creditbank.ledger.projection.register.BranchRegisterReadModel;
+import org.creditbank.ledger.projection.register.CertificateRegisterReadModel;
+import org.creditbank.ledger.projection.register.IdentityRegisterReadModel;
 import org.creditbank.ledger.projection.register.JdbcBranchDirectory;
 import org.creditbank.ledger.projection.archive.ArchiveReadModel;
 import org.creditbank.ledger.projection.archive.ArchiveQueries;
 import org.creditbank.ledger.projection.register.JdbcIdentityRegister;
 import org.creditbank.ledger.readmodel.Dialect;
 import org.creditbank.ledger.readmodel.ReadModelSlots;
-import org.creditbank.ledger.projection.register.IdentityRegisterProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,8 +48,8 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public JdbcBranchDirectory branchDirectory(JdbcTemplate jdbc) {
-        return new JdbcBranchDirectory(jdbc);
+    public JdbcBranchDirectory branchDirectory(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new JdbcBranchDirectory(jdbc, slots.liveSlot(BranchRegisterReadModel.NAME));
     }
 
     @Bean
@@ -58,13 +58,14 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public IdentityRegister identityRegister(JdbcTemplate jdbc) {
-        return new JdbcIdentityRegister(jdbc);
+    public IdentityRegister identityRegister(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new JdbcIdentityRegister(jdbc, slots.liveSlot(IdentityRegisterReadModel.NAME));
     }
 
     @Bean
-    public JdbcCertificateRegister certificateRegister(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new JdbcCertificateRegister(jdbc, transactions);
+    public JdbcCertificateRegister certificateRegister(JdbcTemplate jdbc, ReadModelSlots slots,
+                                                       PlatformTransactionManager transactions) {
+        return new JdbcCertificateRegister(jdbc, slots.liveSlot(CertificateRegisterReadModel.NAME), transactions);
     }
 
     /** Which of the two databases the ledger runs on. */
@@ -98,16 +99,6 @@ public class LedgerConfiguration {
         return new JdbcLearnerNumberIssuer(serials);
     }
 
-    @Bean
-    public BranchRegisterProjection branchRegisterProjection(JdbcTemplate jdbc) {
-        return new BranchRegisterProjection(jdbc);
-    }
-
-    @Bean
-    public IdentityRegisterProjection identityRegisterProjection(JdbcTemplate jdbc) {
-        return new IdentityRegisterProjection(jdbc);
-    }
-
     /** Personal data sealed per learner; plaintext as the event mapper writes it, so it reads the same for life. */
     @Bean
     public JdbcPersonalDataVault personalDataVault(JdbcTemplate jdbc, LedgerProperties properties,
@@ -120,18 +111,14 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public CertificateRegisterProjection certificateRegisterProjection(JdbcTemplate jdbc) {
-        return new CertificateRegisterProjection(jdbc);
-    }
-
-    @Bean
     public ActLogQueries auditQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
-        return new ActLogQueries(jdbc, slots.liveSlot(ActLogReadModel.NAME));
+        return new ActLogQueries(jdbc, slots.liveSlot(ActLogReadModel.NAME),
+                slots.liveSlot(BranchRegisterReadModel.NAME));
     }
 
     @Bean
-    public BranchQueries branchQueries(JdbcTemplate jdbc) {
-        return new BranchQueries(jdbc);
+    public BranchQueries branchQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new BranchQueries(jdbc, slots.liveSlot(BranchRegisterReadModel.NAME));
     }
 
     @Bean
@@ -143,6 +130,7 @@ public class LedgerConfiguration {
 
     @Bean
     public ArchiveQueries accountQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
-        return new ArchiveQueries(jdbc, slots.liveSlot(ArchiveReadModel.NAME));
+        return new ArchiveQueries(jdbc, slots.liveSlot(ArchiveReadModel.NAME),
+                slots.liveSlot(BranchRegisterReadModel.NAME));
     }
 }

@@ -30,7 +30,7 @@ public final class LegacySchemaHistory implements FlywayMigrationStrategy {
     static final String EARLIER = "flyway_schema_history";
     /** Its last version: what this ledger adopts. */
     static final String LAST_EARLIER_VERSION = "22";
-    /** Today's version that a database at the earlier history's last version is equal to. */
+    /** Today's version a database at the earlier history's last version is baselined at: it has what 1 to 6 make. */
     static final String ADOPTED_AS = "6";
 
     @Override

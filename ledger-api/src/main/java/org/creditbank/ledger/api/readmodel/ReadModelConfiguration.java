@@ -25,6 +25,10 @@ import org.creditbank.ledger.readmodel.ReadModelSlots;
 import org.creditbank.ledger.readmodel.StoredEvents;
 import org.creditbank.ledger.readmodel.DaemonThreads;
 import org.creditbank.ledger.projection.statistics.StatisticsReadModel;
+import org.creditbank.ledger.projection.register.BranchRegisterReadModel;
+import org.creditbank.ledger.projection.register.CertificateRegisterReadModel;
+import org.creditbank.ledger.projection.register.IdentityRegisterReadModel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.creditbank.ledger.projection.statistics.StatisticsQueries;
 import org.axonframework.config.ConfigurerModule;
 import org.creditbank.ledger.readmodel.SlotSchemas;
@@ -77,9 +81,27 @@ public class ReadModelConfiguration {
         return ActLogReadModel.declaration(jdbc);
     }
 
+    /** The statistics: a branch's nodes as the branch register's live slot says (asked once the slots exist). */
     @Bean
-    public ReadModel statisticsReadModel(JdbcTemplate jdbc, ZoneId ledgerZone, Dialect dialect) {
-        return StatisticsReadModel.declaration(jdbc, ledgerZone, dialect);
+    public ReadModel statisticsReadModel(JdbcTemplate jdbc, ZoneId ledgerZone, Dialect dialect,
+                                         ObjectProvider<ReadModelSlots> slots) {
+        return StatisticsReadModel.declaration(jdbc, ledgerZone, dialect, BranchRegisterReadModel.NAME,
+                () -> slots.getObject().live(BranchRegisterReadModel.NAME));
+    }
+
+    @Bean
+    public ReadModel branchRegisterReadModel(JdbcTemplate jdbc) {
+        return BranchRegisterReadModel.declaration(jdbc);
+    }
+
+    @Bean
+    public ReadModel identityRegisterReadModel(JdbcTemplate jdbc) {
+        return IdentityRegisterReadModel.declaration(jdbc);
+    }
+
+    @Bean
+    public ReadModel certificateRegisterReadModel(JdbcTemplate jdbc) {
+        return CertificateRegisterReadModel.declaration(jdbc);
     }
 
     @Bean
@@ -124,13 +146,14 @@ public class ReadModelConfiguration {
 
     @Bean
     public StatisticsQueries statisticsQueries(JdbcTemplate jdbc, ReadModelSlots slots, ZoneId ledgerZone) {
-        return new StatisticsQueries(jdbc, slots.liveSlot(StatisticsReadModel.NAME), ledgerZone);
+        return new StatisticsQueries(jdbc, slots.liveSlot(StatisticsReadModel.NAME),
+                slots.liveSlot(BranchRegisterReadModel.NAME), ledgerZone);
     }
 
     @Bean
     public AsOfArchive asOfArchive(EventStorageEngine events, JdbcTemplate jdbc, PersonalDataVault vault,
-                                   PlatformTransactionManager transactions) {
-        return new AsOfArchive(events, jdbc, vault, transactions);
+                                   PlatformTransactionManager transactions, ReadModelSlots slots) {
+        return new AsOfArchive(events, jdbc, vault, transactions, slots.liveSlot(BranchRegisterReadModel.NAME));
     }
 
     @Bean

@@ -15,11 +15,16 @@ public class ActLogQueries {
 
     private final JdbcTemplate jdbc;
     private final Supplier<Slot> slot;
+    private final Supplier<Slot> branches;
 
-    /** @param slot the slot to read, asked at each query (a rebuild switches the live one) */
-    public ActLogQueries(JdbcTemplate jdbc, Supplier<Slot> slot) {
+    /**
+     * @param slot     the slot to read, asked at each query (a rebuild switches the live one)
+     * @param branches the branch register's slot, which a question of a jurisdiction joins
+     */
+    public ActLogQueries(JdbcTemplate jdbc, Supplier<Slot> slot, Supplier<Slot> branches) {
         this.jdbc = jdbc;
         this.slot = slot;
+        this.branches = branches;
     }
 
     /** One act. */
@@ -36,7 +41,7 @@ public class ActLogQueries {
         StringBuilder sql = new StringBuilder("SELECT a.* FROM " + t("ledger_act") + " a");
         List<Object> args = new ArrayList<>();
         if (filter.branch() != null) {
-            sql.append(" JOIN branch b ON b.code = a.branch_code AND b.lineage LIKE ?");
+            sql.append(" JOIN " + branches.get().table("branch") + " b ON b.code = a.branch_code AND b.lineage LIKE ?");
             args.add("%/" + filter.branch() + "/%");
         }
         sql.append(" WHERE 1 = 1");

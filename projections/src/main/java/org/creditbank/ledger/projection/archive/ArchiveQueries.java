@@ -21,11 +21,16 @@ public class ArchiveQueries {
 
     private final JdbcTemplate jdbc;
     private final Supplier<Slot> slot;
+    private final Supplier<Slot> branches;
 
-    /** @param slot the slot to read, asked at each query (a rebuild switches the live one) */
-    public ArchiveQueries(JdbcTemplate jdbc, Supplier<Slot> slot) {
+    /**
+     * @param slot     the slot to read, asked at each query (a rebuild switches the live one)
+     * @param branches the branch register's slot, which a question of a jurisdiction joins
+     */
+    public ArchiveQueries(JdbcTemplate jdbc, Supplier<Slot> slot, Supplier<Slot> branches) {
         this.jdbc = jdbc;
         this.slot = slot;
+        this.branches = branches;
     }
 
     /** The account with its totals and achievements, if it exists. */
@@ -110,7 +115,7 @@ public class ArchiveQueries {
     public Page awaitingCertification(String branchCode, int offset, int limit) {
         List<Object> args = new ArrayList<>(List.of("%/" + branchCode + "/%"));
         String from = " FROM " + t("achievement")
-                + " a JOIN branch b ON b.code = a.recording_branch AND b.lineage LIKE ?"
+                + " a JOIN " + branches.get().table("branch") + " b ON b.code = a.recording_branch AND b.lineage LIKE ?"
                 + " WHERE a.status = 'RECORDED'";
         Long total = jdbc.queryForObject("SELECT COUNT(*)" + from, Long.class, args.toArray());
         return new Page(offset, limit, total == null ? 0 : total,

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,13 +36,16 @@ public class AsOfArchive {
     private final JdbcTemplate jdbc;
     private final PersonalDataVault vault;
     private final TransactionTemplate transactions;
+    private final Supplier<Slot> branches;
 
+    /** @param branches the branch register's live slot */
     public AsOfArchive(EventStorageEngine events, JdbcTemplate jdbc, PersonalDataVault vault,
-                       PlatformTransactionManager transactions) {
+                       PlatformTransactionManager transactions, Supplier<Slot> branches) {
         this.events = events;
         this.jdbc = jdbc;
         this.vault = vault;
         this.transactions = new TransactionTemplate(transactions);
+        this.branches = branches;
     }
 
     /** The account (without its achievements) and a page of its archive, as of the instant. */
@@ -60,7 +64,7 @@ public class AsOfArchive {
             Replay replay = new Replay(new ArchiveProjection(jdbc, vault, () -> Slot.SCRATCH));
             history.forEach(replay::add);
             replay.finish();
-            ArchiveQueries scratch = new ArchiveQueries(jdbc, () -> Slot.SCRATCH);
+            ArchiveQueries scratch = new ArchiveQueries(jdbc, () -> Slot.SCRATCH, branches);
             return scratch.summary(learnerNumber).map(account -> new Archive(account,
                     scratch.archive(learnerNumber, filter, offset, limit)));
         });

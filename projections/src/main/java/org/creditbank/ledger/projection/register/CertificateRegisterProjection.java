@@ -1,6 +1,6 @@
 package org.creditbank.ledger.projection.register;
 
-import org.axonframework.config.ProcessingGroup;
+import org.creditbank.ledger.readmodel.Slot;
 import org.axonframework.eventhandling.EventHandler;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRecorded;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRejected;
@@ -8,29 +8,30 @@ import org.creditbank.ledger.achievement.AchievementEvent.AchievementRevoked;
 import org.creditbank.ledger.achievement.CertificateSerial;
 import org.creditbank.ledger.learner.AccountEvent.MergedAccountAbsorbed;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.function.Supplier;
 
 /**
  * Which learner holds each certificate, by issuer and canonical serial ({@link CertificateSerial#key}). The primary
  * key makes two learners racing for one certificate impossible: the second transaction fails and writes no event. A
  * rejected or revoked achievement releases its certificate, so the rightful holder can record it.
  */
-@ProcessingGroup(CertificateRegisterProjection.GROUP)
 public class CertificateRegisterProjection {
 
-    /** The processing group that builds the certificate register. */
-    public static final String GROUP = "certificate-register";
-
     private final JdbcTemplate jdbc;
+    private final Supplier<Slot> slot;
 
-    public CertificateRegisterProjection(JdbcTemplate jdbc) {
+    /** @param slot the register's slot, asked at each use (a rebuild switches the live one) */
+    public CertificateRegisterProjection(JdbcTemplate jdbc, Supplier<Slot> slot) {
         this.jdbc = jdbc;
+        this.slot = slot;
     }
 
     @EventHandler
     void on(AchievementRecorded e) {
         if (e.certificateSerial() != null) {
-            jdbc.update("INSERT INTO certificate_holder (certificate_key, certificate_serial, learner_number,"
-                            + " achievement_id) VALUES (?, ?, ?, ?)",
+            jdbc.update(slot.get().sql(
+                    "INSERT INTO {certificate_holder} (certificate_key, certificate_serial, learner_number,"
+                            + " achievement_id) VALUES (?, ?, ?, ?)"),
                     CertificateSerial.key(e.externalIssuer(), e.certificateSerial()), e.certificateSerial(),
                     e.learnerNumber(), e.achievementId());
         }
@@ -48,11 +49,12 @@ public class CertificateRegisterProjection {
 
     @EventHandler
     void on(MergedAccountAbsorbed e) {
-        jdbc.update("UPDATE certificate_holder SET learner_number = ? WHERE learner_number = ?", e.learnerNumber(),
+        jdbc.update(slot.get().sql(
+                "UPDATE {certificate_holder} SET learner_number = ? WHERE learner_number = ?"), e.learnerNumber(),
                 e.mergedNumber());
     }
 
     private void release(String achievementId) {
-        jdbc.update("DELETE FROM certificate_holder WHERE achievement_id = ?", achievementId);
+        jdbc.update(slot.get().sql("DELETE FROM {certificate_holder} WHERE achievement_id = ?"), achievementId);
     }
 }

@@ -1,5 +1,6 @@
 package org.creditbank.ledger.projection.register;
 
+import org.creditbank.ledger.readmodel.Slot;
 import org.creditbank.ledger.branch.BranchDirectory;
 import org.creditbank.ledger.branch.BranchProfile;
 import org.creditbank.ledger.branch.BranchRole;
@@ -7,6 +8,7 @@ import org.creditbank.ledger.branch.BranchStatus;
 import org.creditbank.ledger.branch.BranchTier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import java.util.function.Supplier;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -23,58 +25,68 @@ public class JdbcBranchDirectory implements BranchDirectory {
             lineage(rs.getString("lineage")));
 
     private final JdbcTemplate jdbc;
+    private final Supplier<Slot> slot;
 
-    public JdbcBranchDirectory(JdbcTemplate jdbc) {
+    /** @param slot the register's slot, asked at each use (a rebuild switches the live one) */
+    public JdbcBranchDirectory(JdbcTemplate jdbc, Supplier<Slot> slot) {
         this.jdbc = jdbc;
+        this.slot = slot;
     }
 
     @Override
     public Optional<BranchProfile> find(String branchCode) {
-        return jdbc.query("SELECT * FROM branch WHERE code = ?", PROFILE, branchCode).stream().findFirst();
+        return jdbc.query(slot.get().sql(
+                "SELECT * FROM {branch} WHERE code = ?"), PROFILE, branchCode).stream().findFirst();
     }
 
     @Override
     public boolean hasProvincialCentre() {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM provincial_centre", Integer.class);
+        Integer count = jdbc.queryForObject(slot.get().sql("SELECT COUNT(*) FROM {provincial_centre}"), Integer.class);
         return count != null && count > 0;
     }
 
     @Override
     public Set<BranchRole> rolesAt(String officerId, String branchCode) {
-        return jdbc.queryForList("SELECT roles FROM branch_officer WHERE officer_id = ? AND branch_code = ?",
+        return jdbc.queryForList(slot.get().sql(
+                "SELECT roles FROM {branch_officer} WHERE officer_id = ? AND branch_code = ?"),
                 String.class, officerId, branchCode).stream().findFirst().map(JdbcBranchDirectory::roles)
                 .orElse(Set.of());
     }
 
     @Override
     public List<String> branchesOf(String officerId) {
-        return jdbc.queryForList("SELECT branch_code FROM branch_officer WHERE officer_id = ? ORDER BY branch_code",
+        return jdbc.queryForList(slot.get().sql(
+                "SELECT branch_code FROM {branch_officer} WHERE officer_id = ? ORDER BY branch_code"),
                 String.class, officerId);
     }
 
     @Override
     public boolean isSystemClient(String officerId) {
-        Integer systems = jdbc.queryForObject("SELECT COUNT(*) FROM branch_officer WHERE officer_id = ?"
-                + " AND system_client = TRUE", Integer.class, officerId);
+        Integer systems = jdbc.queryForObject(slot.get().sql(
+                "SELECT COUNT(*) FROM {branch_officer} WHERE officer_id = ?"
+                + " AND system_client = TRUE"), Integer.class, officerId);
         return systems != null && systems > 0;
     }
 
     @Override
     public Optional<String> officerBoundTo(String subject) {
-        return jdbc.queryForList("SELECT officer_id FROM officer_subject WHERE subject = ?", String.class, subject)
+        return jdbc.queryForList(slot.get().sql(
+                "SELECT officer_id FROM {officer_subject} WHERE subject = ?"), String.class, subject)
                 .stream().findFirst();
     }
 
     @Override
     public Optional<String> subjectOf(String officerId) {
-        return jdbc.queryForList("SELECT subject FROM officer_subject WHERE officer_id = ?", String.class, officerId)
+        return jdbc.queryForList(slot.get().sql(
+                "SELECT subject FROM {officer_subject} WHERE officer_id = ?"), String.class, officerId)
                 .stream().findFirst();
     }
 
     /** The officer's appointments: where they act, in which roles, and whether they are a system client. */
     public List<Appointment> appointmentsOf(String officerId) {
-        return jdbc.query("SELECT branch_code, roles, system_client FROM branch_officer WHERE officer_id = ?"
-                        + " ORDER BY branch_code",
+        return jdbc.query(slot.get().sql(
+                "SELECT branch_code, roles, system_client FROM {branch_officer} WHERE officer_id = ?"
+                        + " ORDER BY branch_code"),
                 (rs, i) -> new Appointment(rs.getString("branch_code"), roles(rs.getString("roles")),
                         rs.getBoolean("system_client")), officerId);
     }
@@ -96,7 +108,8 @@ public class JdbcBranchDirectory implements BranchDirectory {
 
     @Override
     public int openChildren(String branchCode) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM branch WHERE parent_code = ? AND status <> ?",
+        Integer count = jdbc.queryForObject(slot.get().sql(
+                "SELECT COUNT(*) FROM {branch} WHERE parent_code = ? AND status <> ?"),
                 Integer.class, branchCode, BranchStatus.CLOSED.name());
         return count == null ? 0 : count;
     }

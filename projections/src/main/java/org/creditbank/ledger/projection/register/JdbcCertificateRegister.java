@@ -1,5 +1,6 @@
 package org.creditbank.ledger.projection.register;
 
+import org.creditbank.ledger.readmodel.Slot;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.creditbank.ledger.achievement.CertificateRegister;
 import org.creditbank.ledger.readmodel.Sql;
@@ -7,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.util.function.Supplier;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,17 +20,21 @@ import java.util.Optional;
 public class JdbcCertificateRegister implements CertificateRegister {
 
     private final JdbcTemplate jdbc;
+    private final Supplier<Slot> slot;
     private final TransactionTemplate separately;
 
-    public JdbcCertificateRegister(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    /** @param slot the register's slot, asked at each use (a rebuild switches the live one) */
+    public JdbcCertificateRegister(JdbcTemplate jdbc, Supplier<Slot> slot, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.slot = slot;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
     public Optional<String> holderOf(String certificateKey) {
-        return jdbc.queryForList("SELECT learner_number FROM certificate_holder WHERE certificate_key = ?",
+        return jdbc.queryForList(slot.get().sql(
+                "SELECT learner_number FROM {certificate_holder} WHERE certificate_key = ?"),
                 String.class, certificateKey).stream().findFirst();
     }
 

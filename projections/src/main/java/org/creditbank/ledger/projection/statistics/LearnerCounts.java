@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static org.creditbank.ledger.projection.statistics.QueryConditions.branchTable;
 import static org.creditbank.ledger.readmodel.Sql.at;
 
 /**
@@ -65,7 +64,8 @@ final class LearnerCounts {
         if (branch == null || regions.isEmpty()) {
             return true;
         }
-        Long outside = jdbc.queryForObject("SELECT COUNT(*) FROM " + branchTable() + " WHERE division_code IN ("
+        Long outside = jdbc.queryForObject("SELECT COUNT(*) FROM " + conditions.branchTable()
+                + " WHERE division_code IN ("
                 + String.join(", ", Collections.nCopies(regions.size(), "?")) + ") AND lineage NOT LIKE ?",
                 Long.class, Stream.concat(regions.stream(), Stream.of(
                         "%/" + branch + "/%")).toArray());
@@ -127,10 +127,11 @@ final class LearnerCounts {
                 params.addAll(List.of(months[0], months[1]));
             }
             Long n = jdbc.queryForObject("SELECT COUNT(DISTINCT f.learner_number) FROM " + conditions.table("stat_fact")
-                    + " f JOIN " + branchTable() + " b ON b.code = f.branch_code"
+                    + " f JOIN " + conditions.branchTable() + " b ON b.code = f.branch_code"
                     + " WHERE f.recorded_at >= ? AND f.recorded_at <= ? AND f.measure IN (" + learning() + ")" + acting
                     + " AND NOT EXISTS (SELECT 1 FROM "
-                    + conditions.table("stat_active") + " a JOIN " + branchTable() + " e ON e.code = a.branch_code"
+                    + conditions.table("stat_active") + " a JOIN " + conditions.branchTable()
+                    + " e ON e.code = a.branch_code"
                     + " WHERE a.learner_number = f.learner_number AND a.first_day < ?" + earlier + ")", Long.class,
                     params.toArray());
             if (n != null && n > 0) {
@@ -198,7 +199,7 @@ final class LearnerCounts {
     Map<String, String> branchGroups(String branch) {
         Map<String, String> groups = new LinkedHashMap<>();
         String top = branch == null ? "" : "/" + branch + "/";
-        jdbc.query("SELECT code, lineage FROM " + branchTable() + " WHERE lineage LIKE ?", rs -> {
+        jdbc.query("SELECT code, lineage FROM " + conditions.branchTable() + " WHERE lineage LIKE ?", rs -> {
             String code = rs.getString("code");
             String lineage = rs.getString("lineage");
             if (code.equals(branch)) {

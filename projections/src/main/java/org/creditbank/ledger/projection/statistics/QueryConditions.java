@@ -17,11 +17,16 @@ import static org.creditbank.ledger.readmodel.Sql.at;
 final class QueryConditions {
 
     private final Supplier<Slot> slot;
+    private final Supplier<Slot> branches;
     private final ZoneId zone;
 
-    /** Conditions on the tables of the slot {@code slot} gives at each query, times counted in {@code zone}. */
-    QueryConditions(Supplier<Slot> slot, ZoneId zone) {
+    /**
+     * Conditions on the tables of the slot {@code slot} gives at each query, and on the branch register's live slot
+     * ({@code branches}), times counted in {@code zone}.
+     */
+    QueryConditions(Supplier<Slot> slot, Supplier<Slot> branches, ZoneId zone) {
         this.slot = slot;
+        this.branches = branches;
         this.zone = zone;
     }
 
@@ -88,7 +93,8 @@ final class QueryConditions {
         return slot.get().table(base);
     }
 
-    static String branchTable() {
-        return "branch";
+    /** The branch register's live table of branches. */
+    String branchTable() {
+        return branches.get().table("branch");
     }
 }

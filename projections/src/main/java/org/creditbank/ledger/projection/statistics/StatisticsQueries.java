@@ -41,12 +41,13 @@ public class StatisticsQueries {
     private final LearnerCounts learners;
 
     /**
-     * @param slot the slot being served, asked at each query (a rebuild switches it)
-     * @param zone the time zone that months, years and dates are counted in
+     * @param slot     the slot being served, asked at each query (a rebuild switches it)
+     * @param branches the branch register's live slot, which questions of a jurisdiction or a region join
+     * @param zone     the time zone that months, years and dates are counted in
      */
-    public StatisticsQueries(JdbcTemplate jdbc, Supplier<Slot> slot, ZoneId zone) {
+    public StatisticsQueries(JdbcTemplate jdbc, Supplier<Slot> slot, Supplier<Slot> branches, ZoneId zone) {
         this.jdbc = jdbc;
-        this.conditions = new QueryConditions(slot, zone);
+        this.conditions = new QueryConditions(slot, branches, zone);
         this.sources = new SumSources(conditions, zone);
         this.learners = new LearnerCounts(jdbc, conditions, zone);
     }
