@@ -21,6 +21,11 @@ public class LedgerTarget {
         return ledger(url);
     }
 
+    /** The same ledger, reached as another officer of the same branch (by their access token). */
+    LedgerHttp as(String otherToken) {
+        return new LedgerHttp(url, otherToken, branch);
+    }
+
     /** Another node of the same ledger, reached as the same officer. */
     LedgerHttp ledger(String nodeUrl) {
         return new LedgerHttp(nodeUrl, token, branch);
