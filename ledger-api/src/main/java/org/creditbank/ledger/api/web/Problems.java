@@ -80,13 +80,18 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     /**
      * No connection could be had within the pool's connection timeout, or the one in use was lost (SQLState class
-     * 08, "connection exception"): the transaction did not commit, so the request may simply be repeated.
+     * 08, "connection exception"; or HikariCP's proxy of a connection it has closed after losing it, which says
+     * "Connection is closed" with no SQLState): the transaction did not commit, so the request may simply be repeated.
      */
     private static boolean databaseUnreachable(Throwable thrown) {
         return causes(thrown).anyMatch(t -> t instanceof DataAccessResourceFailureException
                 || t instanceof SQLTransientConnectionException
-                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+                || t instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                        || sql.getSQLState() == null && CLOSED_BY_POOL.equals(sql.getMessage())));
     }
+
+    /** What HikariCP's proxy of a connection it has closed answers every call with. */
+    private static final String CLOSED_BY_POOL = "Connection is closed";
 
     /** A failure of the ledger itself: never a stack trace, only the correlation id to quote. */
     static ProblemDetail internalError(String correlationId) {
