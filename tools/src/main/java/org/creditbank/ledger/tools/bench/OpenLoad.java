@@ -32,9 +32,12 @@ public final class OpenLoad implements AutoCloseable {
 
     private final int workers;
     private final CloseableHttpClient client;
+    private final java.util.Map<String, String> headers;
 
-    OpenLoad(int workers) {
+    /** @param headers sent with every request (the officer's bearer token, say) */
+    OpenLoad(int workers, java.util.Map<String, String> headers) {
         this.workers = workers;
+        this.headers = java.util.Map.copyOf(headers);
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(workers).setMaxConnPerRoute(workers).build();
         this.client = HttpClients.custom().setConnectionManager(connections).disableAutomaticRetries().build();
@@ -98,7 +101,9 @@ public final class OpenLoad implements AutoCloseable {
      */
     private String send(URI uri) {
         try {
-            return client.execute(new HttpGet(uri), response -> {
+            HttpGet get = new HttpGet(uri);
+            headers.forEach(get::addHeader);
+            return client.execute(get, response -> {
                 if (response.getCode() != 200) {
                     return response.getCode() + " " + EntityUtils.toString(response.getEntity());
                 }

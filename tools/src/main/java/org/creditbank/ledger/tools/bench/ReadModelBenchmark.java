@@ -95,6 +95,16 @@ public class ReadModelBenchmark implements Callable<Integer> {
     @Option(names = "--skip-rebuild", description = "measure reads only (no replay, no rebuild)")
     boolean skipRebuild;
 
+    @Option(names = "--operator-token", defaultValue = "${env:LEDGER_OPERATOR_TOKEN}", required = true,
+            description = "the bearer token of an operator, who follows and starts rebuilds (default:"
+                    + " $LEDGER_OPERATOR_TOKEN)")
+    String operatorToken;
+
+    @Option(names = "--certifier-token", defaultValue = "${env:LEDGER_CERTIFIER_TOKEN}", required = true,
+            description = "the bearer token of a certifier of the officer's branch: the recorder never certifies what"
+                    + " they recorded (default: $LEDGER_CERTIFIER_TOKEN)")
+    String certifierToken;
+
     @Spec
     CommandSpec spec;
 
@@ -108,6 +118,7 @@ public class ReadModelBenchmark implements Callable<Integer> {
                 dbPassword == null ? "" : dbPassword);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         LedgerHttp ledger = target.ledger();
+        LedgerHttp operator = target.as(operatorToken);
 
         long started = System.nanoTime();
         long generated = generate(jdbc);
@@ -116,11 +127,11 @@ public class ReadModelBenchmark implements Callable<Integer> {
         out.flush();
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        awaitLive(ledger, head);
+        awaitLive(operator, head);
 
         if (skipRebuild) {
             archiveUnderLoad(ledger, jdbc, out);
-            statistics(ledger, out);
+            statistics(operator, out);
             return 0;
         }
         double reference = replay(dataSource, events, Reference.STOCK);
@@ -134,7 +145,7 @@ public class ReadModelBenchmark implements Callable<Integer> {
                 + " | %,d events | %,.0f events/s |%n", events, pooled);
         out.flush();
 
-        Map<String, JsonNode> rebuilt = rebuildAll(ledger);
+        Map<String, JsonNode> rebuilt = rebuildAll(operator);
         Instant first = Instant.MAX;
         Instant last = Instant.MIN;
         for (String name : rebuilt.keySet()) {
@@ -159,7 +170,7 @@ public class ReadModelBenchmark implements Callable<Integer> {
         jdbc.execute("CHECKPOINT");
         out.printf("checkpoint after the rebuild: %.1f s%n", seconds(checkpoint));
         archiveUnderLoad(ledger, jdbc, out);
-        statistics(ledger, out);
+        statistics(operator, out);
         return 0;
     }
 
@@ -382,15 +393,23 @@ public class ReadModelBenchmark implements Callable<Integer> {
         String learner = ledger.openAccount();
         for (int i = 0; i < 200; i++) {
             String id = ledger.record(learner, "LOAD-" + i);
-            ledger.post("/api/learners/" + learner + "/achievements/" + id + "/certification", "");
+            target.as(certifierToken).post("/api/learners/" + learner + "/achievements/" + id + "/certification",
+                    "");
         }
         String archive = "/api/learners/" + learner + "/archive?limit=200";
         if (json.readTree(ledger.get(archive)).path("achievements").size() != 200) {
             throw new IllegalStateException("the archive does not hold the 200 achievements");
         }
         // Measured once the server's processors have taken in those 400 events: a quiet server for both cases.
-        awaitLive(ledger, jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class));
-        try (OpenLoad load = new OpenLoad(32)) {
+        awaitLive(target.as(operatorToken), jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry",
+                Long.class));
+        // As the officer: an archive is read by someone allowed to read it.
+        java.util.Map<String, String> officer = new java.util.HashMap<>();
+        officer.put("Authorization", "Bearer " + target.token.strip());
+        if (target.branch != null) {
+            officer.put("Ledger-Branch", target.branch);
+        }
+        try (OpenLoad load = new OpenLoad(32, officer)) {
             URI key = URI.create(target.url + "/log/key");
             URI page = URI.create(target.url + archive);
             load.run(key, rate, 3);
