@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.creditbank.ledger.readmodel.ReadModelSlots;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;

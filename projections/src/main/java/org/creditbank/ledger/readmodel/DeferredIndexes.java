@@ -1,7 +1,5 @@
 package org.creditbank.ledger.readmodel;
 
-import org.creditbank.ledger.readmodel.Dialect;
-import org.creditbank.ledger.readmodel.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -2,7 +2,6 @@ package org.creditbank.ledger.readmodel;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.creditbank.ledger.readmodel.PerUnitOfWork;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;

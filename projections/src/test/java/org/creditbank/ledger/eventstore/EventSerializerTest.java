@@ -12,8 +12,6 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.creditbank.ledger.eventstore.EventSerializer;
-import org.creditbank.ledger.eventstore.EventStoreFormat;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

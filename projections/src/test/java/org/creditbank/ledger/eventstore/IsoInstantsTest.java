@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementCertified;
-import org.creditbank.ledger.eventstore.EventSerializer;
-import org.creditbank.ledger.eventstore.EventStoreFormat;
-import org.creditbank.ledger.eventstore.IsoInstants;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

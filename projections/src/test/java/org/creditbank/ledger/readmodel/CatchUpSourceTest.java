@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.creditbank.ledger.readmodel.CatchUpSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
