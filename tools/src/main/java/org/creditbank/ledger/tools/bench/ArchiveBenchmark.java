@@ -33,10 +33,8 @@ public class ArchiveBenchmark implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "100", description = "timed runs per case (default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--certifier-token", defaultValue = "${env:LEDGER_CERTIFIER_TOKEN}", required = true,
-            description = "the bearer token of a certifier of the same branch: the recorder never certifies what they"
-                    + " recorded (default: $LEDGER_CERTIFIER_TOKEN)")
-    String certifierToken;
+    @Mixin
+    CertifierToken certifierToken;
 
     @Spec
     CommandSpec spec;
@@ -45,7 +43,7 @@ public class ArchiveBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         LedgerHttp ledger = target.ledger();
         NoteKeys.Verifier verifier = NoteKeys.Verifier.parse(ledger.get("/log/key").strip());
-        LedgerHttp certifier = target.as(certifierToken);
+        LedgerHttp certifier = certifierToken.certifier(target);
         String learner = ledger.openAccount();
         for (int i = 0; i < achievements; i++) {
             String id = ledger.record(learner, "ARCH-" + i);

@@ -100,10 +100,8 @@ public class ReadModelBenchmark implements Callable<Integer> {
                     + " $LEDGER_OPERATOR_TOKEN)")
     String operatorToken;
 
-    @Option(names = "--certifier-token", defaultValue = "${env:LEDGER_CERTIFIER_TOKEN}", required = true,
-            description = "the bearer token of a certifier of the officer's branch: the recorder never certifies what"
-                    + " they recorded (default: $LEDGER_CERTIFIER_TOKEN)")
-    String certifierToken;
+    @Mixin
+    CertifierToken certifierToken;
 
     @Spec
     CommandSpec spec;
@@ -391,10 +389,10 @@ public class ReadModelBenchmark implements Callable<Integer> {
     /** A learner with 200 achievements, its archive read at a fixed rate, beside a trivial endpoint at that rate. */
     private void archiveUnderLoad(LedgerHttp ledger, JdbcTemplate jdbc, PrintWriter out) throws Exception {
         String learner = ledger.openAccount();
+        LedgerHttp certifier = certifierToken.certifier(target);
         for (int i = 0; i < 200; i++) {
             String id = ledger.record(learner, "LOAD-" + i);
-            target.as(certifierToken).post("/api/learners/" + learner + "/achievements/" + id + "/certification",
-                    "");
+            certifier.post("/api/learners/" + learner + "/achievements/" + id + "/certification", "");
         }
         String archive = "/api/learners/" + learner + "/archive?limit=200";
         if (json.readTree(ledger.get(archive)).path("achievements").size() != 200) {
