@@ -15,7 +15,7 @@ import java.util.List;
 public final class Replay {
 
     /** Events per unit of work, as a rebuilding processor batches them. */
-    static final int BATCH = 1000;
+    public static final int BATCH = 1000;
 
     /** The projections' handlers, called directly: no segment to match, and a failing handler fails the batch. */
     private final List<DirectHandlers> handlers;
@@ -27,7 +27,12 @@ public final class Replay {
 
     /** A replay in the caller's transaction, in batches of {@link #BATCH}. */
     public Replay(Object projection) {
-        this(List.of(projection), BATCH, null, () -> { });
+        this(projection, BATCH);
+    }
+
+    /** A replay in the caller's transaction, in batches of {@code size}. */
+    public Replay(Object projection, int size) {
+        this(List.of(projection), size, null, () -> { });
     }
 
     /**

@@ -108,11 +108,19 @@ public final class ReadModelSpecification implements AutoCloseable {
 
     /** Replays every given event in bulk into the scratch slot, and compares each table with slot A's. */
     private void assertReplayEqualsLive() {
+        assertReplayEqualsLive(model::bulkReplay, Replay.BATCH);
+    }
+
+    /**
+     * Replays every given event into the scratch slot through the bulk replay given (of the read model's own, or one
+     * made otherwise), in batches of {@code batch} events, and requires each table to equal slot A's.
+     */
+    public void assertReplayEqualsLive(Function<Slot, BulkReplay> bulkReplay, int batch) {
         for (String table : model.tables()) {
             jdbc.update("DELETE FROM " + Slot.SCRATCH.table(table));
         }
-        BulkReplay bulk = model.bulkReplay(Slot.SCRATCH);
-        Replay replay = new Replay(bulk.handler());
+        BulkReplay bulk = bulkReplay.apply(Slot.SCRATCH);
+        Replay replay = new Replay(bulk.handler(), batch);
         given.forEach(replay::add);
         replay.finish();
         bulk.finishing().forEach(Runnable::run);

@@ -7,30 +7,39 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * A batch's facts summed by month and by day of recorded time ({@code stat_month}, {@code stat_day}) and by the month
- * and the day achieved ({@code stat_valid}), every dimension kept, and added to the slot's sums: how the live processor
- * keeps them as the facts come. (A pass over the whole store derives them from all the facts at once:
- * {@link StatisticsDerivation}.)
+ * Facts summed by month and by day of recorded time ({@code stat_month}, {@code stat_day}) and by the month and the
+ * day achieved ({@code stat_valid}), every dimension kept, then added to the slot's sums: the one way the sums are
+ * derived from the facts. The live processor sums each batch's facts and adds them; a pass over the whole store sums
+ * the facts of many batches at a time and adds them whenever they reach {@link #FLUSH_AT} keys, and at the end.
  */
 final class RecordedSums {
+
+    /** Keys held by a pass over the whole store before it adds them to the slot's sums. */
+    static final int FLUSH_AT = 200_000;
 
     private static final List<String> DIMENSIONS = List.of("branch_code VARCHAR(32)", "measure VARCHAR(32)",
             "kind VARCHAR(40)", "qualification_level INTEGER", "credit_unit VARCHAR(48)");
     private static final List<String> SUMS = List.of("n BIGINT", "credits NUMERIC(24, 4)");
 
-    private final Map<SumKey, Object[]> months = new TreeMap<>();
-    private final Map<SumKey, Object[]> days = new TreeMap<>();
-    private final Map<SumKey, Object[]> validMonths = new TreeMap<>();
-    private final Map<SumKey, Object[]> validDays = new TreeMap<>();
+    private final ZoneId zone;
+    private final Map<SumKey, Sum> months = new HashMap<>();
+    private final Map<SumKey, Sum> days = new HashMap<>();
+    private final Map<SumKey, Sum> validMonths = new HashMap<>();
+    private final Map<SumKey, Sum> validDays = new HashMap<>();
 
-    /** Sums the facts, their days and months in the ledger's time zone. */
-    RecordedSums(List<Fact> facts, ZoneId zone) {
+    /** Sums to come, their days and months in the ledger's time zone. */
+    RecordedSums(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** Sums the facts, with those summed before. */
+    RecordedSums add(List<Fact> facts) {
         for (Fact f : facts) {
             LocalDate day = LocalDate.ofInstant(f.at(), zone);
             LocalDate month = day.withDayOfMonth(1);
@@ -46,9 +55,18 @@ final class RecordedSums {
                 new SumKey(achieved, month, f.branch(), measure, f.kind(), f.level(), unit).add(validDays, f);
             }
         }
+        return this;
     }
 
-    /** Adds them to the slot's sums (keys in one order, so two writers never wait on each other in a cycle). */
+    /** How many keys are summed and not yet added. */
+    int keys() {
+        return months.size() + days.size() + validMonths.size() + validDays.size();
+    }
+
+    /**
+     * Adds the sums to the slot's, inserting the keys it does not have yet (each table's keys in one order, so two
+     * writers never wait on each other in a cycle), and starts over.
+     */
     void addTo(StatisticsTables tables) {
         tables.batch(tables.upsert("stat_month", StatisticsTables.concat(List.of("month_start DATE"), DIMENSIONS),
                 SUMS), SumKey.rows(months, k -> List.of(k.start())));
@@ -58,6 +76,16 @@ final class RecordedSums {
                 "month_start DATE"), DIMENSIONS), SUMS);
         tables.batch(valid, SumKey.rows(validMonths, k -> List.of("M", k.start(), k.month())));
         tables.batch(valid, SumKey.rows(validDays, k -> List.of("D", k.start(), k.month())));
+        months.clear();
+        days.clear();
+        validMonths.clear();
+        validDays.clear();
+    }
+
+    /** A count and credits. */
+    private static final class Sum {
+        long n;
+        BigDecimal credits = BigDecimal.ZERO;
     }
 
     /**
@@ -65,29 +93,29 @@ final class RecordedSums {
      * recorded month, and the dimensions.
      */
     private record SumKey(LocalDate start, LocalDate month, String branch, String measure, String kind, int level,
-                          String unit) implements Comparable<SumKey> {
+                          String unit) {
         private static final Comparator<SumKey> ORDER = Comparator.comparing(SumKey::start)
                 .thenComparing(SumKey::month).thenComparing(SumKey::branch).thenComparing(SumKey::measure)
                 .thenComparing(SumKey::kind).thenComparingInt(SumKey::level).thenComparing(SumKey::unit);
 
-        @Override
-        public int compareTo(SumKey o) {
-            return ORDER.compare(this, o);
-        }
-
         /** Adds the fact's count and credits to its sum under this key. */
-        void add(Map<SumKey, Object[]> sums, Fact f) {
-            Object[] sum = sums.computeIfAbsent(this, k -> new Object[] {0L, BigDecimal.ZERO});
-            sum[0] = (Long) sum[0] + f.n();
-            sum[1] = ((BigDecimal) sum[1]).add(f.credits());
+        void add(Map<SumKey, Sum> sums, Fact f) {
+            Sum sum = sums.computeIfAbsent(this, k -> new Sum());
+            sum.n += f.n();
+            sum.credits = sum.credits.add(f.credits());
         }
 
-        /** The row of a sum: the leading key columns of its table, then the dimensions, the count and the credits. */
-        static List<Object[]> rows(Map<SumKey, Object[]> sums, Function<SumKey, List<Object>> leading) {
+        /**
+         * The rows of the sums in key order: the leading key columns of its table, then the dimensions, the count and
+         * the credits.
+         */
+        static List<Object[]> rows(Map<SumKey, Sum> sums, Function<SumKey, List<Object>> leading) {
             List<Object[]> rows = new ArrayList<>(sums.size());
-            sums.forEach((k, sum) -> {
+            sums.entrySet().stream().sorted(Map.Entry.comparingByKey(ORDER)).forEach(e -> {
+                SumKey k = e.getKey();
                 List<Object> row = new ArrayList<>(leading.apply(k));
-                row.addAll(List.of(k.branch(), k.measure(), k.kind(), k.level(), k.unit(), sum[0], sum[1]));
+                row.addAll(List.of(k.branch(), k.measure(), k.kind(), k.level(), k.unit(), e.getValue().n,
+                        e.getValue().credits));
                 rows.add(row.toArray());
             });
             return rows;

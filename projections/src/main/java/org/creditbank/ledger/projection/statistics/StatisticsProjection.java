@@ -32,8 +32,9 @@ import static org.creditbank.ledger.readmodel.Sql.at;
  *
  * <p>Built for catch-up speed: the handlers only collect the events of the processor's batch; when the unit of work
  * prepares to commit, in the same transaction as the processor's token, the batch is folded into facts
- * ({@link FactFold}) and written in a handful of JDBC batches with what follows from them ({@link RecordedSums},
- * {@link ActiveLearners}). It needs the events in commit order (a merge moves achievements between streams), so it
+ * ({@link FactFold}) and written in a handful of JDBC batches with what follows from them: their sums
+ * ({@link RecordedSums}) and their learners ({@link ActiveLearners}), each derived from the facts one way, live and
+ * over the whole store. It needs the events in commit order (a merge moves achievements between streams), so it
  * runs as one segment.
  */
 public class StatisticsProjection {
@@ -42,29 +43,43 @@ public class StatisticsProjection {
     private final ZoneId zone;
     private final String batchKey;
     private final BranchNodes branches;
-    /** Whether only facts and achievements are written, everything else derived at the end (a bulk replay). */
+    /** Whether the learners are derived at the end (a bulk replay), and the sums added many batches at a time. */
     private final boolean bulk;
+    /** The sums of a bulk replay's batches not yet added (live, each batch's are added with it). */
+    private final RecordedSums pending;
+    private final int flushAt;
 
     public StatisticsProjection(JdbcTemplate jdbc, Slot slot, ZoneId zone, Dialect dialect, BranchNodes branches) {
-        this(jdbc, slot, zone, dialect, branches, false);
+        this(jdbc, slot, zone, dialect, branches, 0);
     }
 
+    /** {@code flushAt}: 0 live, else the keys of sums a bulk replay holds before it adds them. */
     private StatisticsProjection(JdbcTemplate jdbc, Slot slot, ZoneId zone, Dialect dialect, BranchNodes branches,
-                                 boolean bulk) {
+                                 int flushAt) {
         this.tables = new StatisticsTables(jdbc, slot, dialect);
         this.zone = zone;
         this.branches = branches;
-        this.bulk = bulk;
+        this.bulk = flushAt > 0;
+        this.flushAt = flushAt;
+        this.pending = bulk ? new RecordedSums(zone) : null;
         this.batchKey = StatisticsProjection.class.getName() + "/" + slot;
     }
 
     /**
      * How a pass over the whole event store, from the first event into an empty slot, feeds the statistics: it writes
-     * the achievements and the facts only, and derives the sums and learners from the facts at the end.
+     * the achievements and the facts as they come and sums many batches' facts at a time; once the last event is in,
+     * the last sums are added, and the learners derived from the facts.
      */
     public static BulkReplay bulk(JdbcTemplate jdbc, Slot slot, ZoneId zone, Dialect dialect, BranchNodes branches) {
-        return BulkReplay.of(new StatisticsProjection(jdbc, slot, zone, dialect, branches, true),
-                new StatisticsDerivation(jdbc, slot, dialect, branches).steps());
+        return bulk(jdbc, slot, zone, dialect, branches, RecordedSums.FLUSH_AT);
+    }
+
+    /** A bulk replay that adds the sums it holds whenever they reach {@code flushAt} keys. */
+    static BulkReplay bulk(JdbcTemplate jdbc, Slot slot, ZoneId zone, Dialect dialect, BranchNodes branches,
+                           int flushAt) {
+        StatisticsProjection projection = new StatisticsProjection(jdbc, slot, zone, dialect, branches, flushAt);
+        return BulkReplay.of(projection, List.of(projection::addPendingSums,
+                new AllLearners(projection.tables, dialect, branches)));
     }
 
     @EventHandler
@@ -114,10 +129,20 @@ public class StatisticsProjection {
         }
         writeAchievements(fold);
         writeFacts(fold.facts());
-        if (!bulk) {
-            new RecordedSums(fold.facts(), zone).addTo(tables);
-            new ActiveLearners(fold.facts(), zone).addTo(tables, branches);
+        if (bulk) {
+            pending.add(fold.facts());
+            if (pending.keys() >= flushAt) {
+                pending.addTo(tables);
+            }
+        } else {
+            new RecordedSums(zone).add(fold.facts()).addTo(tables);
+            ActiveLearners.of(fold.facts(), zone).addTo(tables, branches);
         }
+    }
+
+    /** Adds the sums not yet added. */
+    private void addPendingSums() {
+        pending.addTo(tables);
     }
 
     private void writeAchievements(FactFold fold) {

@@ -38,9 +38,9 @@ public final class StatisticsReadModel {
                 .projection(slot -> new StatisticsProjection(jdbc, slot.get(), zone, dialect, branches))
                 .bulk(slot -> StatisticsProjection.bulk(jdbc, slot, zone, dialect, branches))
                 .trailing()
-                // Over the whole store only the facts are written as events come; the rest is derived at the end.
-                .appendOnly("stat_fact", "stat_reach_valid", "stat_reach_day", "stat_reach_count", "stat_valid",
-                        "stat_day", "stat_active", "stat_month")
+                // Over the whole store the facts are written as events come, the sums added many batches at a time
+                // (their keys kept), the learners derived at the end.
+                .appendOnly("stat_fact", "stat_reach_valid", "stat_reach_day", "stat_reach_count", "stat_active")
                 .replayIndexes("stat_achievement_learner_ix")
                 .reads(readFrom)
                 .build();

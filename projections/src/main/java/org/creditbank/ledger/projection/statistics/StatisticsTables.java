@@ -1,6 +1,7 @@
 package org.creditbank.ledger.projection.statistics;
 
 import org.creditbank.ledger.readmodel.Dialect;
+import org.creditbank.ledger.readmodel.RowInserts;
 import org.creditbank.ledger.readmodel.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -32,6 +33,11 @@ final class StatisticsTables {
     /** The slot's table of the given base name. */
     String table(String base) {
         return slot.table(base);
+    }
+
+    /** Inserts the rows into a table (nothing for no rows). */
+    void insert(String base, List<String> columns, List<Object[]> rows) {
+        RowInserts.insert(jdbc, table(base), columns, rows);
     }
 
     /** Runs a statement once per row, as one JDBC batch (nothing for no rows). */

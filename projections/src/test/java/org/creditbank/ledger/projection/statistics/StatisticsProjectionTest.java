@@ -7,6 +7,7 @@ import org.creditbank.ledger.projection.ReadModelSpecification;
 import org.creditbank.ledger.readmodel.Dialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,8 +34,11 @@ class StatisticsProjectionTest {
         default -> throw new IllegalStateException("statistics know no branch " + branch);
     };
 
-    private final ReadModelSpecification statistics = ReadModelSpecification.of(
-            jdbc -> StatisticsReadModel.declaration(jdbc, SHANGHAI, Dialect.H2, NETWORK));
+    private JdbcTemplate jdbc;
+    private final ReadModelSpecification statistics = ReadModelSpecification.of(jdbc -> {
+        this.jdbc = jdbc;
+        return StatisticsReadModel.declaration(jdbc, SHANGHAI, Dialect.H2, NETWORK);
+    });
 
     @AfterEach
     void close() {
@@ -90,6 +94,24 @@ class StatisticsProjectionTest {
         assertThat(statistics.rows("stat_active", "learner_number, branch_code")).extracting(
                 r -> r.get("learner_number"), r -> r.get("branch_code")).containsExactly(tuple(ANNA, "HZ-BRANCH"),
                 tuple(ANNA, "ZJ-CENTRE"), tuple(BEN, "HZ-BRANCH"));
+    }
+
+    @Test
+    void sums_added_event_by_event_over_the_whole_store_equal_those_added_at_once_and_the_live_ones() {
+        record(ANNA, "a-1", "3.5", LocalDate.of(2025, 6, 30));
+        record(ANNA, "a-2", "2", LocalDate.of(2025, 6, 12));
+        certify(ANNA, "a-1", "3.5", "HZ-BRANCH");
+        certify(ANNA, "a-2", "2", "HZ-BRANCH");
+        record(BEN, "b-1", "1", LocalDate.of(2025, 6, 30));
+        statistics.given(ANNA, new AchievementRevoked(ANNA, "a-2", "forged", "bob", "HZ-BRANCH", statistics.now()),
+                "bob", "HZ-BRANCH");
+
+        // Every event its own batch, and the sums added after each: keys met again are added to, not inserted twice.
+        statistics.assertReplayEqualsLive(slot -> StatisticsProjection.bulk(jdbc, slot, SHANGHAI, Dialect.H2, NETWORK,
+                1), 1);
+        assertThat(statistics.rows("stat_month", "measure")).extracting(r -> r.get("measure"), r -> r.get("n"),
+                r -> ((BigDecimal) r.get("credits")).stripTrailingZeros().toPlainString()).containsExactly(
+                tuple("CERTIFIED", 2L, "5.5"), tuple("RECORDED", 3L, "0"), tuple("REVOKED", 1L, "-2"));
     }
 
     private void record(String learner, String id, String credits, LocalDate achievedOn) {
