@@ -444,13 +444,15 @@ public class ReadModelBenchmark implements Callable<Integer> {
         JsonNode totals = json.readTree(ledger.get("/api/statistics")).get("totals");
         out.printf("statistics over %,d achievements recorded (%,d certified)%n",
                 totals.get("achievementsRecorded").asLong(), totals.get("achievementsCertified").asLong());
-        String root = json.readTree(ledger.get("/api/branches/" + target.branch)).path("lineage").path(0)
-                .asText(target.branch);
+        // The branch acted for, or (none named) the provincial centre: the network's root.
+        String branch = target.branch != null ? target.branch
+                : json.readTree(ledger.get("/api/branches?depth=0")).path("code").asText();
+        String root = json.readTree(ledger.get("/api/branches/" + branch)).path("lineage").path(0).asText(branch);
         int year = LocalDate.now(ZoneOffset.UTC).getYear();
         List<String> questions = List.of("/api/statistics", "/api/statistics?by=month", "/api/statistics?by=year",
                 "/api/statistics?by=kind", "/api/statistics?by=level", "/api/statistics?by=region",
                 "/api/statistics?by=branch&branch=" + root,
-                "/api/statistics/branches/" + target.branch + "/annual-report?year=" + year,
+                "/api/statistics/branches/" + branch + "/annual-report?year=" + year,
                 "/api/statistics?asOf=" + Instant.now(), "/api/statistics?achievedBefore=" + year + "-01-01");
         List<Long> reference = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
