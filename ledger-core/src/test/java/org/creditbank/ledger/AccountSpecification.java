@@ -15,6 +15,7 @@ import org.creditbank.ledger.achievement.Result;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.branch.DivisionCode;
 import org.creditbank.ledger.branch.Jurisdiction;
+import org.creditbank.ledger.conversion.ConversionCalendar;
 import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
 import org.creditbank.ledger.learner.AccountMerging;
 import org.creditbank.ledger.learner.AccountOpening;
@@ -30,6 +31,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,6 +68,9 @@ public abstract class AccountSpecification {
     protected final Map<String, String> certificateHolders = new HashMap<>();
     protected final List<CertificateRegister.RefusedClaim> flaggedClaims = new ArrayList<>();
     protected final AtomicLong serials = new AtomicLong(0);
+    protected final TestCatalogue catalogue = new TestCatalogue();
+    /** The ledger's time zone in the specifications: the province's. */
+    protected static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     protected AggregateTestFixture<LearnerAccount> fixture;
 
     @BeforeEach
@@ -99,6 +104,8 @@ public abstract class AccountSpecification {
         };
         fixture.registerInjectableResource(identityRegister);
         fixture.registerInjectableResource(VAULT);
+        fixture.registerInjectableResource(catalogue);
+        fixture.registerInjectableResource(new ConversionCalendar(ZONE));
         fixture.registerAnnotatedCommandHandler(new AccountOpening(fixture.getRepository(), jurisdiction,
                 identityRegister, HASHER, division -> LearnerNumber.issue(division, serials.incrementAndGet()),
                 VAULT, clock));

@@ -20,6 +20,7 @@ import static org.creditbank.ledger.api.AccessMatrixTest.Who.ADMINISTRATOR;
 import static org.creditbank.ledger.api.AccessMatrixTest.Who.ANONYMOUS;
 import static org.creditbank.ledger.api.AccessMatrixTest.Who.AUDITOR;
 import static org.creditbank.ledger.api.AccessMatrixTest.Who.CERTIFIER;
+import static org.creditbank.ledger.api.AccessMatrixTest.Who.INSTITUTION;
 import static org.creditbank.ledger.api.AccessMatrixTest.Who.LEARNER_OTHER;
 import static org.creditbank.ledger.api.AccessMatrixTest.Who.LEARNER_OWN;
 import static org.creditbank.ledger.api.AccessMatrixTest.Who.OFFICER_OTHER;
@@ -51,7 +52,9 @@ class AccessMatrixTest {
         AUDITOR(Http.AS, Identity.AUDITOR),
         OPERATOR(Http.AS, Identity.OPERATOR),
         ADMINISTRATOR(ERIN),
-        SYSTEM(Http.AS, Http.CLIENT + Identity.SYSTEM_CLIENT);
+        SYSTEM(Http.AS, Http.CLIENT + Identity.SYSTEM_CLIENT),
+        /** An officer with every role at an institution branch below Hangzhou: the receiving institution. */
+        INSTITUTION(Http.AS, "ivy", "Ledger-Branch", "AM-INST");
 
         final String[] headers;
 
@@ -72,6 +75,9 @@ class AccessMatrixTest {
     private static String closable;
     private static String bindable;
     private static final Map<String, String> ACHIEVEMENTS = new LinkedHashMap<>();
+    /** A certified achievement of the learner under test, and an application of it to the institution. */
+    private static String convertible;
+    private static String application;
 
     @BeforeAll
     static void network() {
@@ -95,6 +101,30 @@ class AccessMatrixTest {
             ACHIEVEMENTS.put(use, id);
         }
         Scenario.branchesForStatusChanges(http, "AM");
+        // The receiving institution: its officer, a programme, a rule; and an application to it.
+        Scenario.created(http.post("/api/branches", Map.of("code", "AM-INST", "name", "Matrix University",
+                "tier", "INSTITUTION_BRANCH", "parentCode", HANGZHOU, "divisionCode", "330100"), ALICE));
+        Scenario.created(http.post("/api/branches/AM-INST/officers", Scenario.officer("ivy", "Ivy Qian"), ERIN));
+        Scenario.created(http.post("/api/institutions/AM-INST/programmes", programme("AM-PROG"), ALICE));
+        Scenario.created(http.post("/api/institutions/AM-INST/recognition-rules", rule("AM-RULE"), ALICE));
+        convertible = Scenario.record(http, ALICE, learner, Scenario.course("AM-conversion", "2"));
+        assertThat(http.post(achievement(convertible) + "/certification", "", BOB).status()).isEqualTo(200);
+        application = Scenario.created(http.post("/api/learners/" + learner + "/conversions",
+                conversion(), ALICE)).json().get("applicationId").asText();
+    }
+
+    private static Map<String, Object> programme(String code) {
+        return Map.of("programme", code, "title", "Matrix Studies", "unit", "INSTITUTION:AMU", "totalCredits", 100,
+                "transferCap", 50);
+    }
+
+    private static Map<String, Object> rule(String id) {
+        return Map.of("ruleId", id, "programme", "AM-PROG", "criteria", Map.of("kind", "ACADEMIC_COURSE"),
+                "grant", Map.of("unit", "INSTITUTION:AMU", "credits", 1), "effectiveFrom", "2020-01-01");
+    }
+
+    private static Map<String, Object> conversion() {
+        return Map.of("institution", "AM-INST", "programme", "AM-PROG", "sources", List.of(convertible));
     }
 
     @AfterAll
@@ -141,9 +171,10 @@ class AccessMatrixTest {
     private static Map<String, Rule> rules() {
         Set<Who> everyone = EnumSet.allOf(Who.class);
         Set<Who> readers = EnumSet.of(LEARNER_OWN, OFFICER_OWN, CERTIFIER, AUDITOR, ADMINISTRATOR, SYSTEM);
-        Set<Who> network = EnumSet.of(OFFICER_OWN, OFFICER_OTHER, CERTIFIER, AUDITOR, OPERATOR, ADMINISTRATOR, SYSTEM);
+        Set<Who> network = EnumSet.of(OFFICER_OWN, OFFICER_OTHER, CERTIFIER, AUDITOR, OPERATOR, ADMINISTRATOR, SYSTEM,
+                INSTITUTION);
         Set<Who> branchReaders = EnumSet.of(OFFICER_OWN, CERTIFIER, AUDITOR, ADMINISTRATOR, SYSTEM);
-        Set<Who> anyOfficer = EnumSet.of(OFFICER_OWN, OFFICER_OTHER, ADMINISTRATOR, SYSTEM);
+        Set<Who> anyOfficer = EnumSet.of(OFFICER_OWN, OFFICER_OTHER, ADMINISTRATOR, SYSTEM, INSTITUTION);
         Set<Who> jurisdictionOfficer = EnumSet.of(OFFICER_OWN, ADMINISTRATOR, SYSTEM);
         Set<Who> certifiers = EnumSet.of(OFFICER_OWN, CERTIFIER, ADMINISTRATOR);
         Set<Who> auditors = EnumSet.of(AUDITOR);
@@ -201,6 +232,33 @@ class AccessMatrixTest {
         rules.put("POST /api/admin/read-models/{name}/rebuild", new Rule(EnumSet.of(OPERATOR), () -> ""));
         rules.put("GET /api/statistics", new Rule(EnumSet.of(AUDITOR, ADMINISTRATOR), null));
         rules.put("GET /api/statistics/branches/{code}/annual-report", new Rule(branchReaders, null));
+        // The recognition catalogue: read by anyone signed in; kept by officers of the institution or above it.
+        Set<Who> signedIn = EnumSet.complementOf(EnumSet.of(ANONYMOUS));
+        Set<Who> catalogueKeepers = EnumSet.of(OFFICER_OWN, ADMINISTRATOR, SYSTEM, INSTITUTION);
+        String i = "/api/institutions/{institution}";
+        rules.put("POST " + i + "/programmes", new Rule(catalogueKeepers,
+                () -> programme("AMP-" + SERIAL.incrementAndGet())));
+        rules.put("GET " + i + "/programmes/{programme}", new Rule(signedIn, null));
+        rules.put("GET " + i + "/programmes/{programme}/rules", new Rule(signedIn, null));
+        rules.put("POST " + i + "/recognition-rules", new Rule(catalogueKeepers,
+                () -> rule("AM-RULE-" + SERIAL.incrementAndGet())));
+        rules.put("GET /api/recognition-rules/{ruleId}", new Rule(signedIn, null));
+        rules.put("POST /api/recognition-rules/{ruleId}/amendment", new Rule(catalogueKeepers, () -> Map.of(
+                "criteria", Map.of("kind", "ACADEMIC_COURSE"), "grant", Map.of("unit", "INSTITUTION:AMU", "credits",
+                        2), "effectiveFrom", java.time.LocalDate.parse("2030-01-01")
+                        .plusDays(SERIAL.incrementAndGet()).toString(), "reason", "matrix")));
+        rules.put("POST /api/recognition-rules/{ruleId}/withdrawal", new Rule(catalogueKeepers,
+                () -> Map.of("withdrawnFrom", "2040-01-01", "reason", "matrix")));
+        // Conversions: applied for by the learner or any officer; decided by the receiving institution's certifier.
+        Set<Who> applicants = EnumSet.copyOf(anyOfficer);
+        applicants.add(LEARNER_OWN);
+        rules.put("POST " + l + "/conversions", new Rule(applicants, AccessMatrixTest::conversion));
+        rules.put("GET " + l + "/conversions", new Rule(readers, null));
+        rules.put("GET " + l + "/conversions/{applicationId}", new Rule(readers, null));
+        rules.put("POST " + l + "/conversions/{applicationId}/decision", new Rule(EnumSet.of(INSTITUTION),
+                Map::of));
+        rules.put("GET " + i + "/conversions", new Rule(EnumSet.of(OFFICER_OWN, CERTIFIER, AUDITOR, ADMINISTRATOR,
+                SYSTEM, INSTITUTION), null));
         return rules;
     }
 
@@ -214,6 +272,10 @@ class AccessMatrixTest {
                         + 1), ACHIEVEMENTS.get("certification")))
                 .replace("{officerId}", template.endsWith("/subject") ? "dave" : "nobody")
                 .replace("{name}", "archive")
+                .replace("{institution}", "AM-INST")
+                .replace("{programme}", "AM-PROG")
+                .replace("{ruleId}", "AM-RULE")
+                .replace("{applicationId}", application)
                 .replace("{code}", branchFor(template));
         path += switch (template) {
             case "/log/proof/inclusion" -> "?event=00000000-0000-0000-0000-000000000000";

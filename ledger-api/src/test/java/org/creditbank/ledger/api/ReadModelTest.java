@@ -54,6 +54,43 @@ class ReadModelTest {
         ok(http.post(achievement(merged, twin) + "/certification", "", ERIN));
         ok(http.post("/api/learners/" + survivor + "/merges", Map.of("mergedLearnerNumber", merged,
                 "reason", "same person"), ERIN));
+        conversions();
+    }
+
+    /**
+     * An institution's catalogue (a programme; a rule amended, another withdrawn) and applications to it: granted,
+     * refused, and one grant invalidated by its source's revocation.
+     */
+    private static void conversions() {
+        String[] ivan = {Http.AS, "ivan", "Ledger-Branch", "RM-INST"};
+        Scenario.created(http.post("/api/branches", Map.of("code", "RM-INST", "name", "Replay University",
+                "tier", "INSTITUTION_BRANCH", "parentCode", Scenario.HANGZHOU, "divisionCode", "330100"), ALICE));
+        Scenario.created(http.post("/api/branches/RM-INST/officers", Scenario.officer("ivan", "Ivan Lu"), ERIN));
+        Scenario.created(http.post("/api/institutions/RM-INST/programmes", Map.of("programme", "RM-PROG", "title",
+                "Replay Studies", "unit", "INSTITUTION:RMU", "totalCredits", 100, "transferCap", 50), ALICE));
+        for (String rule : List.of("RM-R1", "RM-R2")) {
+            Scenario.created(http.post("/api/institutions/RM-INST/recognition-rules", Map.of("ruleId", rule,
+                    "programme", "RM-PROG", "criteria", Map.of("kind", "ACADEMIC_COURSE"), "grant",
+                    Map.of("unit", "INSTITUTION:RMU", "credits", 2), "effectiveFrom", "2020-01-01"), ALICE));
+        }
+        ok(http.post("/api/recognition-rules/RM-R1/amendment", Map.of("criteria", Map.of("kind", "ACADEMIC_COURSE"),
+                "grant", Map.of("unit", "INSTITUTION:RMU", "credits", 3), "effectiveFrom", "2021-01-01", "reason",
+                "three credits"), ALICE));
+        ok(http.post("/api/recognition-rules/RM-R2/withdrawal", Map.of("withdrawnFrom", "2021-01-01", "reason",
+                "replaced"), ALICE));
+        for (int j = 0; j < 4; j++) {
+            String learner = Scenario.openAccount(http, ALICE, "Converting " + j);
+            String course = Scenario.record(http, ALICE, learner, Scenario.course("RM-CONV-" + j, "3"));
+            ok(http.post(achievement(learner, course) + "/certification", "", BOB));
+            String application = Scenario.created(http.post("/api/learners/" + learner + "/conversions",
+                    Map.of("institution", "RM-INST", "programme", "RM-PROG", "sources", List.of(course)), ALICE))
+                    .json().get("applicationId").asText();
+            ok(http.post("/api/learners/" + learner + "/conversions/" + application + "/decision",
+                    j % 2 == 0 ? Map.of() : Map.of("refusal", "transcript missing"), ivan));
+            if (j == 0) {
+                ok(http.post(achievement(learner, course) + "/revocation", Map.of("reason", "withdrawn"), BOB));
+            }
+        }
     }
 
     @AfterAll

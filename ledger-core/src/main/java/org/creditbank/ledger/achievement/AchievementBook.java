@@ -5,6 +5,7 @@ import org.creditbank.ledger.achievement.AchievementEvent.AchievementCorrected;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRecorded;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRejected;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRevoked;
+import org.creditbank.ledger.achievement.AchievementEvent.CorrectedFields;
 import org.creditbank.ledger.achievement.AchievementRefusals.AlreadyCertified;
 import org.creditbank.ledger.achievement.AchievementRefusals.CertificateAlreadyOnAccount;
 import org.creditbank.ledger.achievement.AchievementRefusals.NotInThatState;
@@ -83,7 +84,8 @@ public final class AchievementBook {
         if (event instanceof AchievementRecorded e) {
             put(new AchievementStanding(e.achievementId(), e.kind(), AchievementStatus.RECORDED.name(),
                     e.recordedBy(), e.branchCode(), e.externalIssuer(), e.externalId(), e.certificateSerial(),
-                    e.credits(), e.creditUnit()));
+                    e.credits(), e.creditUnit(), new AchievementStanding.Details(e.awardingBody(), e.achievedOn(),
+                    e.qualificationLevel(), e.vocationalLevel(), e.resultScheme(), e.resultValue())));
         } else if (event instanceof AchievementCertified e) {
             put(byId.get(e.achievementId()).withStatus(AchievementStatus.CERTIFIED)
                     .withCredits(e.credits(), e.creditUnit()));
@@ -91,8 +93,19 @@ public final class AchievementBook {
             release(put(byId.get(e.achievementId()).withStatus(AchievementStatus.REJECTED)));
         } else if (event instanceof AchievementCorrected e) {
             AchievementStanding standing = byId.get(e.achievementId());
-            if (e.corrected().credits() != null) {
-                standing = standing.withCredits(e.corrected().credits(), e.corrected().creditUnit());
+            CorrectedFields c = e.corrected();
+            if (c.credits() != null) {
+                standing = standing.withCredits(c.credits(), c.creditUnit());
+            }
+            if (standing.details() != null) {
+                AchievementStanding.Details d = standing.details();
+                standing = standing.withDetails(new AchievementStanding.Details(
+                        c.awardingBody() != null ? c.awardingBody() : d.awardingBody(),
+                        c.achievedOn() != null ? c.achievedOn() : d.achievedOn(),
+                        c.qualificationLevel() != null ? c.qualificationLevel() : d.qualificationLevel(),
+                        c.vocationalLevel() != null ? c.vocationalLevel() : d.vocationalLevel(),
+                        c.resultScheme() != null ? c.resultScheme() : d.resultScheme(),
+                        c.resultValue() != null ? c.resultValue() : d.resultValue()));
             }
             put(standing);
         } else if (event instanceof AchievementRevoked e) {

@@ -45,6 +45,14 @@ import org.creditbank.ledger.learner.AccountRefusals.AccountWasMerged;
 import org.creditbank.ledger.learner.AccountRefusals.NotThisLearner;
 import org.creditbank.ledger.learner.AccountRefusals.SignInBoundToAnotherAccount;
 import org.creditbank.ledger.learner.AccountRefusals.SignInOfAnOfficer;
+import org.creditbank.ledger.conversion.ConversionBook;
+import org.creditbank.ledger.conversion.ConversionCalendar;
+import org.creditbank.ledger.conversion.ConversionCommands.ApplyForConversion;
+import org.creditbank.ledger.conversion.ConversionCommands.DecideConversion;
+import org.creditbank.ledger.conversion.ConversionEvent;
+import org.creditbank.ledger.conversion.ConversionEvent.ConversionApplied;
+import org.creditbank.ledger.conversion.ConversionRefusals.NotTheReceivingInstitution;
+import org.creditbank.ledger.conversion.RecognitionCatalogue;
 import org.creditbank.ledger.rule.InvalidField;
 
 import java.time.Clock;
@@ -74,6 +82,7 @@ public class LearnerAccount {
     private String survivor;
     private String signIn;
     private final AchievementBook book = new AchievementBook();
+    private final ConversionBook conversions = new ConversionBook();
 
     /** Who updated contact details when the learner did it themselves ({@code updatedBy} of the event). */
     public static final String LEARNER_SELF = "learner";
@@ -251,9 +260,11 @@ public class LearnerAccount {
                 && standing.achievementKind() != AchievementKind.VOCATIONAL_CERTIFICATE) {
             throw new InvalidField("vocationalLevel", "applies only to a vocational certificate");
         }
+        Instant now = clock.instant();
         apply(new AchievementCorrected(learnerNumber, standing.achievementId(), command.reason(),
-                CorrectedFields.of(command.correction()), command.actor().officerId(), acting.code(),
-                clock.instant()));
+                CorrectedFields.of(command.correction()), command.actor().officerId(), acting.code(), now));
+        conversions.invalidatedBy(learnerNumber, standing.achievementId(), "CORRECTED", command.reason(),
+                command.actor().officerId(), acting.code(), now).forEach(event -> apply(event));
     }
 
     @CommandHandler
@@ -263,8 +274,57 @@ public class LearnerAccount {
         BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.CERTIFIER,
                 standing.recordingBranch());
         book.requireRevocable(standing);
+        Instant now = clock.instant();
         apply(new AchievementRevoked(learnerNumber, standing.achievementId(), command.reason(),
-                command.actor().officerId(), acting.code(), clock.instant()));
+                command.actor().officerId(), acting.code(), now));
+        conversions.invalidatedBy(learnerNumber, standing.achievementId(), "REVOKED", command.reason(),
+                command.actor().officerId(), acting.code(), now).forEach(event -> apply(event));
+    }
+
+    /**
+     * An application to convert achievements into credits of an institution's programme, by the learner or by an
+     * officer of any active branch on their behalf; each source weighed against the programme's rules in force today.
+     */
+    @CommandHandler
+    public void handle(ApplyForConversion command, Jurisdiction jurisdiction, RecognitionCatalogue catalogue,
+                       ConversionCalendar calendar, Clock clock) {
+        requireOpen();
+        String appliedBy;
+        String branchCode;
+        if (command.learnerSelf() != null) {
+            if (!command.learnerSelf().value().equals(signIn)) {
+                throw new NotThisLearner(learnerNumber);
+            }
+            appliedBy = LEARNER_SELF;
+            branchCode = null;
+        } else {
+            appliedBy = command.actor().officerId();
+            branchCode = jurisdiction.actingBranch(command.actor(), BranchRole.OFFICER).code();
+        }
+        Instant now = clock.instant();
+        apply(conversions.assess(learnerNumber, command, book, catalogue, calendar.dateOf(now), appliedBy,
+                branchCode, now));
+    }
+
+    /**
+     * The decision on a conversion application, by a certifier of the receiving institution who did not apply for
+     * it: a grant within the programme's caps, or a refusal.
+     */
+    @CommandHandler
+    public void handle(DecideConversion command, Jurisdiction jurisdiction, RecognitionCatalogue catalogue,
+                       ConversionCalendar calendar, Clock clock) {
+        requireOpen();
+        ConversionApplied application = conversions.require(learnerNumber, command.applicationId());
+        BranchProfile acting = jurisdiction.actingBranch(command.actor(), BranchRole.CERTIFIER);
+        if (!acting.code().equals(application.institution())) {
+            throw new NotTheReceivingInstitution(acting.code(), application.institution());
+        }
+        apply(conversions.decide(learnerNumber, command, book, catalogue, calendar, acting.code(), clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(ConversionEvent event) {
+        conversions.on(event);
     }
 
     @EventSourcingHandler

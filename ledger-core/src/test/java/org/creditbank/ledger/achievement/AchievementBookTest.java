@@ -12,7 +12,7 @@ class AchievementBookTest {
 
     private static AchievementStanding standing(String id, String status, String externalId, String serial) {
         return new AchievementStanding(id, "ACADEMIC_COURSE", status, "alice", "HZ-BRANCH", "ZJU", externalId,
-                serial, BigDecimal.ONE, "BANK_CREDIT");
+                serial, BigDecimal.ONE, "BANK_CREDIT", null);
     }
 
     @Test

@@ -38,6 +38,8 @@ import org.creditbank.ledger.api.log.LogProperties;
 import org.creditbank.ledger.api.log.LogSequencer;
 import org.creditbank.ledger.api.web.CommandMetadata;
 import org.creditbank.ledger.branch.Branch;
+import org.creditbank.ledger.conversion.Programme;
+import org.creditbank.ledger.conversion.RecognitionRule;
 import org.creditbank.ledger.branch.Jurisdiction;
 import org.creditbank.ledger.learner.AccountMerging;
 import org.creditbank.ledger.learner.AccountOpening;
@@ -233,6 +235,14 @@ public class AxonConfiguration {
             AggregateConfigurer<Branch> branches = AggregateConfigurer.defaultConfiguration(Branch.class);
             configurer.configureAggregate(branches.configureRepository(c -> StoreCheckedRepository.of(
                     Branch.class, c, branches.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));
+            // An institution's catalogue: a stream per programme and per recognition rule, each short.
+            AggregateConfigurer<Programme> programmes = AggregateConfigurer.defaultConfiguration(Programme.class);
+            configurer.configureAggregate(programmes.configureRepository(c -> StoreCheckedRepository.of(
+                    Programme.class, c, programmes.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));
+            AggregateConfigurer<RecognitionRule> rules = AggregateConfigurer.defaultConfiguration(
+                    RecognitionRule.class);
+            configurer.configureAggregate(rules.configureRepository(c -> StoreCheckedRepository.of(
+                    RecognitionRule.class, c, rules.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));
             configurer.registerCommandHandler(c -> new AccountOpening(c.repository(LearnerAccount.class),
                     jurisdiction, identities, hasher, issuer, vault, clock));
             configurer.registerCommandHandler(c -> new AccountMerging(c.repository(LearnerAccount.class),

@@ -13,6 +13,10 @@ import org.creditbank.ledger.projection.actlog.ActLogQueries;
 import org.creditbank.ledger.projection.register.JdbcCertificateRegister;
 import org.creditbank.ledger.projection.register.BranchQueries;
 import org.creditbank.ledger.projection.register.BranchRegisterReadModel;
+import org.creditbank.ledger.conversion.ConversionCalendar;
+import org.creditbank.ledger.conversion.RecognitionCatalogue;
+import org.creditbank.ledger.projection.catalogue.CatalogueReadModel;
+import org.creditbank.ledger.projection.catalogue.JdbcRecognitionCatalogue;
 import org.creditbank.ledger.projection.register.CertificateRegisterReadModel;
 import org.creditbank.ledger.projection.register.IdentityRegisterReadModel;
 import org.creditbank.ledger.projection.register.JdbcBranchDirectory;
@@ -35,6 +39,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.ZoneId;
 
 /** The domain's ports and the read models, wired to the database. */
 @Configuration(proxyBeanMethods = false)
@@ -66,6 +71,17 @@ public class LedgerConfiguration {
     public JdbcCertificateRegister certificateRegister(JdbcTemplate jdbc, ReadModelSlots slots,
                                                        PlatformTransactionManager transactions) {
         return new JdbcCertificateRegister(jdbc, slots.liveSlot(CertificateRegisterReadModel.NAME), transactions);
+    }
+
+    @Bean
+    public RecognitionCatalogue recognitionCatalogue(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new JdbcRecognitionCatalogue(jdbc, slots.liveSlot(CatalogueReadModel.NAME));
+    }
+
+    /** Conversion counts dates in the ledger's time zone, as the statistics do. */
+    @Bean
+    public ConversionCalendar conversionCalendar(ZoneId ledgerZone) {
+        return new ConversionCalendar(ledgerZone);
     }
 
     /** Which of the two databases the ledger runs on. */

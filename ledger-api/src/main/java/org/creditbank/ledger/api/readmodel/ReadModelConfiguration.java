@@ -26,6 +26,10 @@ import org.creditbank.ledger.readmodel.StoredEvents;
 import org.creditbank.ledger.readmodel.DaemonThreads;
 import org.creditbank.ledger.projection.statistics.StatisticsReadModel;
 import org.creditbank.ledger.projection.register.BranchRegisterReadModel;
+import org.creditbank.ledger.projection.catalogue.CatalogueQueries;
+import org.creditbank.ledger.projection.catalogue.CatalogueReadModel;
+import org.creditbank.ledger.projection.conversion.ConversionQueries;
+import org.creditbank.ledger.projection.conversion.ConversionReadModel;
 import org.creditbank.ledger.projection.register.CertificateRegisterReadModel;
 import org.creditbank.ledger.projection.register.IdentityRegisterReadModel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -102,6 +106,26 @@ public class ReadModelConfiguration {
     @Bean
     public ReadModel certificateRegisterReadModel(JdbcTemplate jdbc) {
         return CertificateRegisterReadModel.declaration(jdbc);
+    }
+
+    @Bean
+    public ReadModel catalogueReadModel(JdbcTemplate jdbc) {
+        return CatalogueReadModel.declaration(jdbc);
+    }
+
+    @Bean
+    public ReadModel conversionReadModel(JdbcTemplate jdbc) {
+        return ConversionReadModel.declaration(jdbc);
+    }
+
+    @Bean
+    public CatalogueQueries catalogueQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new CatalogueQueries(jdbc, slots.liveSlot(CatalogueReadModel.NAME));
+    }
+
+    @Bean
+    public ConversionQueries conversionQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new ConversionQueries(jdbc, slots.liveSlot(ConversionReadModel.NAME));
     }
 
     @Bean

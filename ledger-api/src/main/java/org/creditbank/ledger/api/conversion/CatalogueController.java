@@ -1,0 +1,180 @@
+package org.creditbank.ledger.api.conversion;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.creditbank.ledger.achievement.AchievementKind;
+import org.creditbank.ledger.api.web.LedgerCommands;
+import org.creditbank.ledger.api.web.Requests;
+import org.creditbank.ledger.branch.ActingOfficer;
+import org.creditbank.ledger.branch.BranchCode;
+import org.creditbank.ledger.conversion.CatalogueCommands.AmendRule;
+import org.creditbank.ledger.conversion.CatalogueCommands.DefineProgramme;
+import org.creditbank.ledger.conversion.CatalogueCommands.PublishRule;
+import org.creditbank.ledger.conversion.CatalogueCommands.RuleTerms;
+import org.creditbank.ledger.conversion.CatalogueCommands.WithdrawRule;
+import org.creditbank.ledger.conversion.ConversionCalendar;
+import org.creditbank.ledger.conversion.ConversionRefusals.UnknownProgramme;
+import org.creditbank.ledger.conversion.ConversionRefusals.UnknownRule;
+import org.creditbank.ledger.conversion.ProgrammeCode;
+import org.creditbank.ledger.conversion.ProgrammeId;
+import org.creditbank.ledger.conversion.ProgrammeTerms;
+import org.creditbank.ledger.conversion.RecognitionCatalogue;
+import org.creditbank.ledger.conversion.RuleCriteria;
+import org.creditbank.ledger.conversion.RuleGrant;
+import org.creditbank.ledger.conversion.RuleId;
+import org.creditbank.ledger.conversion.RuleVersion;
+import org.creditbank.ledger.projection.catalogue.CatalogueQueries;
+import org.creditbank.ledger.projection.catalogue.CatalogueQueries.ProgrammeView;
+import org.creditbank.ledger.projection.catalogue.CatalogueQueries.RuleView;
+import org.creditbank.ledger.rule.InvalidField;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An institution's recognition catalogue over HTTP: its programmes, and the recognition rules it publishes. */
+@RestController
+@Tag(name = "Recognition", description = "Programmes credits convert into, and the recognition rules that convert them")
+public class CatalogueController {
+
+    private final LedgerCommands commands;
+    private final CatalogueQueries queries;
+    private final RecognitionCatalogue catalogue;
+    private final ConversionCalendar calendar;
+    private final Clock clock;
+
+    public CatalogueController(LedgerCommands commands, CatalogueQueries queries, RecognitionCatalogue catalogue,
+                               ConversionCalendar calendar, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** A programme to define, with the caps on credits converted into it for one learner. */
+    public record ProgrammeRequest(String programme, String title, String unit, BigDecimal totalCredits,
+                                   BigDecimal transferCap, BigDecimal yearlyCap, BigDecimal awardingBodyCap) {
+    }
+
+    /** Which achievements a rule takes; see {@link RuleCriteria}. */
+    public record CriteriaRequest(String kind, String code, String awardingBody, Integer minQualificationLevel,
+                                  Integer minVocationalLevel, String resultScheme, BigDecimal minResult,
+                                  List<String> acceptedResults, Integer maxAgeYears) {
+        RuleCriteria toCriteria() {
+            return new RuleCriteria(Requests.oneOf("criteria.kind", kind, AchievementKind.class), code, awardingBody,
+                    minQualificationLevel, minVocationalLevel, resultScheme, minResult, acceptedResults, maxAgeYears);
+        }
+    }
+
+    /** A course a rule exempts, with its credits. */
+    public record ExemptionRequest(String course, BigDecimal credits) {
+    }
+
+    /** What a rule grants: credits (toward a course, or the programme), or exempted courses. */
+    public record GrantRequest(String unit, BigDecimal credits, String course, List<ExemptionRequest> exemptions) {
+        RuleGrant toGrant() {
+            return new RuleGrant(unit, credits, course, exemptions == null ? null : exemptions.stream()
+                    .map(e -> new RuleGrant.Exemption(e.course(), e.credits())).toList());
+        }
+    }
+
+    /** A rule to publish: its id, its programme and its terms. */
+    public record PublishRequest(String ruleId, String programme, CriteriaRequest criteria, GrantRequest grant,
+                                 String effectiveFrom, String effectiveUntil) {
+    }
+
+    /** A rule's next version, and why. */
+    public record AmendRequest(CriteriaRequest criteria, GrantRequest grant, String effectiveFrom,
+                               String effectiveUntil, String reason) {
+    }
+
+    /** From when a rule is withdrawn, and why. */
+    public record WithdrawRequest(String withdrawnFrom, String reason) {
+    }
+
+    @PostMapping("/api/institutions/{institution}/programmes")
+    @Operation(summary = "Define a programme of an institution that credits convert into, with its caps (201)")
+    public ResponseEntity<ProgrammeView> defineProgramme(@PathVariable String institution,
+                                                         @RequestBody ProgrammeRequest request, ActingOfficer actor) {
+        BranchCode code = BranchCode.of("institution", institution);
+        String programme = ProgrammeCode.requireProgramme("programme", request.programme());
+        commands.send(new DefineProgramme(new ProgrammeId(code, programme), new ProgrammeTerms(request.title(),
+                request.unit(), request.totalCredits(), request.transferCap(), request.yearlyCap(),
+                request.awardingBodyCap()), actor), actor);
+        return ResponseEntity.created(URI.create("/api/institutions/" + code.value() + "/programmes/" + programme))
+                .body(programme(code.value(), programme));
+    }
+
+    @GetMapping("/api/institutions/{institution}/programmes/{programme}")
+    @Operation(summary = "A programme with its caps")
+    public ProgrammeView readProgramme(@PathVariable String institution, @PathVariable String programme) {
+        return programme(BranchCode.of("institution", institution).value(),
+                ProgrammeCode.requireProgramme("programme", programme));
+    }
+
+    @GetMapping("/api/institutions/{institution}/programmes/{programme}/rules")
+    @Operation(summary = "The recognition rules in force for a programme on a date (today by default): of each rule,"
+            + " the version in force then")
+    public List<RuleVersion> rulesInForce(@PathVariable String institution, @PathVariable String programme,
+                                          @RequestParam(required = false) String on) {
+        ProgrammeView view = readProgramme(institution, programme);
+        LocalDate date = on == null ? calendar.dateOf(clock.instant()) : Requests.date("on", on, true);
+        return catalogue.rulesInForce(view.institution(), view.programme(), date);
+    }
+
+    @PostMapping("/api/institutions/{institution}/recognition-rules")
+    @Operation(summary = "Publish a recognition rule toward a programme of the institution: version 1 (201)")
+    public ResponseEntity<RuleView> publish(@PathVariable String institution, @RequestBody PublishRequest request,
+                                            ActingOfficer actor) {
+        RuleId rule = new RuleId(request.ruleId());
+        commands.send(new PublishRule(rule, BranchCode.of("institution", institution), request.programme(),
+                terms(request.criteria(), request.grant(), request.effectiveFrom(), request.effectiveUntil()), actor),
+                actor);
+        return ResponseEntity.created(URI.create("/api/recognition-rules/" + rule.value())).body(rule(rule.value()));
+    }
+
+    @GetMapping("/api/recognition-rules/{ruleId}")
+    @Operation(summary = "A recognition rule with every version of its terms")
+    public RuleView rule(@PathVariable String ruleId) {
+        return queries.rule(new RuleId(ruleId).value()).orElseThrow(() -> new UnknownRule(ruleId));
+    }
+
+    @PostMapping("/api/recognition-rules/{ruleId}/amendment")
+    @Operation(summary = "Amend a recognition rule: its next version, in force from a later date")
+    public RuleView amend(@PathVariable String ruleId, @RequestBody AmendRequest request, ActingOfficer actor) {
+        RuleId rule = new RuleId(ruleId);
+        commands.send(new AmendRule(rule, terms(request.criteria(), request.grant(), request.effectiveFrom(),
+                request.effectiveUntil()), request.reason(), actor), actor);
+        return rule(rule.value());
+    }
+
+    @PostMapping("/api/recognition-rules/{ruleId}/withdrawal")
+    @Operation(summary = "Withdraw a recognition rule from a date on")
+    public RuleView withdraw(@PathVariable String ruleId, @RequestBody WithdrawRequest request, ActingOfficer actor) {
+        RuleId rule = new RuleId(ruleId);
+        commands.send(new WithdrawRule(rule, Requests.date("withdrawnFrom", request.withdrawnFrom(), true),
+                request.reason(), actor), actor);
+        return rule(rule.value());
+    }
+
+    private static RuleTerms terms(CriteriaRequest criteria, GrantRequest grant, String from, String until) {
+        return new RuleTerms(InvalidField.require("criteria", criteria).toCriteria(),
+                InvalidField.require("grant", grant).toGrant(), Requests.date("effectiveFrom", from, true),
+                Requests.date("effectiveUntil", until, false));
+    }
+
+    private ProgrammeView programme(String institution, String programme) {
+        return queries.programme(institution, programme)
+                .orElseThrow(() -> new UnknownProgramme(institution, programme));
+    }
+}

@@ -1,0 +1,225 @@
+package org.creditbank.ledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.creditbank.ledger.api.Scenario.ALICE;
+import static org.creditbank.ledger.api.Scenario.BOB;
+import static org.creditbank.ledger.api.Scenario.CENTRE;
+import static org.creditbank.ledger.api.Scenario.ERIN;
+
+/**
+ * Conversion over HTTP on PostgreSQL: an institution defines a programme and publishes a recognition rule, a
+ * certified vocational certificate converts into an 8-credit exemption, counts once toward the programme — also when
+ * two applications race — and the catalogue and the applications read as they were decided.
+ */
+class ConversionTest {
+
+    private static final String INSTITUTION = "CV-ZJU";
+    private static final String[] IVAN = {Http.AS, "ivan", "Ledger-Branch", INSTITUTION};
+    private static final String[] IRIS = {Http.AS, "iris", "Ledger-Branch", INSTITUTION};
+    private static final String PROGRAMME = "EE-BSC";
+    private static final String RULE = "R-ELEC-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private static final RunningLedger ledger = SharedLedger.get();
+    private static final Http http = ledger.http();
+
+    @BeforeAll
+    static void institutionWithAProgrammeAndARule() {
+        Scenario.created(http.post("/api/branches", Map.of("code", INSTITUTION, "name", "Zhejiang University",
+                "tier", "INSTITUTION_BRANCH", "parentCode", CENTRE, "divisionCode", "330000"), ERIN));
+        Scenario.created(http.post("/api/branches/" + INSTITUTION + "/officers",
+                Scenario.officer("ivan", "Ivan Lu"), ERIN));
+        Scenario.created(http.post("/api/branches/" + INSTITUTION + "/officers",
+                Scenario.officer("iris", "Iris Wu"), ERIN));
+        Map<String, Object> programme = new HashMap<>();
+        programme.put("programme", PROGRAMME);
+        programme.put("title", "Electrical Engineering");
+        programme.put("unit", "INSTITUTION:ZJU");
+        programme.put("totalCredits", 160);
+        programme.put("transferCap", 80);
+        Http.Reply defined = Scenario.created(http.post("/api/institutions/" + INSTITUTION + "/programmes", programme,
+                IVAN));
+        assertThat(defined.header("Location")).isEqualTo("/api/institutions/CV-ZJU/programmes/EE-BSC");
+        Http.Reply published = Scenario.created(http.post("/api/institutions/" + INSTITUTION + "/recognition-rules",
+                Map.of("ruleId", RULE, "programme", PROGRAMME,
+                        "criteria", Map.of("kind", "VOCATIONAL_CERTIFICATE", "minVocationalLevel", 3,
+                                "maxAgeYears", 10),
+                        "grant", Map.of("unit", "INSTITUTION:ZJU", "exemptions", List.of(
+                                Map.of("course", "EE101", "credits", 4), Map.of("course", "EE102", "credits", 4))),
+                        "effectiveFrom", "2020-01-01"), IVAN));
+        assertThat(published.json().get("latestVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_certificate_converts_into_an_exemption_and_counts_once_toward_the_programme() {
+        String learner = Scenario.openAccount(http, ALICE, "Conversion Li");
+        String certificate = certified(learner, "CV-1");
+
+        Http.Reply applied = Scenario.created(apply(learner, certificate, ALICE));
+        JsonNode source = applied.json().get("sources").get(0);
+        assertThat(applied.json().get("status").asText()).isEqualTo("APPLIED");
+        assertThat(source.get("ruleId").asText()).isEqualTo(RULE);
+        assertThat(source.get("credits").decimalValue()).isEqualByComparingTo("8");
+        assertThat(source.get("exemptedCourses")).extracting(JsonNode::asText).containsExactly("EE101", "EE102");
+        String application = applied.json().get("applicationId").asText();
+        assertThat(http.get("/api/institutions/" + INSTITUTION + "/conversions", IVAN).json())
+                .extracting(a -> a.get("applicationId").asText()).contains(application);
+
+        // Alice applied on the learner's behalf: she is not of the institution, and Ivan decides.
+        Http.Reply byAlice = http.post(decision(learner, application), Map.of(), ALICE);
+        assertThat(byAlice.status()).as(byAlice.toString()).isEqualTo(403);
+        assertThat(byAlice.json().get("type").asText()).isEqualTo("urn:ledger:problem:not-the-receiving-institution");
+        Http.Reply granted = http.post(decision(learner, application), Map.of(), IVAN);
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+        assertThat(granted.json().get("status").asText()).isEqualTo("GRANTED");
+        assertThat(granted.json().get("credits").decimalValue()).isEqualByComparingTo("8");
+        assertThat(granted.json().get("creditUnit").asText()).isEqualTo("INSTITUTION:ZJU");
+        assertThat(granted.json().get("sources").get(0).get("outcome").asText()).isEqualTo("GRANTED");
+
+        Http.Reply again = Scenario.created(apply(learner, certificate, ALICE));
+        assertThat(again.json().get("sources").get(0).get("assessment").asText())
+                .startsWith("it already counts toward programme EE-BSC (application " + application + ")");
+        assertThat(http.get("/api/learners/" + learner + "/conversions", ALICE).json()).hasSize(2);
+
+        // The certificate is revoked: the conversion it fed no longer stands, and says why.
+        Http.Reply revoked = http.post("/api/learners/" + learner + "/achievements/" + certificate + "/revocation",
+                Map.of("reason", "forged certificate"), BOB);
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        JsonNode invalidated = http.get("/api/learners/" + learner + "/conversions/" + application, ALICE).json();
+        assertThat(invalidated.get("status").asText()).isEqualTo("INVALIDATED");
+        assertThat(invalidated.get("invalidation").get("achievementId").asText()).isEqualTo(certificate);
+        assertThat(invalidated.get("invalidation").get("act").asText()).isEqualTo("REVOKED");
+        assertThat(invalidated.get("invalidation").get("reason").asText()).isEqualTo("forged certificate");
+    }
+
+    @Test
+    void the_same_source_applied_for_twice_at_once_is_granted_once() throws Exception {
+        String learner = Scenario.openAccount(http, ALICE, "Racing Li");
+        String certificate = certified(learner, "CV-RACE");
+        List<String> applications = new ArrayList<>();
+        for (Http.Reply reply : together(() -> apply(learner, certificate, ALICE),
+                () -> apply(learner, certificate, ALICE))) {
+            assertThat(reply.status()).as(reply.toString()).isIn(201, 409);
+            if (reply.status() == 201) {
+                applications.add(reply.json().get("applicationId").asText());
+            }
+        }
+        assertThat(applications).isNotEmpty();
+        List<Http.Reply> decisions = together(applications.stream().<Callable<Http.Reply>>map(application ->
+                () -> http.post(decision(learner, application), Map.of(), application.hashCode() % 2 == 0 ? IVAN
+                        : IRIS)).toArray(Callable[]::new));
+        assertThat(decisions).allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isIn(200, 409));
+        long grantedEvents = ledger.jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND payload_type LIKE '%ConversionGranted'", Long.class, learner);
+        assertThat(grantedEvents).isEqualTo(1);
+        assertThat(http.get("/api/learners/" + learner + "/conversions", ALICE).json())
+                .filteredOn(a -> a.get("status").asText().equals("GRANTED")).hasSize(1);
+    }
+
+    @Test
+    void a_rule_is_amended_and_withdrawn_and_reads_with_every_version() {
+        String rule = "R-AMEND-" + UUID.randomUUID().toString().substring(0, 8);
+        Scenario.created(http.post("/api/institutions/" + INSTITUTION + "/recognition-rules", Map.of("ruleId", rule,
+                "programme", PROGRAMME, "criteria", Map.of("kind", "ACADEMIC_COURSE"),
+                "grant", Map.of("unit", "INSTITUTION:ZJU", "credits", 2), "effectiveFrom", "2020-01-01"), IVAN));
+        Http.Reply amended = http.post("/api/recognition-rules/" + rule + "/amendment", Map.of("criteria",
+                Map.of("kind", "ACADEMIC_COURSE", "resultScheme", "PERCENT", "minResult", 60), "grant",
+                Map.of("unit", "INSTITUTION:ZJU", "credits", 3), "effectiveFrom", "2021-01-01", "reason",
+                "a pass mark"), IVAN);
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
+        Http.Reply withdrawn = http.post("/api/recognition-rules/" + rule + "/withdrawal", Map.of("withdrawnFrom",
+                "2022-01-01", "reason", "superseded"), IVAN);
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        JsonNode read = http.get("/api/recognition-rules/" + rule, ALICE).json();
+        assertThat(read.get("versions")).extracting(v -> v.get("version").asInt()).containsExactly(1, 2);
+        assertThat(read.get("withdrawnFrom").asText()).isEqualTo("2022-01-01");
+        // In force: version 1 in 2020, version 2 in 2021, nothing since 2022.
+        assertThat(rulesOn("2020-06-01")).contains(rule + "@1");
+        assertThat(rulesOn("2021-06-01")).contains(rule + "@2");
+        assertThat(rulesOn("2022-06-01")).doesNotContain(rule + "@1", rule + "@2");
+    }
+
+    @Test
+    void bad_catalogue_input_is_refused_naming_the_field() {
+        Http.Reply mismatch = http.post("/api/institutions/" + INSTITUTION + "/recognition-rules", Map.of("ruleId",
+                "R-ECTS-" + UUID.randomUUID().toString().substring(0, 8), "programme", PROGRAMME, "criteria",
+                Map.of("kind", "ACADEMIC_COURSE"), "grant", Map.of("unit", "ECTS", "credits", 2), "effectiveFrom",
+                "2020-01-01"), IVAN);
+        assertThat(mismatch.status()).as(mismatch.toString()).isEqualTo(409);
+        assertThat(mismatch.json().get("type").asText()).isEqualTo("urn:ledger:problem:unit-mismatch");
+        Http.Reply noKind = http.post("/api/institutions/" + INSTITUTION + "/recognition-rules", Map.of("ruleId",
+                "R-NOKIND", "programme", PROGRAMME, "criteria", Map.of("code", "X"), "grant",
+                Map.of("unit", "INSTITUTION:ZJU", "credits", 2), "effectiveFrom", "2020-01-01"), IVAN);
+        assertThat(noKind.status()).as(noKind.toString()).isEqualTo(400);
+        assertThat(noKind.text()).contains("criteria.kind");
+        Http.Reply noSources = http.post("/api/learners/" + Scenario.openAccount(http, ALICE, "Empty Li")
+                + "/conversions", Map.of("institution", INSTITUTION, "programme", PROGRAMME, "sources", List.of()),
+                ALICE);
+        assertThat(noSources.status()).as(noSources.toString()).isEqualTo(400);
+        assertThat(noSources.text()).contains("sources").doesNotContain("Exception");
+    }
+
+    private static List<String> rulesOn(String date) {
+        List<String> rules = new ArrayList<>();
+        http.get("/api/institutions/" + INSTITUTION + "/programmes/" + PROGRAMME + "/rules?on=" + date, ALICE).json()
+                .forEach(v -> rules.add(v.get("ruleId").asText() + "@" + v.get("version").asInt()));
+        return rules;
+    }
+
+    private static String certified(String learner, String serial) {
+        String achievement = Scenario.record(http, ALICE, learner, Scenario.certificate("E-" + serial + "-"
+                + learner, serial + "-" + learner));
+        Http.Reply certified = http.post("/api/learners/" + learner + "/achievements/" + achievement
+                + "/certification", "", BOB);
+        assertThat(certified.status()).as(certified.toString()).isEqualTo(200);
+        return achievement;
+    }
+
+    private static Http.Reply apply(String learner, String source, String[] actor) {
+        return http.post("/api/learners/" + learner + "/conversions", Map.of("institution", INSTITUTION,
+                "programme", PROGRAMME, "sources", List.of(source)), actor);
+    }
+
+    private static String decision(String learner, String application) {
+        return "/api/learners/" + learner + "/conversions/" + application + "/decision";
+    }
+
+    /** Sends the requests at the same moment, each from a thread of its own; answers their replies in order. */
+    @SafeVarargs
+    private static List<Http.Reply> together(Callable<Http.Reply>... requests) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(requests.length);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Http.Reply>> replies = new ArrayList<>();
+            for (Callable<Http.Reply> request : requests) {
+                replies.add(threads.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Http.Reply> answered = new ArrayList<>();
+            for (Future<Http.Reply> reply : replies) {
+                answered.add(reply.get());
+            }
+            return answered;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package org.creditbank.ledger.conversion;
+
+import org.creditbank.ledger.achievement.AchievementBook;
+import org.creditbank.ledger.achievement.AchievementStanding;
+import org.creditbank.ledger.achievement.AchievementStatus;
+import org.creditbank.ledger.conversion.ConversionCommands.ApplyForConversion;
+import org.creditbank.ledger.conversion.ConversionCommands.DecideConversion;
+import org.creditbank.ledger.conversion.ConversionEvent.Assessment;
+import org.creditbank.ledger.conversion.ConversionEvent.ConversionApplied;
+import org.creditbank.ledger.conversion.ConversionEvent.ConversionGranted;
+import org.creditbank.ledger.conversion.ConversionEvent.ConversionInvalidated;
+import org.creditbank.ledger.conversion.ConversionEvent.ConversionRefused;
+import org.creditbank.ledger.conversion.ConversionEvent.SourceGrant;
+import org.creditbank.ledger.conversion.ConversionEvent.SourceRefusal;
+import org.creditbank.ledger.conversion.ConversionRefusals.ApplicationAlreadyDecided;
+import org.creditbank.ledger.conversion.ConversionRefusals.ApplicationAlreadyMade;
+import org.creditbank.ledger.conversion.ConversionRefusals.CapExceeded;
+import org.creditbank.ledger.conversion.ConversionRefusals.DeciderIsApplicant;
+import org.creditbank.ledger.conversion.ConversionRefusals.NotASource;
+import org.creditbank.ledger.conversion.ConversionRefusals.NothingToGrant;
+import org.creditbank.ledger.conversion.ConversionRefusals.SourceNamedTwice;
+import org.creditbank.ledger.conversion.ConversionRefusals.UnknownApplication;
+import org.creditbank.ledger.conversion.ConversionRefusals.UnknownProgramme;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The conversion applications on one account and the credits they converted, as the rules of conversion see them:
+ * which sources already count toward which programme, and how much was converted into each (in all, per year, per
+ * awarding body) for the caps.
+ */
+public final class ConversionBook {
+
+    /** The most reasons of rules not met quoted to explain why no rule takes a source. */
+    private static final int REASONS_QUOTED = 3;
+
+    private final Map<String, ConversionApplied> applications = new HashMap<>();
+    private final Set<String> decided = new HashSet<>();
+    /** Per programme ({@link #key}): the sources that count toward it, and under which application. */
+    private final Map<String, Map<String, String>> counted = new HashMap<>();
+    /** Per programme: the grants into it. */
+    private final Map<String, List<Grant>> grants = new HashMap<>();
+
+    /** The grants that stand, by application: what the cascade from a source invalidates. */
+    private final Map<String, ConversionGranted> standing = new LinkedHashMap<>();
+
+    /**
+     * Credits granted into a programme: the application, the year of the grant, the awarding body of the source, the
+     * amount.
+     */
+    private record Grant(String applicationId, int year, String awardingBody, BigDecimal credits) {
+    }
+
+    /**
+     * Weighs each source against the rules of the programme in force on the application date: the event that records
+     * the application. An unknown source or one named twice refuses the application; a source no rule takes, one not
+     * certified or one already counting toward the programme is assessed as refused, with why.
+     */
+    public ConversionApplied assess(String learnerNumber, ApplyForConversion command, AchievementBook achievements,
+                                    RecognitionCatalogue catalogue, LocalDate appliedOn, String appliedBy,
+                                    String branchCode, Instant at) {
+        if (applications.containsKey(command.applicationId())) {
+            throw new ApplicationAlreadyMade(command.applicationId());
+        }
+        String institution = command.institution().value();
+        String programme = command.programme();
+        catalogue.programme(institution, programme).orElseThrow(() -> new UnknownProgramme(institution, programme));
+        Set<String> named = new HashSet<>();
+        List<AchievementStanding> sources = new ArrayList<>();
+        for (String id : command.sources()) {
+            if (!named.add(id)) {
+                throw new SourceNamedTwice(id);
+            }
+            sources.add(achievements.require(learnerNumber, id));
+        }
+        List<RuleVersion> rules = catalogue.rulesInForce(institution, programme, appliedOn);
+        Map<String, String> already = counted.getOrDefault(key(institution, programme), Map.of());
+        List<Assessment> assessed = new ArrayList<>();
+        for (AchievementStanding source : sources) {
+            assessed.add(assess(source, rules, already, institution, programme, appliedOn));
+        }
+        return new ConversionApplied(learnerNumber, command.applicationId(), institution, programme, appliedOn,
+                assessed, appliedBy, branchCode, at);
+    }
+
+    private static Assessment assess(AchievementStanding source, List<RuleVersion> rules, Map<String, String> already,
+                                     String institution, String programme, LocalDate appliedOn) {
+        String id = source.achievementId();
+        Optional<String> unusable = unusable(source, already, programme);
+        if (unusable.isPresent()) {
+            return refused(id, unusable.get());
+        }
+        RuleVersion best = null;
+        List<String> unmet = new ArrayList<>();
+        for (RuleVersion rule : rules) {
+            Optional<String> why = rule.criteria().unmetBy(source, appliedOn);
+            if (why.isEmpty()) {
+                if (best == null || better(rule, best)) {
+                    best = rule;
+                }
+            } else if (rule.criteria().kind() == source.achievementKind() && unmet.size() < REASONS_QUOTED) {
+                unmet.add("rule " + rule.ruleId() + ": " + why.get());
+            }
+        }
+        if (best == null) {
+            String none = "no rule of " + institution + " in force on " + appliedOn + " for programme " + programme
+                    + " takes it";
+            return refused(id, unmet.isEmpty() ? none + " (none takes a "
+                    + RuleCriteria.words(source.achievementKind()) + ")" : none + " — " + String.join("; ", unmet));
+        }
+        RuleGrant grant = best.grant();
+        return new Assessment(id, best.ruleId(), best.version(), grant.total(), grant.unit(), grant.course(),
+                grant.exemptedCourses(), null);
+    }
+
+    /** Of two rules that take a source, the one granting more (the learner's best), then the lower id. */
+    private static boolean better(RuleVersion rule, RuleVersion than) {
+        int c = rule.grant().total().compareTo(than.grant().total());
+        return c > 0 || c == 0 && rule.ruleId().compareTo(than.ruleId()) < 0;
+    }
+
+    /** Why a source cannot be converted whatever the rules: not certified, or already counting toward the programme. */
+    private static Optional<String> unusable(AchievementStanding source, Map<String, String> already,
+                                             String programme) {
+        AchievementStatus status = source.lifecycle();
+        if (status == AchievementStatus.RECORDED) {
+            return Optional.of("it is not certified yet: only certified achievements convert");
+        }
+        if (status != AchievementStatus.CERTIFIED) {
+            return Optional.of("it was " + status.name().toLowerCase() + ": only certified achievements convert");
+        }
+        String application = already.get(source.achievementId());
+        if (application != null) {
+            return Optional.of("it already counts toward programme " + programme + " (application " + application
+                    + "): an achievement counts once toward a programme");
+        }
+        return Optional.empty();
+    }
+
+    private static Assessment refused(String achievementId, String reason) {
+        return new Assessment(achievementId, null, null, null, null, null, List.of(), reason);
+    }
+
+    /** The application, refused unless it was made. */
+    public ConversionApplied require(String learnerNumber, String applicationId) {
+        ConversionApplied application = applications.get(applicationId);
+        if (application == null) {
+            throw new UnknownApplication(learnerNumber, applicationId);
+        }
+        return application;
+    }
+
+    /**
+     * The decision on an application by an officer of the receiving institution (never the one who applied): its
+     * refusal, or a grant of every source a rule took that is still certified, counts toward the programme no more
+     * and is not refused by the officer — within the programme's caps.
+     */
+    public ConversionEvent decide(String learnerNumber, DecideConversion command, AchievementBook achievements,
+                                  RecognitionCatalogue catalogue, ConversionCalendar calendar, String actingBranch,
+                                  Instant at) {
+        ConversionApplied application = require(learnerNumber, command.applicationId());
+        String officer = command.actor().officerId();
+        if (officer.equals(application.appliedBy())) {
+            throw new DeciderIsApplicant(command.applicationId(), officer);
+        }
+        if (decided.contains(application.applicationId())) {
+            throw new ApplicationAlreadyDecided(application.applicationId());
+        }
+        if (command.refusal() != null) {
+            return new ConversionRefused(learnerNumber, application.applicationId(), application.institution(),
+                    application.programme(), command.refusal(), officer, actingBranch, at);
+        }
+        Set<String> sources = new HashSet<>();
+        application.sources().forEach(s -> sources.add(s.achievementId()));
+        for (String id : command.refusedSources().keySet()) {
+            if (!sources.contains(id)) {
+                throw new NotASource(application.applicationId(), id);
+            }
+        }
+        String programme = application.programme();
+        ProgrammeTerms terms = catalogue.programme(application.institution(), programme)
+                .orElseThrow(() -> new UnknownProgramme(application.institution(), programme));
+        Map<String, String> already = counted.getOrDefault(key(application.institution(), programme), Map.of());
+        List<SourceGrant> granted = new ArrayList<>();
+        List<SourceRefusal> refused = new ArrayList<>();
+        for (Assessment assessed : application.sources()) {
+            String id = assessed.achievementId();
+            String byOfficer = command.refusedSources().get(id);
+            Optional<String> unusable = unusable(achievements.require(learnerNumber, id), already, programme);
+            if (byOfficer != null) {
+                refused.add(new SourceRefusal(id, byOfficer));
+            } else if (!assessed.grantable()) {
+                refused.add(new SourceRefusal(id, assessed.refusal()));
+            } else if (unusable.isPresent()) {
+                refused.add(new SourceRefusal(id, unusable.get() + " (since the application)"));
+            } else {
+                AchievementStanding source = achievements.require(learnerNumber, id);
+                granted.add(new SourceGrant(id, awardingBody(source), assessed.ruleId(), assessed.ruleVersion(),
+                        assessed.credits(), assessed.unit(), assessed.course(), assessed.exemptedCourses()));
+            }
+        }
+        if (granted.isEmpty()) {
+            throw new NothingToGrant(application.applicationId());
+        }
+        BigDecimal total = granted.stream().map(SourceGrant::credits).reduce(BigDecimal.ZERO, BigDecimal::add);
+        LocalDate grantedOn = calendar.dateOf(at);
+        requireWithinCaps(application, terms, granted, total, grantedOn.getYear());
+        return new ConversionGranted(learnerNumber, application.applicationId(), application.institution(),
+                programme, granted, refused, total, terms.unit(), grantedOn, officer, actingBranch, at);
+    }
+
+    private void requireWithinCaps(ConversionApplied application, ProgrammeTerms terms, List<SourceGrant> granted,
+                                   BigDecimal total, int year) {
+        String programme = application.programme();
+        List<Grant> before = grants.getOrDefault(key(application.institution(), programme), List.of());
+        requireWithin("in all", programme, terms.transferCap(), sum(before, g -> true), total, terms.unit());
+        if (terms.yearlyCap() != null) {
+            requireWithin("in " + year, programme, terms.yearlyCap(), sum(before, g -> g.year() == year), total,
+                    terms.unit());
+        }
+        if (terms.awardingBodyCap() != null) {
+            Map<String, BigDecimal> byBody = new LinkedHashMap<>();
+            granted.stream().sorted(Comparator.comparing(SourceGrant::achievementId)).forEach(g ->
+                    byBody.merge(String.valueOf(g.awardingBody()), g.credits(), BigDecimal::add));
+            byBody.forEach((body, asked) -> requireWithin("from awarding body " + body, programme,
+                    terms.awardingBodyCap(), sum(before, g -> body.equals(String.valueOf(g.awardingBody()))), asked,
+                    terms.unit()));
+        }
+    }
+
+    private static void requireWithin(String cap, String programme, BigDecimal limit, BigDecimal already,
+                                      BigDecimal asked, String unit) {
+        if (already.add(asked).compareTo(limit) > 0) {
+            throw new CapExceeded(cap, programme, limit, already, asked, unit);
+        }
+    }
+
+    private static BigDecimal sum(List<Grant> grants, java.util.function.Predicate<Grant> which) {
+        return grants.stream().filter(which).map(Grant::credits).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static String awardingBody(AchievementStanding source) {
+        return source.details() == null ? null : source.details().awardingBody();
+    }
+
+    /** Evolves the book by one event. */
+    public void on(ConversionEvent event) {
+        if (event instanceof ConversionApplied e) {
+            applications.put(e.applicationId(), e);
+        } else if (event instanceof ConversionGranted e) {
+            decided.add(e.applicationId());
+            String key = key(e.institution(), e.programme());
+            int year = e.grantedOn().getYear();
+            for (SourceGrant g : e.granted()) {
+                counted.computeIfAbsent(key, k -> new HashMap<>()).put(g.achievementId(), e.applicationId());
+                grants.computeIfAbsent(key, k -> new ArrayList<>()).add(new Grant(e.applicationId(), year,
+                        g.awardingBody(), g.credits()));
+            }
+            standing.put(e.applicationId(), e);
+        } else if (event instanceof ConversionRefused e) {
+            decided.add(e.applicationId());
+        } else if (event instanceof ConversionInvalidated e) {
+            ConversionGranted granted = standing.remove(e.applicationId());
+            String key = key(e.institution(), e.programme());
+            Map<String, String> sources = counted.getOrDefault(key, new HashMap<>());
+            granted.granted().forEach(g -> sources.remove(g.achievementId(), e.applicationId()));
+            grants.getOrDefault(key, new ArrayList<>()).removeIf(g -> g.applicationId().equals(e.applicationId()));
+        }
+    }
+
+    /**
+     * The cascade of an act on an achievement: every standing grant that consumed it, invalidated by an event naming
+     * the act and its reason, in the order granted.
+     */
+    public List<ConversionInvalidated> invalidatedBy(String learnerNumber, String achievementId, String act,
+                                                     String reason, String officerId, String branchCode,
+                                                     Instant at) {
+        List<ConversionInvalidated> cascade = new ArrayList<>();
+        for (ConversionGranted g : standing.values()) {
+            if (g.granted().stream().anyMatch(source -> source.achievementId().equals(achievementId))) {
+                cascade.add(new ConversionInvalidated(learnerNumber, g.applicationId(), g.institution(),
+                        g.programme(), achievementId, act, reason, g.credits(), g.unit(), officerId, branchCode, at));
+            }
+        }
+        return cascade;
+    }
+
+    private static String key(String institution, String programme) {
+        return institution + ":" + programme;
+    }
+}

@@ -1,0 +1,146 @@
+package org.creditbank.ledger.conversion;
+
+import org.creditbank.ledger.rule.Refusal;
+import org.creditbank.ledger.rule.RuleViolation;
+
+import java.math.BigDecimal;
+
+/** The refusals of the recognition catalogue and of conversion, each named as the rulebook names it. */
+public final class ConversionRefusals {
+
+    private ConversionRefusals() {
+    }
+
+    /** Programmes and recognition rules belong to institution branches. */
+    public static final class NotAnInstitution extends RuleViolation {
+        public NotAnInstitution(String branchCode) {
+            super(Refusal.CONFLICT, "institution", "branch " + branchCode + " is not an institution branch: only an"
+                    + " institution defines programmes and publishes recognition rules for them");
+        }
+    }
+
+    /** The programme a rule or an application names was never defined. */
+    public static final class UnknownProgramme extends RuleViolation {
+        public UnknownProgramme(String institution, String programme) {
+            super(Refusal.NOT_FOUND, "programme", "institution " + institution + " has no programme " + programme);
+        }
+    }
+
+    /** A programme is defined once. */
+    public static final class ProgrammeAlreadyDefined extends RuleViolation {
+        public ProgrammeAlreadyDefined(String institution, String programme) {
+            super(Refusal.CONFLICT, "programme", "institution " + institution + " already defined programme "
+                    + programme);
+        }
+    }
+
+    /** A rule id names one rule. */
+    public static final class RuleAlreadyPublished extends RuleViolation {
+        public RuleAlreadyPublished(String ruleId) {
+            super(Refusal.CONFLICT, "ruleId", "rule " + ruleId + " is already published: amend it instead");
+        }
+    }
+
+    /** Nothing is done to a rule that was never published. */
+    public static final class UnknownRule extends RuleViolation {
+        public UnknownRule(String ruleId) {
+            super(Refusal.NOT_FOUND, "ruleId", "no recognition rule " + ruleId + " was published");
+        }
+    }
+
+    /** A withdrawn rule is neither amended nor withdrawn again. */
+    public static final class RuleWithdrawn extends RuleViolation {
+        public RuleWithdrawn(String ruleId) {
+            super(Refusal.CONFLICT, "ruleId", "rule " + ruleId + " was withdrawn");
+        }
+    }
+
+    /** Units change only through a rule, into the programme's own. */
+    public static final class UnitMismatch extends RuleViolation {
+        public UnitMismatch(String programme, String programmeUnit, String granted) {
+            super(Refusal.CONFLICT, "grant.unit", "programme " + programme + " counts credits in " + programmeUnit
+                    + "; a rule toward it cannot grant " + granted);
+        }
+    }
+
+    /** An amendment comes into force after the version before it. */
+    public static final class AmendmentNotLater extends RuleViolation {
+        public AmendmentNotLater(String ruleId, int version, java.time.LocalDate from) {
+            super(Refusal.CONFLICT, "effectiveFrom", "version " + version + " of rule " + ruleId
+                    + " is in force from " + from + "; an amendment comes into force after that");
+        }
+    }
+
+    /** Nothing is done to an application that was never made. */
+    public static final class UnknownApplication extends RuleViolation {
+        public UnknownApplication(String learnerNumber, String applicationId) {
+            super(Refusal.NOT_FOUND, "applicationId", "account " + learnerNumber + " has no conversion application "
+                    + applicationId);
+        }
+    }
+
+    /** An application id names one application on an account. */
+    public static final class ApplicationAlreadyMade extends RuleViolation {
+        public ApplicationAlreadyMade(String applicationId) {
+            super(Refusal.CONFLICT, "applicationId", "conversion application " + applicationId + " was already made");
+        }
+    }
+
+    /** An application is decided once. */
+    public static final class ApplicationAlreadyDecided extends RuleViolation {
+        public ApplicationAlreadyDecided(String applicationId) {
+            super(Refusal.CONFLICT, "applicationId", "conversion application " + applicationId
+                    + " is already decided");
+        }
+    }
+
+    /** The officer of the receiving institution decides; never the one who applied on the learner's behalf. */
+    public static final class DeciderIsApplicant extends RuleViolation {
+        public DeciderIsApplicant(String applicationId, String officerId) {
+            super(Refusal.NOT_PERMITTED, "officer", "officer " + officerId + " applied for conversion "
+                    + applicationId + " on the learner's behalf and cannot also decide it");
+        }
+    }
+
+    /** Only an officer of the receiving institution decides an application to it. */
+    public static final class NotTheReceivingInstitution extends RuleViolation {
+        public NotTheReceivingInstitution(String acting, String institution) {
+            super(Refusal.NOT_PERMITTED, "branchCode", "the application is to institution " + institution
+                    + "; an officer of " + acting + " cannot decide it");
+        }
+    }
+
+    /** A source is named once in an application. */
+    public static final class SourceNamedTwice extends RuleViolation {
+        public SourceNamedTwice(String achievementId) {
+            super(Refusal.INVALID_INPUT, "sources", "names achievement " + achievementId + " twice");
+        }
+    }
+
+    /** Nothing is granted that no rule in force grants. */
+    public static final class NothingToGrant extends RuleViolation {
+        public NothingToGrant(String applicationId) {
+            super(Refusal.CONFLICT, "applicationId", "no source of application " + applicationId
+                    + " can be granted: refuse the application instead");
+        }
+    }
+
+    /** A cap on credits converted into a programme is never exceeded. */
+    public static final class CapExceeded extends RuleViolation {
+        public CapExceeded(String cap, String programme, BigDecimal limit, BigDecimal already, BigDecimal asked,
+                           String unit) {
+            super(Refusal.CONFLICT, "sources", "programme " + programme + " takes at most " + limit.toPlainString()
+                    + " " + unit + " " + cap + "; " + already.toPlainString() + " already count and this grant"
+                    + " would add " + asked.toPlainString() + ": refuse some sources to stay within "
+                    + limit.subtract(already).max(BigDecimal.ZERO).toPlainString());
+        }
+    }
+
+    /** Only an application's own sources are refused in its decision. */
+    public static final class NotASource extends RuleViolation {
+        public NotASource(String applicationId, String achievementId) {
+            super(Refusal.INVALID_INPUT, "refusedSources", "achievement " + achievementId
+                    + " is not a source of application " + applicationId);
+        }
+    }
+}

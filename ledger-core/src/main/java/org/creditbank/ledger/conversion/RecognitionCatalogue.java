@@ -1,0 +1,22 @@
+package org.creditbank.ledger.conversion;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The institutions' programmes and recognition rules as the rules of conversion see them. Implemented by a read model
+ * updated in the same transaction as the catalogue's events, so an application is never weighed against a stale
+ * catalogue.
+ */
+public interface RecognitionCatalogue {
+
+    /** The programme's terms, if the institution defined it. */
+    Optional<ProgrammeTerms> programme(String institution, String programme);
+
+    /**
+     * The recognition rules in force for the programme on the date: of each rule not withdrawn by then, the highest
+     * version whose window holds the date.
+     */
+    List<RuleVersion> rulesInForce(String institution, String programme, LocalDate on);
+}

@@ -1,0 +1,54 @@
+package org.creditbank.ledger;
+
+import org.creditbank.ledger.conversion.ProgrammeTerms;
+import org.creditbank.ledger.conversion.RecognitionCatalogue;
+import org.creditbank.ledger.conversion.RuleVersion;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The recognition catalogue of a specification: programmes and rule versions as the test gives them. */
+public final class TestCatalogue implements RecognitionCatalogue {
+
+    private final Map<String, ProgrammeTerms> programmes = new HashMap<>();
+    private final List<RuleVersion> versions = new ArrayList<>();
+    private final Map<String, LocalDate> withdrawn = new HashMap<>();
+
+    public TestCatalogue define(String institution, String programme, ProgrammeTerms terms) {
+        programmes.put(institution + ":" + programme, terms);
+        return this;
+    }
+
+    public TestCatalogue publish(RuleVersion version) {
+        versions.add(version);
+        return this;
+    }
+
+    public TestCatalogue withdraw(String ruleId, LocalDate from) {
+        withdrawn.put(ruleId, from);
+        return this;
+    }
+
+    @Override
+    public Optional<ProgrammeTerms> programme(String institution, String programme) {
+        return Optional.ofNullable(programmes.get(institution + ":" + programme));
+    }
+
+    @Override
+    public List<RuleVersion> rulesInForce(String institution, String programme, LocalDate on) {
+        Map<String, RuleVersion> highest = new LinkedHashMap<>();
+        versions.stream()
+                .filter(v -> v.institution().equals(institution) && v.programme().equals(programme))
+                .filter(v -> v.covers(on))
+                .filter(v -> !withdrawn.containsKey(v.ruleId()) || on.isBefore(withdrawn.get(v.ruleId())))
+                .sorted(Comparator.comparingInt(RuleVersion::version))
+                .forEach(v -> highest.put(v.ruleId(), v));
+        return List.copyOf(highest.values());
+    }
+}

@@ -1,0 +1,57 @@
+package org.creditbank.ledger.projection.catalogue;
+
+import org.creditbank.ledger.conversion.ProgrammeTerms;
+import org.creditbank.ledger.conversion.RecognitionCatalogue;
+import org.creditbank.ledger.conversion.RuleCriteria;
+import org.creditbank.ledger.conversion.RuleGrant;
+import org.creditbank.ledger.conversion.RuleVersion;
+import org.creditbank.ledger.readmodel.Slot;
+import org.creditbank.ledger.readmodel.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The recognition catalogue the rules of conversion consult, read from its live slot in the command's transaction. */
+public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
+
+    private final JdbcTemplate jdbc;
+    private final Supplier<Slot> slot;
+
+    /** @param slot the catalogue's slot, asked at each use (a rebuild switches the live one) */
+    public JdbcRecognitionCatalogue(JdbcTemplate jdbc, Supplier<Slot> slot) {
+        this.jdbc = jdbc;
+        this.slot = slot;
+    }
+
+    @Override
+    public Optional<ProgrammeTerms> programme(String institution, String programme) {
+        return jdbc.query(slot.get().sql("SELECT * FROM {catalogue_programme} WHERE institution = ? AND programme = ?"),
+                (rs, i) -> new ProgrammeTerms(rs.getString("title"), rs.getString("credit_unit"),
+                        rs.getBigDecimal("total_credits"), rs.getBigDecimal("transfer_cap"),
+                        rs.getBigDecimal("yearly_cap"), rs.getBigDecimal("awarding_body_cap")),
+                institution, programme).stream().findFirst();
+    }
+
+    @Override
+    public List<RuleVersion> rulesInForce(String institution, String programme, LocalDate on) {
+        Map<String, RuleVersion> highest = new LinkedHashMap<>();
+        jdbc.query(slot.get().sql("SELECT v.* FROM {catalogue_rule_version} v JOIN {catalogue_rule} r"
+                        + " ON r.rule_id = v.rule_id WHERE v.institution = ? AND v.programme = ?"
+                        + " AND v.effective_from <= ? AND (v.effective_until IS NULL OR v.effective_until >= ?)"
+                        + " AND (r.withdrawn_from IS NULL OR r.withdrawn_from > ?) ORDER BY v.rule_id, v.version"),
+                rs -> {
+                    RuleVersion version = new RuleVersion(rs.getString("rule_id"), rs.getInt("version"),
+                            rs.getString("institution"), rs.getString("programme"),
+                            RuleTerms.read(rs.getString("criteria"), RuleCriteria.class),
+                            RuleTerms.read(rs.getString("grant_terms"), RuleGrant.class),
+                            Sql.date(rs, "effective_from"), Sql.date(rs, "effective_until"));
+                    highest.put(version.ruleId(), version);
+                }, institution, programme, on, on, on);
+        return List.copyOf(highest.values());
+    }
+}

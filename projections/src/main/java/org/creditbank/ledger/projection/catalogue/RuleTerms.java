@@ -1,0 +1,33 @@
+package org.creditbank.ledger.projection.catalogue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** A rule version's criteria and grant as the catalogue keeps them: JSON, as the rule's events carry them. */
+final class RuleTerms {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private RuleTerms() {
+    }
+
+    static String json(Object terms) {
+        try {
+            return JSON.writeValueAsString(terms);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rule terms could not be written as JSON", e);
+        }
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rule terms in the catalogue could not be read: " + e.getOriginalMessage(),
+                    e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.creditbank.ledger.projection.conversion;
+
+import org.axonframework.eventhandling.EventHandler;
+import org.creditbank.ledger.conversion.ConversionEvent.Assessment;
+import org.creditbank.ledger.conversion.ConversionEvent.ConversionApplied;
+import org.creditbank.ledger.conversion.ConversionEvent.ConversionGranted;
+import org.creditbank.ledger.conversion.ConversionEvent.ConversionInvalidated;
+import org.creditbank.ledger.conversion.ConversionEvent.ConversionRefused;
+import org.creditbank.ledger.conversion.ConversionEvent.SourceGrant;
+import org.creditbank.ledger.conversion.ConversionEvent.SourceRefusal;
+import org.creditbank.ledger.readmodel.Slot;
+import org.creditbank.ledger.readmodel.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The conversion applications on each account: what was applied for, how each source was weighed, and the decision.
+ */
+public class ConversionProjection {
+
+    private final JdbcTemplate jdbc;
+    private final Supplier<Slot> slot;
+
+    /** @param slot the read model's slot, asked at each use (a rebuild switches the live one) */
+    public ConversionProjection(JdbcTemplate jdbc, Supplier<Slot> slot) {
+        this.jdbc = jdbc;
+        this.slot = slot;
+    }
+
+    @EventHandler
+    void on(ConversionApplied e) {
+        Slot s = slot.get();
+        jdbc.update(s.sql("INSERT INTO {conversion_application} (learner_number, application_id, institution,"
+                        + " programme, applied_on, applied_by, applied_branch, applied_at, status)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'APPLIED')"), e.learnerNumber(), e.applicationId(),
+                e.institution(), e.programme(), e.appliedOn(), e.appliedBy(), e.branchCode(), Sql.at(e.at()));
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < e.sources().size(); i++) {
+            Assessment a = e.sources().get(i);
+            rows.add(new Object[] {e.learnerNumber(), e.applicationId(), i, a.achievementId(), a.ruleId(),
+                    a.ruleVersion(), a.credits(), a.unit(), a.course(), String.join(",", a.exemptedCourses()),
+                    a.refusal()});
+        }
+        jdbc.batchUpdate(s.sql("INSERT INTO {conversion_source} (learner_number, application_id, position,"
+                + " achievement_id, rule_id, rule_version, credits, credit_unit, course, exempted_courses, assessment)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), rows);
+    }
+
+    @EventHandler
+    void on(ConversionGranted e) {
+        Slot s = slot.get();
+        jdbc.update(s.sql("UPDATE {conversion_application} SET status = 'GRANTED', credits = ?, credit_unit = ?,"
+                        + " granted_on = ?, decided_by = ?, decided_at = ? WHERE learner_number = ?"
+                        + " AND application_id = ?"), e.credits(), e.unit(), e.grantedOn(), e.decidedBy(),
+                Sql.at(e.at()), e.learnerNumber(), e.applicationId());
+        String outcome = s.sql("UPDATE {conversion_source} SET outcome = ?, reason = ? WHERE learner_number = ?"
+                + " AND application_id = ? AND achievement_id = ?");
+        List<Object[]> rows = new ArrayList<>();
+        for (SourceGrant g : e.granted()) {
+            rows.add(new Object[] {"GRANTED", null, e.learnerNumber(), e.applicationId(), g.achievementId()});
+        }
+        for (SourceRefusal r : e.refused()) {
+            rows.add(new Object[] {"REFUSED", r.reason(), e.learnerNumber(), e.applicationId(), r.achievementId()});
+        }
+        jdbc.batchUpdate(outcome, rows);
+    }
+
+    @EventHandler
+    void on(ConversionInvalidated e) {
+        jdbc.update(slot.get().sql("UPDATE {conversion_application} SET status = 'INVALIDATED', cause_source = ?,"
+                        + " cause_act = ?, cause_reason = ?, invalidated_by = ?, invalidated_at = ?"
+                        + " WHERE learner_number = ? AND application_id = ?"), e.causeAchievementId(), e.causeAct(),
+                e.causeReason(), e.invalidatedBy(), Sql.at(e.at()), e.learnerNumber(), e.applicationId());
+    }
+
+    @EventHandler
+    void on(ConversionRefused e) {
+        Slot s = slot.get();
+        jdbc.update(s.sql("UPDATE {conversion_application} SET status = 'REFUSED', refusal = ?, decided_by = ?,"
+                        + " decided_at = ? WHERE learner_number = ? AND application_id = ?"), e.reason(),
+                e.decidedBy(), Sql.at(e.at()), e.learnerNumber(), e.applicationId());
+        jdbc.update(s.sql("UPDATE {conversion_source} SET outcome = 'REFUSED', reason = ? WHERE learner_number = ?"
+                + " AND application_id = ?"), e.reason(), e.learnerNumber(), e.applicationId());
+    }
+}
