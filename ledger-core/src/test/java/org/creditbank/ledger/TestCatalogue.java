@@ -1,6 +1,7 @@
 package org.creditbank.ledger;
 
 import org.creditbank.ledger.conversion.ProgrammeTerms;
+import org.creditbank.ledger.conversion.QualificationDefinition;
 import org.creditbank.ledger.conversion.RecognitionCatalogue;
 import org.creditbank.ledger.conversion.RuleVersion;
 
@@ -19,6 +20,12 @@ public final class TestCatalogue implements RecognitionCatalogue {
     private final Map<String, ProgrammeTerms> programmes = new HashMap<>();
     private final List<RuleVersion> versions = new ArrayList<>();
     private final Map<String, LocalDate> withdrawn = new HashMap<>();
+    private final Map<String, QualificationDefinition> qualifications = new HashMap<>();
+
+    public TestCatalogue define(QualificationDefinition qualification) {
+        qualifications.put(qualification.institution() + ":" + qualification.qualification(), qualification);
+        return this;
+    }
 
     public TestCatalogue define(String institution, String programme, ProgrammeTerms terms) {
         programmes.put(institution + ":" + programme, terms);
@@ -33,6 +40,11 @@ public final class TestCatalogue implements RecognitionCatalogue {
     public TestCatalogue withdraw(String ruleId, LocalDate from) {
         withdrawn.put(ruleId, from);
         return this;
+    }
+
+    @Override
+    public Optional<QualificationDefinition> qualification(String institution, String qualification) {
+        return Optional.ofNullable(qualifications.get(institution + ":" + qualification));
     }
 
     @Override

@@ -107,6 +107,7 @@ class AccessMatrixTest {
         Scenario.created(http.post("/api/branches/AM-INST/officers", Scenario.officer("ivy", "Ivy Qian"), ERIN));
         Scenario.created(http.post("/api/institutions/AM-INST/programmes", programme("AM-PROG"), ALICE));
         Scenario.created(http.post("/api/institutions/AM-INST/recognition-rules", rule("AM-RULE"), ALICE));
+        Scenario.created(http.post("/api/institutions/AM-INST/qualifications", qualification("AM-QUAL"), ALICE));
         convertible = Scenario.record(http, ALICE, learner, Scenario.course("AM-conversion", "2"));
         assertThat(http.post(achievement(convertible) + "/certification", "", BOB).status()).isEqualTo(200);
         application = Scenario.created(http.post("/api/learners/" + learner + "/conversions",
@@ -116,6 +117,11 @@ class AccessMatrixTest {
     private static Map<String, Object> programme(String code) {
         return Map.of("programme", code, "title", "Matrix Studies", "unit", "INSTITUTION:AMU", "totalCredits", 100,
                 "transferCap", 50);
+    }
+
+    private static Map<String, Object> qualification(String code) {
+        return Map.of("qualification", code, "title", "Matrix Certificate", "kind", "CERTIFICATE_OF_COMPLETION",
+                "programme", "AM-PROG", "totalCredits", 1);
     }
 
     private static Map<String, Object> rule(String id) {
@@ -257,6 +263,14 @@ class AccessMatrixTest {
         rules.put("GET " + l + "/conversions/{applicationId}", new Rule(readers, null));
         rules.put("POST " + l + "/conversions/{applicationId}/decision", new Rule(EnumSet.of(INSTITUTION),
                 Map::of));
+        rules.put("POST " + i + "/qualifications", new Rule(catalogueKeepers,
+                () -> qualification("AMQ-" + SERIAL.incrementAndGet())));
+        rules.put("GET " + i + "/qualifications/{qualification}", new Rule(signedIn, null));
+        rules.put("GET " + l + "/qualifications", new Rule(readers, null));
+        rules.put("GET " + l + "/qualifications/{institution}/{qualification}/progress", new Rule(readers, null));
+        rules.put("POST " + l + "/qualifications", new Rule(EnumSet.of(INSTITUTION), () -> Map.of("institution",
+                "AM-INST", "qualification", "AM-QUAL", "evidence", Map.of("sha256", "c".repeat(64), "mediaType",
+                        "application/pdf"))));
         rules.put("GET " + i + "/conversions", new Rule(EnumSet.of(OFFICER_OWN, CERTIFIER, AUDITOR, ADMINISTRATOR,
                 SYSTEM, INSTITUTION), null));
         return rules;
@@ -275,6 +289,7 @@ class AccessMatrixTest {
                 .replace("{institution}", "AM-INST")
                 .replace("{programme}", "AM-PROG")
                 .replace("{ruleId}", "AM-RULE")
+                .replace("{qualification}", "AM-QUAL")
                 .replace("{applicationId}", application)
                 .replace("{code}", branchFor(template));
         path += switch (template) {

@@ -75,7 +75,8 @@ class ConversionTest {
         assertThat(applied.json().get("status").asText()).isEqualTo("APPLIED");
         assertThat(source.get("ruleId").asText()).isEqualTo(RULE);
         assertThat(source.get("credits").decimalValue()).isEqualByComparingTo("8");
-        assertThat(source.get("exemptedCourses")).extracting(JsonNode::asText).containsExactly("EE101", "EE102");
+        assertThat(source.get("exemptions")).extracting(e -> e.get("course").asText() + ":" + e.get("credits")
+                .decimalValue().stripTrailingZeros().toPlainString()).containsExactly("EE101:4", "EE102:4");
         String application = applied.json().get("applicationId").asText();
         assertThat(http.get("/api/institutions/" + INSTITUTION + "/conversions", IVAN).json())
                 .extracting(a -> a.get("applicationId").asText()).contains(application);
@@ -105,6 +106,65 @@ class ConversionTest {
         assertThat(invalidated.get("invalidation").get("achievementId").asText()).isEqualTo(certificate);
         assertThat(invalidated.get("invalidation").get("act").asText()).isEqualTo("REVOKED");
         assertThat(invalidated.get("invalidation").get("reason").asText()).isEqualTo("forged certificate");
+    }
+
+    @Test
+    void a_conversion_an_award_and_a_revocation_tell_their_story_and_the_archive_still_verifies(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Scenario.created(http.post("/api/institutions/" + INSTITUTION + "/qualifications", Map.of("qualification",
+                "EE-CERT-" + RULE.substring(7).toUpperCase(), "title", "Certificate in Electrical Basics", "kind",
+                "CERTIFICATE_OF_COMPLETION", "programme", PROGRAMME, "totalCredits", 8, "requiredCourses",
+                List.of("EE101")), IVAN));
+        String qualification = "EE-CERT-" + RULE.substring(7).toUpperCase();
+        String learner = Scenario.openAccount(http, ALICE, "Story Li");
+        String certificate = certified(learner, "CV-STORY");
+        String application = Scenario.created(apply(learner, certificate, ALICE)).json().get("applicationId")
+                .asText();
+        assertThat(http.post(decision(learner, application), Map.of(), IVAN).status()).isEqualTo(200);
+        String progress = "/api/learners/" + learner + "/qualifications/" + INSTITUTION + "/" + qualification
+                + "/progress";
+        JsonNode before = http.get(progress, ALICE).json();
+        assertThat(before.get("total").decimalValue()).isEqualByComparingTo("8");
+        assertThat(before.get("unmet")).isEmpty();
+
+        Http.Reply awarded = Scenario.created(http.post("/api/learners/" + learner + "/qualifications",
+                Map.of("institution", INSTITUTION, "qualification", qualification, "evidence",
+                        Map.of("sha256", "b".repeat(64), "mediaType", "application/pdf")), IVAN));
+        String diploma = awarded.json().get("achievementId").asText();
+        assertThat(awarded.json().get("status").asText()).isEqualTo("AWARDED");
+        JsonNode achievement = http.get("/api/learners/" + learner + "/achievements/" + diploma, ALICE).json();
+        assertThat(achievement.get("kind").asText()).isEqualTo("DEGREE_DIPLOMA");
+        assertThat(achievement.get("status").asText()).isEqualTo("CERTIFIED");
+
+        assertThat(http.post("/api/learners/" + learner + "/achievements/" + certificate + "/revocation",
+                Map.of("reason", "forged certificate"), BOB).status()).isEqualTo(200);
+        assertThat(http.get("/api/learners/" + learner + "/conversions/" + application, ALICE).json()
+                .get("status").asText()).isEqualTo("INVALIDATED");
+        JsonNode flagged = http.get("/api/learners/" + learner + "/qualifications", ALICE).json().get(0);
+        assertThat(flagged.get("status").asText()).isEqualTo("FLAGGED");
+        assertThat(flagged.get("causeAchievementId").asText()).isEqualTo(certificate);
+        assertThat(flagged.get("causeReason").asText()).isEqualTo("forged certificate");
+        assertThat(flagged.get("unmet")).extracting(JsonNode::asText).containsExactly(
+                "total credits 0 of 8 INSTITUTION:ZJU", "required courses missing: EE101");
+        JsonNode after = http.get(progress, ALICE).json();
+        assertThat(after.get("total").decimalValue()).isEqualByComparingTo("0");
+        // The award stands, flagged: the ledger never removes it on its own.
+        assertThat(http.get("/api/learners/" + learner + "/achievements/" + diploma, ALICE).json().get("status")
+                .asText()).isEqualTo("CERTIFIED");
+
+        // The verified archive holds every event of the story, and verifies offline.
+        String key = http.get("/log/key").text().strip();
+        VerifiableLogTest.awaitCheckpoint(http, org.creditbank.ledger.log.NoteKeys.Verifier.parse(key),
+                ledger.eventCount());
+        Http.Reply verified = http.get("/api/learners/" + learner + "/verified-archive", ALICE);
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        assertThat(verified.json().get("entries")).hasSize((int) ledger.eventCount(learner));
+        java.nio.file.Path file = dir.resolve("archive.json");
+        java.nio.file.Files.writeString(file, verified.text());
+        LedgerCliProcess.Run run = LedgerCliProcess.ledger("verify-archive", file.toString(), "--key", key);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("VERIFIED learner " + learner + ": " + ledger.eventCount(learner)
+                + " events");
     }
 
     @Test

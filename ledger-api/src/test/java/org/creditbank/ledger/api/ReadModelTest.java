@@ -58,8 +58,8 @@ class ReadModelTest {
     }
 
     /**
-     * An institution's catalogue (a programme; a rule amended, another withdrawn) and applications to it: granted,
-     * refused, and one grant invalidated by its source's revocation.
+     * An institution's catalogue (a programme; a rule amended, another withdrawn; a qualification) and applications to
+     * it: granted, refused, grants invalidated by their source's revocation, and an award flagged for review by one.
      */
     private static void conversions() {
         String[] ivan = {Http.AS, "ivan", "Ledger-Branch", "RM-INST"};
@@ -78,6 +78,9 @@ class ReadModelTest {
                 "three credits"), ALICE));
         ok(http.post("/api/recognition-rules/RM-R2/withdrawal", Map.of("withdrawnFrom", "2021-01-01", "reason",
                 "replaced"), ALICE));
+        Scenario.created(http.post("/api/institutions/RM-INST/qualifications", Map.of("qualification", "RM-QUAL",
+                "title", "Replay Certificate", "kind", "CERTIFICATE_OF_COMPLETION", "programme", "RM-PROG",
+                "totalCredits", 3), ALICE));
         for (int j = 0; j < 4; j++) {
             String learner = Scenario.openAccount(http, ALICE, "Converting " + j);
             String course = Scenario.record(http, ALICE, learner, Scenario.course("RM-CONV-" + j, "3"));
@@ -87,7 +90,13 @@ class ReadModelTest {
                     .json().get("applicationId").asText();
             ok(http.post("/api/learners/" + learner + "/conversions/" + application + "/decision",
                     j % 2 == 0 ? Map.of() : Map.of("refusal", "transcript missing"), ivan));
-            if (j == 0) {
+            if (j == 2) {
+                // Awarded on the converted credits, then flagged when their source is revoked.
+                Scenario.created(http.post("/api/learners/" + learner + "/qualifications", Map.of("institution",
+                        "RM-INST", "qualification", "RM-QUAL", "evidence", Map.of("sha256", "d".repeat(64),
+                                "mediaType", "application/pdf")), ivan));
+            }
+            if (j == 0 || j == 2) {
                 ok(http.post(achievement(learner, course) + "/revocation", Map.of("reason", "withdrawn"), BOB));
             }
         }

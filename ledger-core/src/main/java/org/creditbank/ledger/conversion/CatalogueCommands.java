@@ -23,6 +23,16 @@ public final class CatalogueCommands {
         }
     }
 
+    /** Define a qualification an institution awards, with its thresholds. */
+    public record DefineQualification(@TargetAggregateIdentifier QualificationId qualification,
+                                      QualificationTerms terms, ActingOfficer actor) {
+        public DefineQualification {
+            InvalidField.require("qualification", qualification);
+            InvalidField.require("terms", terms);
+            InvalidField.require("actor", actor);
+        }
+    }
+
     /** Publish a recognition rule toward a programme of an institution: version 1. */
     public record PublishRule(@TargetAggregateIdentifier RuleId rule, BranchCode institution, String programme,
                               RuleTerms terms, ActingOfficer actor) {

@@ -26,6 +26,15 @@ public sealed interface CatalogueEvent {
             implements CatalogueEvent {
     }
 
+    /**
+     * An institution defined a qualification it awards, with its thresholds, toward one of its programmes (whose unit
+     * the thresholds count in).
+     */
+    @Revision("1")
+    record QualificationDefined(String institution, String qualification, QualificationTerms terms, String unit,
+                                String definedBy, String branchCode, Instant at) implements CatalogueEvent {
+    }
+
     /** A recognition rule was published: version 1 of its terms. */
     @Revision("1")
     record RecognitionRulePublished(String ruleId, int version, String institution, String programme,

@@ -5,6 +5,8 @@ import org.creditbank.ledger.achievement.AchievementStanding;
 import org.creditbank.ledger.achievement.AchievementStatus;
 import org.creditbank.ledger.conversion.ConversionCommands.ApplyForConversion;
 import org.creditbank.ledger.conversion.ConversionCommands.DecideConversion;
+import org.creditbank.ledger.conversion.AwardEvent.QualificationAwarded;
+import org.creditbank.ledger.conversion.AwardEvent.QualificationFlaggedForReview;
 import org.creditbank.ledger.conversion.ConversionEvent.Assessment;
 import org.creditbank.ledger.conversion.ConversionEvent.ConversionApplied;
 import org.creditbank.ledger.conversion.ConversionEvent.ConversionGranted;
@@ -121,7 +123,7 @@ public final class ConversionBook {
         }
         RuleGrant grant = best.grant();
         return new Assessment(id, best.ruleId(), best.version(), grant.total(), grant.unit(), grant.course(),
-                grant.exemptedCourses(), null);
+                grant.exemptions(), null);
     }
 
     /** Of two rules that take a source, the one granting more (the learner's best), then the lower id. */
@@ -207,7 +209,7 @@ public final class ConversionBook {
             } else {
                 AchievementStanding source = achievements.require(learnerNumber, id);
                 granted.add(new SourceGrant(id, awardingBody(source), assessed.ruleId(), assessed.ruleVersion(),
-                        assessed.credits(), assessed.unit(), assessed.course(), assessed.exemptedCourses()));
+                        assessed.credits(), assessed.unit(), assessed.course(), assessed.exemptions()));
             }
         }
         if (granted.isEmpty()) {
@@ -294,6 +296,86 @@ public final class ConversionBook {
             }
         }
         return cascade;
+    }
+
+    /** Awards on the account, by their achievement id, and which of them are flagged for review. */
+    private final Map<String, QualificationAwarded> awards = new LinkedHashMap<>();
+    private final Set<String> flagged = new HashSet<>();
+
+    /**
+     * The learner's credits toward a programme, in its unit: each source of a standing grant into it (an exemption a
+     * line of its own), and each certified achievement of the learner's in the unit (earned at the institution: its
+     * course is the issuer's own id), awards excepted.
+     */
+    public List<CreditLine> lines(String institution, String programme, String unit, AchievementBook achievements) {
+        List<CreditLine> lines = new ArrayList<>();
+        for (ConversionGranted g : standing.values()) {
+            if (g.institution().equals(institution) && g.programme().equals(programme)) {
+                for (SourceGrant source : g.granted()) {
+                    if (source.exemptions().isEmpty()) {
+                        lines.add(new CreditLine(source.achievementId(), g.applicationId(), source.course(),
+                                source.credits()));
+                    } else {
+                        source.exemptions().forEach(e -> lines.add(new CreditLine(source.achievementId(),
+                                g.applicationId(), e.course(), e.credits())));
+                    }
+                }
+            }
+        }
+        for (AchievementStanding a : achievements.standings()) {
+            if (a.lifecycle() == AchievementStatus.CERTIFIED && unit.equals(a.creditUnit())
+                    && !awards.containsKey(a.achievementId())) {
+                lines.add(new CreditLine(a.achievementId(), null, a.externalId(), a.credits()));
+            }
+        }
+        return lines;
+    }
+
+    /** The award of this qualification standing on the account, if any (one not revoked). */
+    public Optional<QualificationAwarded> awardOf(String institution, String qualification,
+                                                  AchievementBook achievements, String learnerNumber) {
+        return awards.values().stream().filter(a -> a.institution().equals(institution)
+                && a.qualification().equals(qualification)
+                && achievements.require(learnerNumber, a.achievementId()).lifecycle() == AchievementStatus.CERTIFIED)
+                .findFirst();
+    }
+
+    /**
+     * Every standing award that an act on an achievement leaves short of a threshold, flagged for review (once),
+     * naming the act; the awards' qualifications as the catalogue defines them.
+     */
+    public List<QualificationFlaggedForReview> flagsAfter(String learnerNumber, String achievementId, String act,
+                                                          String reason, AchievementBook achievements,
+                                                          RecognitionCatalogue catalogue, String officerId,
+                                                          String branchCode, Instant at) {
+        List<QualificationFlaggedForReview> flags = new ArrayList<>();
+        for (QualificationAwarded award : awards.values()) {
+            if (flagged.contains(award.achievementId()) || award.achievementId().equals(achievementId)
+                    || achievements.require(learnerNumber, award.achievementId()).lifecycle()
+                    != AchievementStatus.CERTIFIED) {
+                continue;
+            }
+            catalogue.qualification(award.institution(), award.qualification()).ifPresent(definition -> {
+                QualificationProgress progress = QualificationProgress.of(definition.terms(), definition.unit(),
+                        lines(award.institution(), definition.terms().programme(), definition.unit(),
+                                achievements));
+                if (!progress.met()) {
+                    flags.add(new QualificationFlaggedForReview(learnerNumber, award.achievementId(),
+                            award.institution(), award.qualification(), achievementId, act, reason, progress.unmet(),
+                            officerId, branchCode, at));
+                }
+            });
+        }
+        return flags;
+    }
+
+    /** Evolves the book by an award event. */
+    public void on(AwardEvent event) {
+        if (event instanceof QualificationAwarded e) {
+            awards.put(e.achievementId(), e);
+        } else if (event instanceof QualificationFlaggedForReview e) {
+            flagged.add(e.achievementId());
+        }
     }
 
     private static String key(String institution, String programme) {

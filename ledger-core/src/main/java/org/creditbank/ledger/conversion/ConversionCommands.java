@@ -2,6 +2,7 @@ package org.creditbank.ledger.conversion;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.creditbank.ledger.access.Subject;
+import org.creditbank.ledger.achievement.Evidence;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.branch.BranchCode;
 import org.creditbank.ledger.learner.LearnerNumber;
@@ -59,6 +60,22 @@ public final class ConversionCommands {
             if (refusal != null && !refusedSources.isEmpty()) {
                 throw new InvalidField("refusedSources", "cannot be given with a refusal of the whole application");
             }
+            InvalidField.require("actor", actor);
+        }
+    }
+
+    /**
+     * Award a qualification of an institution, by a certifier acting for it, as the achievement {@code achievementId}
+     * (named by the server), with the diploma's evidence.
+     */
+    public record AwardQualification(@TargetAggregateIdentifier LearnerNumber learner, String achievementId,
+                                     BranchCode institution, String qualification, Evidence evidence,
+                                     ActingOfficer actor) {
+        public AwardQualification {
+            InvalidField.require("achievementId", achievementId);
+            InvalidField.require("institution", institution);
+            qualification = ProgrammeCode.requireProgramme("qualification", qualification);
+            InvalidField.require("evidence", evidence);
             InvalidField.require("actor", actor);
         }
     }

@@ -73,7 +73,7 @@ public sealed interface ConversionEvent {
      * rule does.
      */
     record Assessment(String achievementId, String ruleId, Integer ruleVersion, BigDecimal credits, String unit,
-                      String course, List<String> exemptedCourses, String refusal) {
+                      String course, List<RuleGrant.Exemption> exemptions, String refusal) {
 
         /** Whether a rule grants the source. */
         public boolean grantable() {
@@ -83,7 +83,7 @@ public sealed interface ConversionEvent {
 
     /** A source consumed by a grant: the rule version, and the credits it granted in the programme's unit. */
     record SourceGrant(String achievementId, String awardingBody, String ruleId, int ruleVersion, BigDecimal credits,
-                       String unit, String course, List<String> exemptedCourses) {
+                       String unit, String course, List<RuleGrant.Exemption> exemptions) {
     }
 
     /** A source not granted, and why, in words the learner understands. */

@@ -34,6 +34,38 @@ public final class ConversionRefusals {
         }
     }
 
+    /** A qualification is defined once. */
+    public static final class QualificationAlreadyDefined extends RuleViolation {
+        public QualificationAlreadyDefined(String institution, String qualification) {
+            super(Refusal.CONFLICT, "qualification", "institution " + institution + " already defined qualification "
+                    + qualification);
+        }
+    }
+
+    /** The qualification an award names was never defined. */
+    public static final class UnknownQualification extends RuleViolation {
+        public UnknownQualification(String institution, String qualification) {
+            super(Refusal.NOT_FOUND, "qualification", "institution " + institution + " has no qualification "
+                    + qualification);
+        }
+    }
+
+    /** A qualification is awarded only when every threshold is met. */
+    public static final class ThresholdsNotMet extends RuleViolation {
+        public ThresholdsNotMet(String qualification, java.util.List<String> unmet) {
+            super(Refusal.CONFLICT, "qualification", "qualification " + qualification + " is not met: "
+                    + String.join("; ", unmet));
+        }
+    }
+
+    /** A qualification is awarded once to a learner. */
+    public static final class AlreadyAwarded extends RuleViolation {
+        public AlreadyAwarded(String qualification, String achievementId) {
+            super(Refusal.CONFLICT, "qualification", "qualification " + qualification
+                    + " was already awarded to this learner (achievement " + achievementId + ")");
+        }
+    }
+
     /** A rule id names one rule. */
     public static final class RuleAlreadyPublished extends RuleViolation {
         public RuleAlreadyPublished(String ruleId) {
@@ -102,11 +134,11 @@ public final class ConversionRefusals {
         }
     }
 
-    /** Only an officer of the receiving institution decides an application to it. */
+    /** Only an officer of the receiving institution decides an application to it, or awards its qualifications. */
     public static final class NotTheReceivingInstitution extends RuleViolation {
         public NotTheReceivingInstitution(String acting, String institution) {
-            super(Refusal.NOT_PERMITTED, "branchCode", "the application is to institution " + institution
-                    + "; an officer of " + acting + " cannot decide it");
+            super(Refusal.NOT_PERMITTED, "branchCode", "the act is institution " + institution
+                    + "'s; an officer of " + acting + " cannot do it");
         }
     }
 

@@ -35,11 +35,11 @@ public class Programme {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(DefineProgramme command, Jurisdiction jurisdiction, Clock clock) {
         String institution = command.programme().institution().value();
+        BranchProfile receiving = requireInstitution(jurisdiction, institution);
+        BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.OFFICER, receiving);
         if (id != null) {
             throw new ProgrammeAlreadyDefined(institution, command.programme().code());
         }
-        BranchProfile receiving = requireInstitution(jurisdiction, institution);
-        BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.OFFICER, receiving);
         ProgrammeTerms t = command.terms();
         apply(new ProgrammeDefined(institution, command.programme().code(), t.title(), t.unit(), t.totalCredits(),
                 t.transferCap(), t.yearlyCap(), t.awardingBodyCap(), command.actor().officerId(), acting.code(),

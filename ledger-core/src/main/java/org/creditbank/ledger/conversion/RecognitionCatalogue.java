@@ -19,4 +19,7 @@ public interface RecognitionCatalogue {
      * version whose window holds the date.
      */
     List<RuleVersion> rulesInForce(String institution, String programme, LocalDate on);
+
+    /** The qualification, if the institution defined it. */
+    Optional<QualificationDefinition> qualification(String institution, String qualification);
 }

@@ -51,11 +51,11 @@ public class RecognitionRule {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(PublishRule command, Jurisdiction jurisdiction, RecognitionCatalogue catalogue, Clock clock) {
+        String owner = command.institution().value();
+        BranchProfile acting = authorise(command.actor(), jurisdiction, owner);
         if (id != null) {
             throw new RuleAlreadyPublished(command.rule().value());
         }
-        String owner = command.institution().value();
-        BranchProfile acting = authorise(command.actor(), jurisdiction, owner);
         RuleTerms t = command.terms();
         requireGrantInProgrammeUnit(catalogue, owner, command.programme(), t);
         apply(new RecognitionRulePublished(command.rule().value(), 1, owner, command.programme(), t.criteria(),

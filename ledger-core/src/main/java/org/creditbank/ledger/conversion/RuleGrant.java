@@ -50,8 +50,4 @@ public record RuleGrant(String unit, BigDecimal credits, String course, List<Exe
                 : exemptions.stream().map(Exemption::credits).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The courses exempted. */
-    public List<String> exemptedCourses() {
-        return exemptions.stream().map(Exemption::course).toList();
-    }
 }

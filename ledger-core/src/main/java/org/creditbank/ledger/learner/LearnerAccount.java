@@ -45,7 +45,16 @@ import org.creditbank.ledger.learner.AccountRefusals.AccountWasMerged;
 import org.creditbank.ledger.learner.AccountRefusals.NotThisLearner;
 import org.creditbank.ledger.learner.AccountRefusals.SignInBoundToAnotherAccount;
 import org.creditbank.ledger.learner.AccountRefusals.SignInOfAnOfficer;
+import org.creditbank.ledger.conversion.AwardEvent;
+import org.creditbank.ledger.conversion.AwardEvent.QualificationAwarded;
 import org.creditbank.ledger.conversion.ConversionBook;
+import org.creditbank.ledger.conversion.ConversionCommands.AwardQualification;
+import org.creditbank.ledger.conversion.ConversionRefusals.AlreadyAwarded;
+import org.creditbank.ledger.conversion.ConversionRefusals.ThresholdsNotMet;
+import org.creditbank.ledger.conversion.ConversionRefusals.UnknownQualification;
+import org.creditbank.ledger.conversion.QualificationDefinition;
+import org.creditbank.ledger.conversion.QualificationProgress;
+import org.creditbank.ledger.conversion.QualificationTerms;
 import org.creditbank.ledger.conversion.ConversionCalendar;
 import org.creditbank.ledger.conversion.ConversionCommands.ApplyForConversion;
 import org.creditbank.ledger.conversion.ConversionCommands.DecideConversion;
@@ -55,6 +64,7 @@ import org.creditbank.ledger.conversion.ConversionRefusals.NotTheReceivingInstit
 import org.creditbank.ledger.conversion.RecognitionCatalogue;
 import org.creditbank.ledger.rule.InvalidField;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -246,7 +256,8 @@ public class LearnerAccount {
     }
 
     @CommandHandler
-    public void handle(CorrectAchievement command, Jurisdiction jurisdiction, Clock clock) {
+    public void handle(CorrectAchievement command, Jurisdiction jurisdiction, RecognitionCatalogue catalogue,
+                       Clock clock) {
         requireOpen();
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
         BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.OFFICER,
@@ -265,10 +276,13 @@ public class LearnerAccount {
                 CorrectedFields.of(command.correction()), command.actor().officerId(), acting.code(), now));
         conversions.invalidatedBy(learnerNumber, standing.achievementId(), "CORRECTED", command.reason(),
                 command.actor().officerId(), acting.code(), now).forEach(event -> apply(event));
+        conversions.flagsAfter(learnerNumber, standing.achievementId(), "CORRECTED", command.reason(), book,
+                catalogue, command.actor().officerId(), acting.code(), now).forEach(event -> apply(event));
     }
 
     @CommandHandler
-    public void handle(RevokeAchievement command, Jurisdiction jurisdiction, Clock clock) {
+    public void handle(RevokeAchievement command, Jurisdiction jurisdiction, RecognitionCatalogue catalogue,
+                       Clock clock) {
         requireOpen();
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
         BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.CERTIFIER,
@@ -279,6 +293,8 @@ public class LearnerAccount {
                 command.actor().officerId(), acting.code(), now));
         conversions.invalidatedBy(learnerNumber, standing.achievementId(), "REVOKED", command.reason(),
                 command.actor().officerId(), acting.code(), now).forEach(event -> apply(event));
+        conversions.flagsAfter(learnerNumber, standing.achievementId(), "REVOKED", command.reason(), book,
+                catalogue, command.actor().officerId(), acting.code(), now).forEach(event -> apply(event));
     }
 
     /**
@@ -322,8 +338,52 @@ public class LearnerAccount {
         apply(conversions.decide(learnerNumber, command, book, catalogue, calendar, acting.code(), clock.instant()));
     }
 
+    /**
+     * The award of a qualification by a certifier of the institution that defined it, once the learner's credits toward
+     * its programme meet every threshold: the award is an achievement of kind degree/diploma, recorded and certified
+     * in the one act (it deposits no credits of its own: it is made of credits already counted), and the event that
+     * ties it to the qualification and the credit lines it used.
+     */
+    @CommandHandler
+    public void handle(AwardQualification command, Jurisdiction jurisdiction, RecognitionCatalogue catalogue,
+                       ConversionCalendar calendar, Clock clock) {
+        requireOpen();
+        BranchProfile institution = jurisdiction.actingBranch(command.actor(), BranchRole.CERTIFIER);
+        if (!institution.code().equals(command.institution().value())) {
+            throw new NotTheReceivingInstitution(institution.code(), command.institution().value());
+        }
+        QualificationDefinition definition = catalogue.qualification(institution.code(), command.qualification())
+                .orElseThrow(() -> new UnknownQualification(institution.code(), command.qualification()));
+        conversions.awardOf(institution.code(), command.qualification(), book, learnerNumber).ifPresent(award -> {
+            throw new AlreadyAwarded(command.qualification(), award.achievementId());
+        });
+        QualificationTerms terms = definition.terms();
+        QualificationProgress progress = QualificationProgress.of(terms, definition.unit(),
+                conversions.lines(institution.code(), terms.programme(), definition.unit(), book));
+        if (!progress.met()) {
+            throw new ThresholdsNotMet(command.qualification(), progress.unmet());
+        }
+        Instant now = clock.instant();
+        String officer = command.actor().officerId();
+        apply(new AchievementRecorded(learnerNumber, command.achievementId(), AchievementKind.DEGREE_DIPLOMA.name(),
+                terms.title(), institution.name(), institution.name(), calendar.dateOf(now),
+                command.evidence().sha256(), command.evidence().mediaType(), command.evidence().location(),
+                BigDecimal.ZERO, definition.unit(), null, null, null, null, institution.code(),
+                "QUALIFICATION:" + command.qualification(), null, officer, institution.code(), now));
+        apply(new AchievementCertified(learnerNumber, command.achievementId(), officer, institution.code(),
+                BigDecimal.ZERO, definition.unit(), now));
+        apply(new QualificationAwarded(learnerNumber, command.achievementId(), institution.code(),
+                command.qualification(), terms.programme(), progress.total(), definition.unit(), progress.lines(),
+                officer, institution.code(), now));
+    }
+
     @EventSourcingHandler
     void on(ConversionEvent event) {
+        conversions.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(AwardEvent event) {
         conversions.on(event);
     }
 

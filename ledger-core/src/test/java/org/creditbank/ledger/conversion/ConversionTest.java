@@ -249,8 +249,7 @@ class ConversionTest extends AccountSpecification {
         fixture.given(with(certifiedCertificate(CERT, "VC-1"), applied("app-00000001", ALICE, grantable(CERT))))
                 .when(decide("app-00000001", Map.of(), BOB))
                 .expectException(NotTheReceivingInstitution.class)
-                .expectExceptionMessage("the application is to institution ZJU-BRANCH; an officer of HZ-BRANCH"
-                        + " cannot decide it")
+                .expectExceptionMessage("the act is institution ZJU-BRANCH's; an officer of HZ-BRANCH cannot do it")
                 .expectNoEvents();
         network.appoint("ina", ZJU, EnumSet.of(BranchRole.OFFICER));
         fixture.given(with(certifiedCertificate(CERT, "VC-1"), applied("app-00000001", ALICE, grantable(CERT))))
@@ -399,7 +398,7 @@ class ConversionTest extends AccountSpecification {
     }
 
     private static Assessment grantable(String id) {
-        return new Assessment(id, "R-ELEC", 1, new BigDecimal("8"), UNIT, null, List.of("EE101", "EE102"), null);
+        return new Assessment(id, "R-ELEC", 1, new BigDecimal("8"), UNIT, null, EXEMPTIONS.exemptions(), null);
     }
 
     private static Assessment refused(String id, String reason) {
@@ -408,7 +407,7 @@ class ConversionTest extends AccountSpecification {
 
     private static SourceGrant grant(String id, String credits) {
         return new SourceGrant(id, "Ministry of Labour", "R-ELEC", 1, new BigDecimal(credits), UNIT, null,
-                List.of("EE101", "EE102"));
+                EXEMPTIONS.exemptions());
     }
 
     private static ConversionGranted granted(String application, String total, SourceGrant... grants) {

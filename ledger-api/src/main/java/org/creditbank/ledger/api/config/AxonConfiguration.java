@@ -39,6 +39,7 @@ import org.creditbank.ledger.api.log.LogSequencer;
 import org.creditbank.ledger.api.web.CommandMetadata;
 import org.creditbank.ledger.branch.Branch;
 import org.creditbank.ledger.conversion.Programme;
+import org.creditbank.ledger.conversion.Qualification;
 import org.creditbank.ledger.conversion.RecognitionRule;
 import org.creditbank.ledger.branch.Jurisdiction;
 import org.creditbank.ledger.learner.AccountMerging;
@@ -239,6 +240,10 @@ public class AxonConfiguration {
             AggregateConfigurer<Programme> programmes = AggregateConfigurer.defaultConfiguration(Programme.class);
             configurer.configureAggregate(programmes.configureRepository(c -> StoreCheckedRepository.of(
                     Programme.class, c, programmes.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));
+            AggregateConfigurer<Qualification> qualifications = AggregateConfigurer.defaultConfiguration(
+                    Qualification.class);
+            configurer.configureAggregate(qualifications.configureRepository(c -> StoreCheckedRepository.of(
+                    Qualification.class, c, qualifications.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));
             AggregateConfigurer<RecognitionRule> rules = AggregateConfigurer.defaultConfiguration(
                     RecognitionRule.class);
             configurer.configureAggregate(rules.configureRepository(c -> StoreCheckedRepository.of(

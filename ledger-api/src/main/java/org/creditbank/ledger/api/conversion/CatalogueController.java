@@ -9,15 +9,20 @@ import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.branch.BranchCode;
 import org.creditbank.ledger.conversion.CatalogueCommands.AmendRule;
 import org.creditbank.ledger.conversion.CatalogueCommands.DefineProgramme;
+import org.creditbank.ledger.conversion.CatalogueCommands.DefineQualification;
 import org.creditbank.ledger.conversion.CatalogueCommands.PublishRule;
 import org.creditbank.ledger.conversion.CatalogueCommands.RuleTerms;
 import org.creditbank.ledger.conversion.CatalogueCommands.WithdrawRule;
 import org.creditbank.ledger.conversion.ConversionCalendar;
 import org.creditbank.ledger.conversion.ConversionRefusals.UnknownProgramme;
+import org.creditbank.ledger.conversion.ConversionRefusals.UnknownQualification;
 import org.creditbank.ledger.conversion.ConversionRefusals.UnknownRule;
 import org.creditbank.ledger.conversion.ProgrammeCode;
 import org.creditbank.ledger.conversion.ProgrammeId;
 import org.creditbank.ledger.conversion.ProgrammeTerms;
+import org.creditbank.ledger.conversion.QualificationDefinition;
+import org.creditbank.ledger.conversion.QualificationId;
+import org.creditbank.ledger.conversion.QualificationTerms;
 import org.creditbank.ledger.conversion.RecognitionCatalogue;
 import org.creditbank.ledger.conversion.RuleCriteria;
 import org.creditbank.ledger.conversion.RuleGrant;
@@ -88,6 +93,21 @@ public class CatalogueController {
         }
     }
 
+    /** A group of courses of a qualification, and the credits needed from them. */
+    public record GroupRequest(String name, List<String> courses, BigDecimal minCredits) {
+    }
+
+    /** A qualification to define, with its thresholds. */
+    public record QualificationRequest(String qualification, String title, String kind, String programme,
+                                       BigDecimal totalCredits, BigDecimal minAtInstitution,
+                                       List<GroupRequest> groups, List<String> requiredCourses) {
+        QualificationTerms toTerms() {
+            return new QualificationTerms(title, kind, programme, totalCredits, minAtInstitution, groups == null
+                    ? null : groups.stream().map(g -> new QualificationTerms.Group(g.name(), g.courses(),
+                    g.minCredits())).toList(), requiredCourses);
+        }
+    }
+
     /** A rule to publish: its id, its programme and its terms. */
     public record PublishRequest(String ruleId, String programme, CriteriaRequest criteria, GrantRequest grant,
                                  String effectiveFrom, String effectiveUntil) {
@@ -130,6 +150,33 @@ public class CatalogueController {
         ProgrammeView view = readProgramme(institution, programme);
         LocalDate date = on == null ? calendar.dateOf(clock.instant()) : Requests.date("on", on, true);
         return catalogue.rulesInForce(view.institution(), view.programme(), date);
+    }
+
+    @PostMapping("/api/institutions/{institution}/qualifications")
+    @Operation(summary = "Define a qualification the institution awards, with its thresholds over one of its"
+            + " programmes (201)")
+    public ResponseEntity<QualificationDefinition> defineQualification(@PathVariable String institution,
+                                                                       @RequestBody QualificationRequest request,
+                                                                       ActingOfficer actor) {
+        BranchCode code = BranchCode.of("institution", institution);
+        InvalidField.require("qualification", request);
+        QualificationId id = new QualificationId(code, request.qualification());
+        commands.send(new DefineQualification(id, request.toTerms(), actor), actor);
+        return ResponseEntity.created(URI.create("/api/institutions/" + code.value() + "/qualifications/"
+                + id.code())).body(qualification(code.value(), id.code()));
+    }
+
+    @GetMapping("/api/institutions/{institution}/qualifications/{qualification}")
+    @Operation(summary = "A qualification with its thresholds")
+    public QualificationDefinition readQualification(@PathVariable String institution,
+                                                     @PathVariable String qualification) {
+        return qualification(BranchCode.of("institution", institution).value(),
+                ProgrammeCode.requireProgramme("qualification", qualification));
+    }
+
+    private QualificationDefinition qualification(String institution, String qualification) {
+        return catalogue.qualification(institution, qualification)
+                .orElseThrow(() -> new UnknownQualification(institution, qualification));
     }
 
     @PostMapping("/api/institutions/{institution}/recognition-rules")

@@ -30,6 +30,7 @@ import org.creditbank.ledger.projection.catalogue.CatalogueQueries;
 import org.creditbank.ledger.projection.catalogue.CatalogueReadModel;
 import org.creditbank.ledger.projection.conversion.ConversionQueries;
 import org.creditbank.ledger.projection.conversion.ConversionReadModel;
+import org.creditbank.ledger.projection.conversion.QualificationQueries;
 import org.creditbank.ledger.projection.register.CertificateRegisterReadModel;
 import org.creditbank.ledger.projection.register.IdentityRegisterReadModel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -126,6 +127,12 @@ public class ReadModelConfiguration {
     @Bean
     public ConversionQueries conversionQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
         return new ConversionQueries(jdbc, slots.liveSlot(ConversionReadModel.NAME));
+    }
+
+    @Bean
+    public QualificationQueries qualificationQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new QualificationQueries(jdbc, slots.liveSlot(ConversionReadModel.NAME),
+                slots.liveSlot(ArchiveReadModel.NAME));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.creditbank.ledger.projection.catalogue;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.creditbank.ledger.conversion.CatalogueEvent.ProgrammeDefined;
+import org.creditbank.ledger.conversion.CatalogueEvent.QualificationDefined;
 import org.creditbank.ledger.conversion.CatalogueEvent.RecognitionRuleAmended;
 import org.creditbank.ledger.conversion.CatalogueEvent.RecognitionRulePublished;
 import org.creditbank.ledger.conversion.CatalogueEvent.RecognitionRuleWithdrawn;
@@ -38,6 +39,14 @@ public class CatalogueProjection {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), e.institution(), e.programme(), e.title(),
                 e.unit(), e.totalCredits(), e.transferCap(), e.yearlyCap(), e.awardingBodyCap(), e.definedBy(),
                 Sql.at(e.at()));
+    }
+
+    @EventHandler
+    void on(QualificationDefined e) {
+        jdbc.update(slot.get().sql("INSERT INTO {catalogue_qualification} (institution, qualification, programme,"
+                        + " credit_unit, terms, defined_by, defined_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                e.institution(), e.qualification(), e.terms().programme(), e.unit(), RuleTerms.json(e.terms()),
+                e.definedBy(), Sql.at(e.at()));
     }
 
     @EventHandler

@@ -1,6 +1,8 @@
 package org.creditbank.ledger.projection.catalogue;
 
 import org.creditbank.ledger.conversion.ProgrammeTerms;
+import org.creditbank.ledger.conversion.QualificationDefinition;
+import org.creditbank.ledger.conversion.QualificationTerms;
 import org.creditbank.ledger.conversion.RecognitionCatalogue;
 import org.creditbank.ledger.conversion.RuleCriteria;
 import org.creditbank.ledger.conversion.RuleGrant;
@@ -16,7 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The recognition catalogue the rules of conversion consult, read from its live slot in the command's transaction. */
+/**
+ * The recognition catalogue the rules of conversion consult — programmes, rules in force, qualifications — read from
+ * its live slot in the command's transaction.
+ */
 public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
 
     private final JdbcTemplate jdbc;
@@ -35,6 +40,14 @@ public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
                         rs.getBigDecimal("total_credits"), rs.getBigDecimal("transfer_cap"),
                         rs.getBigDecimal("yearly_cap"), rs.getBigDecimal("awarding_body_cap")),
                 institution, programme).stream().findFirst();
+    }
+
+    @Override
+    public Optional<QualificationDefinition> qualification(String institution, String qualification) {
+        return jdbc.query(slot.get().sql("SELECT * FROM {catalogue_qualification} WHERE institution = ?"
+                        + " AND qualification = ?"), (rs, i) -> new QualificationDefinition(rs.getString("institution"),
+                        rs.getString("qualification"), RuleTerms.read(rs.getString("terms"), QualificationTerms.class),
+                        rs.getString("credit_unit")), institution, qualification).stream().findFirst();
     }
 
     @Override

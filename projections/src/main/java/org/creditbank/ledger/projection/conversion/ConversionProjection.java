@@ -1,6 +1,8 @@
 package org.creditbank.ledger.projection.conversion;
 
 import org.axonframework.eventhandling.EventHandler;
+import org.creditbank.ledger.conversion.AwardEvent.QualificationAwarded;
+import org.creditbank.ledger.conversion.AwardEvent.QualificationFlaggedForReview;
 import org.creditbank.ledger.conversion.ConversionEvent.Assessment;
 import org.creditbank.ledger.conversion.ConversionEvent.ConversionApplied;
 import org.creditbank.ledger.conversion.ConversionEvent.ConversionGranted;
@@ -41,7 +43,7 @@ public class ConversionProjection {
         for (int i = 0; i < e.sources().size(); i++) {
             Assessment a = e.sources().get(i);
             rows.add(new Object[] {e.learnerNumber(), e.applicationId(), i, a.achievementId(), a.ruleId(),
-                    a.ruleVersion(), a.credits(), a.unit(), a.course(), String.join(",", a.exemptedCourses()),
+                    a.ruleVersion(), a.credits(), a.unit(), a.course(), Exemptions.text(a.exemptions()),
                     a.refusal()});
         }
         jdbc.batchUpdate(s.sql("INSERT INTO {conversion_source} (learner_number, application_id, position,"
@@ -74,6 +76,23 @@ public class ConversionProjection {
                         + " cause_act = ?, cause_reason = ?, invalidated_by = ?, invalidated_at = ?"
                         + " WHERE learner_number = ? AND application_id = ?"), e.causeAchievementId(), e.causeAct(),
                 e.causeReason(), e.invalidatedBy(), Sql.at(e.at()), e.learnerNumber(), e.applicationId());
+    }
+
+    @EventHandler
+    void on(QualificationAwarded e) {
+        jdbc.update(slot.get().sql("INSERT INTO {conversion_award} (learner_number, achievement_id, institution,"
+                        + " qualification, programme, credits, credit_unit, awarded_by, awarded_at, status)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWARDED')"), e.learnerNumber(), e.achievementId(),
+                e.institution(), e.qualification(), e.programme(), e.credits(), e.unit(), e.awardedBy(),
+                Sql.at(e.at()));
+    }
+
+    @EventHandler
+    void on(QualificationFlaggedForReview e) {
+        jdbc.update(slot.get().sql("UPDATE {conversion_award} SET status = 'FLAGGED', cause_source = ?,"
+                        + " cause_act = ?, cause_reason = ?, unmet = ?, flagged_at = ? WHERE learner_number = ?"
+                        + " AND achievement_id = ?"), e.causeAchievementId(), e.causeAct(), e.causeReason(),
+                String.join("\n", e.unmet()), Sql.at(e.at()), e.learnerNumber(), e.achievementId());
     }
 
     @EventHandler

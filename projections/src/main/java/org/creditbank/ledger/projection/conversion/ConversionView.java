@@ -1,5 +1,7 @@
 package org.creditbank.ledger.projection.conversion;
 
+import org.creditbank.ledger.conversion.RuleGrant;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +27,7 @@ public record ConversionView(String learnerNumber, String applicationId, String 
      * decided, GRANTED or REFUSED with why.
      */
     public record Source(String achievementId, String ruleId, Integer ruleVersion, BigDecimal credits,
-                         String creditUnit, String course, List<String> exemptedCourses, String assessment,
+                         String creditUnit, String course, List<RuleGrant.Exemption> exemptions, String assessment,
                          String outcome, String reason) {
     }
 }

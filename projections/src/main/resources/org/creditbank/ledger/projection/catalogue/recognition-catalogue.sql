@@ -18,6 +18,19 @@ CREATE TABLE catalogue_programme${slot} (
     CONSTRAINT catalogue_programme${slot}_pk PRIMARY KEY (institution, programme)
 );
 
+-- A qualification an institution awards: its terms (thresholds, groups, required courses) as JSON, counted in the unit
+-- of its programme.
+CREATE TABLE catalogue_qualification${slot} (
+    institution   VARCHAR(32)${bytewise}   NOT NULL,
+    qualification VARCHAR(32)${bytewise}   NOT NULL,
+    programme     VARCHAR(32)${bytewise}   NOT NULL,
+    credit_unit   VARCHAR(48)${bytewise}   NOT NULL,
+    terms         VARCHAR(16000)           NOT NULL,
+    defined_by    VARCHAR(64)              NOT NULL,
+    defined_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT catalogue_qualification${slot}_pk PRIMARY KEY (institution, qualification)
+);
+
 -- A recognition rule: where it grants, and from when it is withdrawn (null: not withdrawn).
 CREATE TABLE catalogue_rule${slot} (
     rule_id        VARCHAR(64)${bytewise} NOT NULL,

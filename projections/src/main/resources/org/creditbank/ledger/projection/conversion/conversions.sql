@@ -47,3 +47,24 @@ CREATE TABLE conversion_source${slot} (
     reason           VARCHAR(2000),
     CONSTRAINT conversion_source${slot}_pk PRIMARY KEY (learner_number, application_id, position)
 );
+
+-- A qualification awarded on an account (the achievement the award is), and, once an act on one of its credits breaks
+-- a threshold, FLAGGED for review with the cause and the thresholds no longer met.
+CREATE TABLE conversion_award${slot} (
+    learner_number CHAR(18)${bytewise}      NOT NULL,
+    achievement_id VARCHAR(64)${bytewise}   NOT NULL,
+    institution    VARCHAR(32)${bytewise}   NOT NULL,
+    qualification  VARCHAR(32)${bytewise}   NOT NULL,
+    programme      VARCHAR(32)              NOT NULL,
+    credits        NUMERIC(19, 4)           NOT NULL,
+    credit_unit    VARCHAR(48)              NOT NULL,
+    awarded_by     VARCHAR(64)              NOT NULL,
+    awarded_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    status         VARCHAR(16)              NOT NULL,
+    cause_source   VARCHAR(64),
+    cause_act      VARCHAR(16),
+    cause_reason   VARCHAR(1024),
+    unmet          VARCHAR(4000),
+    flagged_at     TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT conversion_award${slot}_pk PRIMARY KEY (learner_number, achievement_id)
+);
