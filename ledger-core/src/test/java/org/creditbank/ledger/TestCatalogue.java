@@ -1,5 +1,7 @@
 package org.creditbank.ledger;
 
+import org.creditbank.ledger.achievement.AchievementKind;
+import org.creditbank.ledger.conversion.HoursRuleVersion;
 import org.creditbank.ledger.conversion.ProgrammeTerms;
 import org.creditbank.ledger.conversion.QualificationDefinition;
 import org.creditbank.ledger.conversion.RecognitionCatalogue;
@@ -21,6 +23,17 @@ public final class TestCatalogue implements RecognitionCatalogue {
     private final List<RuleVersion> versions = new ArrayList<>();
     private final Map<String, LocalDate> withdrawn = new HashMap<>();
     private final Map<String, QualificationDefinition> qualifications = new HashMap<>();
+    private final List<HoursRuleVersion> hoursRules = new ArrayList<>();
+
+    public TestCatalogue publish(HoursRuleVersion version) {
+        hoursRules.add(version);
+        return this;
+    }
+
+    @Override
+    public Optional<HoursRuleVersion> hoursRuleInForce(AchievementKind kind, LocalDate on) {
+        return HoursRuleVersion.inForce(hoursRules, kind, on);
+    }
 
     public TestCatalogue define(QualificationDefinition qualification) {
         qualifications.put(qualification.institution() + ":" + qualification.qualification(), qualification);

@@ -271,6 +271,11 @@ class AccessMatrixTest {
         rules.put("POST " + l + "/qualifications", new Rule(EnumSet.of(INSTITUTION), () -> Map.of("institution",
                 "AM-INST", "qualification", "AM-QUAL", "evidence", Map.of("sha256", "c".repeat(64), "mediaType",
                         "application/pdf"))));
+        rules.put("POST /api/hours-rules", new Rule(EnumSet.of(ADMINISTRATOR), () -> Map.of("ruleId", "AM-HOURS-"
+                + SERIAL.incrementAndGet(), "kinds", List.of("ELDERLY_EDUCATION"), "hoursPerCredit", 16, "yearlyCap", 4,
+                "scale", 1, "rounding", "DOWN", "effectiveFrom", "2020-01-01")));
+        rules.put("GET /api/hours-rules/{ruleId}", new Rule(signedIn, null));
+        rules.put("GET " + l + "/hours-conversions", new Rule(readers, null));
         rules.put("GET " + i + "/conversions", new Rule(EnumSet.of(OFFICER_OWN, CERTIFIER, AUDITOR, ADMINISTRATOR,
                 SYSTEM, INSTITUTION), null));
         return rules;

@@ -215,6 +215,34 @@ class ConversionTest {
     }
 
     @Test
+    void hours_of_community_learning_are_deposited_as_standard_credits_under_the_network_rule() {
+        String rule = "NET-HOURS-" + RULE.substring(7);
+        Map<String, Object> terms = new HashMap<>(Map.of("ruleId", rule, "kinds", List.of("COMMUNITY_LEARNING"),
+                "hoursPerCredit", 16, "yearlyCap", 4, "scale", 1, "rounding", "DOWN", "effectiveFrom", "2020-01-01"));
+        Http.Reply byBranch = http.post("/api/hours-rules", terms, ALICE);
+        assertThat(byBranch.status()).as(byBranch.toString()).isEqualTo(403);
+        assertThat(byBranch.json().get("type").asText()).isEqualTo("urn:ledger:problem:not-the-centre");
+        Http.Reply published = http.post("/api/hours-rules", terms, ERIN);
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        assertThat(published.json()).hasSize(1);
+
+        String learner = Scenario.openAccount(http, ALICE, "Hours Li");
+        Map<String, Object> calligraphy = Scenario.course("HOURS-1-" + learner, "1");
+        calligraphy.put("kind", "COMMUNITY_LEARNING");
+        calligraphy.put("credits", Map.of("amount", 41, "unit", "HOURS"));
+        String id = Scenario.record(http, ALICE, learner, calligraphy);
+        Http.Reply certified = http.post("/api/learners/" + learner + "/achievements/" + id + "/certification", "",
+                BOB);
+        assertThat(certified.status()).as(certified.toString()).isEqualTo(200);
+        assertThat(certified.json().get("credits").get("amount").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(certified.json().get("credits").get("unit").asText()).isEqualTo("BANK_CREDIT");
+        JsonNode hours = http.get("/api/learners/" + learner + "/hours-conversions", ALICE).json().get(0);
+        assertThat(hours.get("hours").decimalValue()).isEqualByComparingTo("41");
+        assertThat(hours.get("ruleId").asText()).isEqualTo(rule);
+        assertThat(hours.get("deposited").decimalValue()).isEqualByComparingTo("2.5");
+    }
+
+    @Test
     void bad_catalogue_input_is_refused_naming_the_field() {
         Http.Reply mismatch = http.post("/api/institutions/" + INSTITUTION + "/recognition-rules", Map.of("ruleId",
                 "R-ECTS-" + UUID.randomUUID().toString().substring(0, 8), "programme", PROGRAMME, "criteria",

@@ -81,6 +81,14 @@ class ReadModelTest {
         Scenario.created(http.post("/api/institutions/RM-INST/qualifications", Map.of("qualification", "RM-QUAL",
                 "title", "Replay Certificate", "kind", "CERTIFICATE_OF_COMPLETION", "programme", "RM-PROG",
                 "totalCredits", 3), ALICE));
+        ok(http.post("/api/hours-rules", Map.of("ruleId", "RM-HOURS", "kinds", List.of("ELDERLY_EDUCATION"),
+                "hoursPerCredit", 16, "yearlyCap", 4, "scale", 1, "rounding", "DOWN", "effectiveFrom", "2020-01-01"),
+                ERIN));
+        String elder = Scenario.openAccount(http, ALICE, "Elder");
+        Map<String, Object> painting = Scenario.course("RM-ELDER", "1");
+        painting.put("kind", "ELDERLY_EDUCATION");
+        painting.put("credits", Map.of("amount", 32, "unit", "HOURS"));
+        ok(http.post(achievement(elder, Scenario.record(http, ALICE, elder, painting)) + "/certification", "", BOB));
         for (int j = 0; j < 4; j++) {
             String learner = Scenario.openAccount(http, ALICE, "Converting " + j);
             String course = Scenario.record(http, ALICE, learner, Scenario.course("RM-CONV-" + j, "3"));

@@ -33,6 +33,20 @@ public final class CatalogueCommands {
         }
     }
 
+    /**
+     * Publish a network hours rule (no {@code reason}: version 1) or amend it (with a reason: its next version), as an
+     * officer of the provincial centre.
+     */
+    public record PublishHoursRule(@TargetAggregateIdentifier HoursRuleId rule, HoursTerms terms, String reason,
+                                   ActingOfficer actor) {
+        public PublishHoursRule {
+            InvalidField.require("ruleId", rule);
+            InvalidField.require("terms", terms);
+            reason = InvalidField.optionalText("reason", reason, 1024);
+            InvalidField.require("actor", actor);
+        }
+    }
+
     /** Publish a recognition rule toward a programme of an institution: version 1. */
     public record PublishRule(@TargetAggregateIdentifier RuleId rule, BranchCode institution, String programme,
                               RuleTerms terms, ActingOfficer actor) {

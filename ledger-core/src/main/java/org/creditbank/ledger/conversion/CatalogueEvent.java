@@ -35,6 +35,16 @@ public sealed interface CatalogueEvent {
                                 String definedBy, String branchCode, Instant at) implements CatalogueEvent {
     }
 
+    /**
+     * A provincial centre published a network rule that turns hours of non-degree learning into standard credits
+     * (version 1), or amended it (a later version, in force from its own date on; {@code reason} given).
+     * {@code institution} is the centre.
+     */
+    @Revision("1")
+    record HoursRulePublished(String ruleId, int version, String institution, HoursTerms terms, String reason,
+                              String publishedBy, String branchCode, Instant at) implements CatalogueEvent {
+    }
+
     /** A recognition rule was published: version 1 of its terms. */
     @Revision("1")
     record RecognitionRulePublished(String ruleId, int version, String institution, String programme,

@@ -369,6 +369,39 @@ public final class ConversionBook {
         return flags;
     }
 
+    /** The hours conversions on the account, by achievement. */
+    private final Map<String, HoursConverted> hoursConverted = new LinkedHashMap<>();
+
+    /**
+     * The conversion of a certified achievement's hours by the rule in force: the credits they make, within what the
+     * yearly cap leaves of this year's (conversions of achievements since revoked no longer count).
+     */
+    public HoursConverted convertHours(String learnerNumber, AchievementStanding source, HoursRuleVersion rule,
+                                       LocalDate on, AchievementBook achievements, String officerId,
+                                       String branchCode, Instant at) {
+        HoursTerms terms = rule.terms();
+        BigDecimal credits = terms.creditsFor(source.credits());
+        BigDecimal used = hoursConverted.values().stream()
+                .filter(c -> c.convertedOn().getYear() == on.getYear())
+                .filter(c -> achievements.require(learnerNumber, c.achievementId()).lifecycle()
+                        == AchievementStatus.CERTIFIED)
+                .map(HoursConverted::deposited).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal deposited = credits.min(terms.yearlyCap().subtract(used).max(BigDecimal.ZERO));
+        return new HoursConverted(learnerNumber, source.achievementId(), rule.ruleId(), rule.version(),
+                source.credits(), terms.hoursPerCredit(), terms.scale(), terms.rounding(), credits, deposited,
+                terms.yearlyCap(), on, officerId, branchCode, at);
+    }
+
+    /** Whether the achievement's hours were converted at its certification. */
+    public boolean hoursConverted(String achievementId) {
+        return hoursConverted.containsKey(achievementId);
+    }
+
+    /** Evolves the book by an hours conversion. */
+    public void on(HoursConverted event) {
+        hoursConverted.put(event.achievementId(), event);
+    }
+
     /** Evolves the book by an award event. */
     public void on(AwardEvent event) {
         if (event instanceof QualificationAwarded e) {

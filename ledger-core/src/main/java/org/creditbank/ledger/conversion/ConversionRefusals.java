@@ -66,6 +66,29 @@ public final class ConversionRefusals {
         }
     }
 
+    /** A network rule is the provincial centre's. */
+    public static final class NotTheCentre extends RuleViolation {
+        public NotTheCentre(String branchCode) {
+            super(Refusal.NOT_PERMITTED, "branchCode", "branch " + branchCode + " is not the provincial centre: only"
+                    + " the centre publishes the network's hours rule");
+        }
+    }
+
+    /** An hours rule's first version has no reason; each later one has one. */
+    public static final class AmendmentNeedsReason extends RuleViolation {
+        public AmendmentNeedsReason(String ruleId) {
+            super(Refusal.INVALID_INPUT, "reason", "rule " + ruleId + " is published: an amendment needs a reason");
+        }
+    }
+
+    /** Hours converted at certification are not corrected: the conversion was made from them. */
+    public static final class HoursConvertedAlready extends RuleViolation {
+        public HoursConvertedAlready(String achievementId) {
+            super(Refusal.CONFLICT, "credits", "the hours of achievement " + achievementId + " were converted into"
+                    + " standard credits at certification; revoke it and record it anew to change them");
+        }
+    }
+
     /** A rule id names one rule. */
     public static final class RuleAlreadyPublished extends RuleViolation {
         public RuleAlreadyPublished(String ruleId) {

@@ -20,6 +20,13 @@ public interface RecognitionCatalogue {
      */
     List<RuleVersion> rulesInForce(String institution, String programme, LocalDate on);
 
+    /**
+     * The network hours rule in force for a kind of learning on the date, if any: of the rules not withdrawn by then
+     * whose version in force takes the kind, the one in force from the latest date (then the lowest id).
+     */
+    Optional<HoursRuleVersion> hoursRuleInForce(org.creditbank.ledger.achievement.AchievementKind kind,
+                                                LocalDate on);
+
     /** The qualification, if the institution defined it. */
     Optional<QualificationDefinition> qualification(String institution, String qualification);
 }

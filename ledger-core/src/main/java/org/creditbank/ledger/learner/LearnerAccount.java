@@ -50,6 +50,8 @@ import org.creditbank.ledger.conversion.AwardEvent.QualificationAwarded;
 import org.creditbank.ledger.conversion.ConversionBook;
 import org.creditbank.ledger.conversion.ConversionCommands.AwardQualification;
 import org.creditbank.ledger.conversion.ConversionRefusals.AlreadyAwarded;
+import org.creditbank.ledger.conversion.ConversionRefusals.HoursConvertedAlready;
+import org.creditbank.ledger.conversion.HoursConverted;
 import org.creditbank.ledger.conversion.ConversionRefusals.ThresholdsNotMet;
 import org.creditbank.ledger.conversion.ConversionRefusals.UnknownQualification;
 import org.creditbank.ledger.conversion.QualificationDefinition;
@@ -96,6 +98,9 @@ public class LearnerAccount {
 
     /** Who updated contact details when the learner did it themselves ({@code updatedBy} of the event). */
     public static final String LEARNER_SELF = "learner";
+    /** The unit of hours of learning, and the bank's standard credit they convert into. */
+    private static final String HOURS = "HOURS";
+    private static final String STANDARD_CREDIT = "BANK_CREDIT";
 
     /** The account's lifecycle. */
     enum AccountStatus { OPEN, CLOSED, MERGED }
@@ -233,15 +238,36 @@ public class LearnerAccount {
     }
 
     @CommandHandler
-    public void handle(CertifyAchievement command, Jurisdiction jurisdiction, Clock clock) {
+    /**
+     * Certification deposits the achievement's credits; hours of a kind the network hours rule in force takes are
+     * deposited as the standard credits they make, within the learner's yearly cap ({@link HoursConverted}).
+     */
+    public void handle(CertifyAchievement command, Jurisdiction jurisdiction, RecognitionCatalogue catalogue,
+                       ConversionCalendar calendar, Clock clock) {
         requireOpen();
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
         BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.CERTIFIER,
                 standing.recordingBranch());
         book.requireAwaitingDecision(standing, "certified");
         requireCertifierNotRecorder(standing, command.actor());
-        apply(new AchievementCertified(learnerNumber, standing.achievementId(), command.actor().officerId(),
-                acting.code(), standing.credits(), standing.creditUnit(), clock.instant()));
+        Instant now = clock.instant();
+        String officer = command.actor().officerId();
+        HoursConverted converted = null;
+        if (HOURS.equals(standing.creditUnit())) {
+            LocalDate today = calendar.dateOf(now);
+            converted = catalogue.hoursRuleInForce(standing.achievementKind(), today)
+                    .map(rule -> conversions.convertHours(learnerNumber, standing, rule, today, book, officer,
+                            acting.code(), now))
+                    .orElse(null);
+        }
+        if (converted == null) {
+            apply(new AchievementCertified(learnerNumber, standing.achievementId(), officer, acting.code(),
+                    standing.credits(), standing.creditUnit(), now));
+        } else {
+            apply(new AchievementCertified(learnerNumber, standing.achievementId(), officer, acting.code(),
+                    converted.deposited(), STANDARD_CREDIT, now));
+            apply(converted);
+        }
     }
 
     @CommandHandler
@@ -264,6 +290,9 @@ public class LearnerAccount {
                 standing.recordingBranch());
         book.requireCorrectable(standing);
         requireSecondOfficer(standing, command.actor(), "correct");
+        if (command.correction().credits() != null && conversions.hoursConverted(standing.achievementId())) {
+            throw new HoursConvertedAlready(standing.achievementId());
+        }
         if (command.correction().achievedOn() != null) {
             requireNotInFuture(command.correction().achievedOn(), clock.instant());
         }
@@ -384,6 +413,11 @@ public class LearnerAccount {
 
     @EventSourcingHandler
     void on(AwardEvent event) {
+        conversions.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(HoursConverted event) {
         conversions.on(event);
     }
 

@@ -38,6 +38,7 @@ import org.creditbank.ledger.api.log.LogProperties;
 import org.creditbank.ledger.api.log.LogSequencer;
 import org.creditbank.ledger.api.web.CommandMetadata;
 import org.creditbank.ledger.branch.Branch;
+import org.creditbank.ledger.conversion.HoursRule;
 import org.creditbank.ledger.conversion.Programme;
 import org.creditbank.ledger.conversion.Qualification;
 import org.creditbank.ledger.conversion.RecognitionRule;
@@ -244,6 +245,9 @@ public class AxonConfiguration {
                     Qualification.class);
             configurer.configureAggregate(qualifications.configureRepository(c -> StoreCheckedRepository.of(
                     Qualification.class, c, qualifications.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));
+            AggregateConfigurer<HoursRule> hoursRules = AggregateConfigurer.defaultConfiguration(HoursRule.class);
+            configurer.configureAggregate(hoursRules.configureRepository(c -> StoreCheckedRepository.of(
+                    HoursRule.class, c, hoursRules.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));
             AggregateConfigurer<RecognitionRule> rules = AggregateConfigurer.defaultConfiguration(
                     RecognitionRule.class);
             configurer.configureAggregate(rules.configureRepository(c -> StoreCheckedRepository.of(

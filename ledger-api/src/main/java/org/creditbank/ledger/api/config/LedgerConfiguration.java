@@ -14,7 +14,6 @@ import org.creditbank.ledger.projection.register.JdbcCertificateRegister;
 import org.creditbank.ledger.projection.register.BranchQueries;
 import org.creditbank.ledger.projection.register.BranchRegisterReadModel;
 import org.creditbank.ledger.conversion.ConversionCalendar;
-import org.creditbank.ledger.conversion.RecognitionCatalogue;
 import org.creditbank.ledger.projection.catalogue.CatalogueReadModel;
 import org.creditbank.ledger.projection.catalogue.JdbcRecognitionCatalogue;
 import org.creditbank.ledger.projection.register.CertificateRegisterReadModel;
@@ -74,7 +73,7 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    public RecognitionCatalogue recognitionCatalogue(JdbcTemplate jdbc, ReadModelSlots slots) {
+    public JdbcRecognitionCatalogue recognitionCatalogue(JdbcTemplate jdbc, ReadModelSlots slots) {
         return new JdbcRecognitionCatalogue(jdbc, slots.liveSlot(CatalogueReadModel.NAME));
     }
 

@@ -10,6 +10,11 @@ import org.creditbank.ledger.branch.BranchCode;
 import org.creditbank.ledger.conversion.CatalogueCommands.AmendRule;
 import org.creditbank.ledger.conversion.CatalogueCommands.DefineProgramme;
 import org.creditbank.ledger.conversion.CatalogueCommands.DefineQualification;
+import org.creditbank.ledger.conversion.CatalogueCommands.PublishHoursRule;
+import org.creditbank.ledger.conversion.HoursRuleId;
+import org.creditbank.ledger.conversion.HoursRuleVersion;
+import org.creditbank.ledger.conversion.HoursTerms;
+import org.creditbank.ledger.projection.catalogue.JdbcRecognitionCatalogue;
 import org.creditbank.ledger.conversion.CatalogueCommands.PublishRule;
 import org.creditbank.ledger.conversion.CatalogueCommands.RuleTerms;
 import org.creditbank.ledger.conversion.CatalogueCommands.WithdrawRule;
@@ -23,7 +28,6 @@ import org.creditbank.ledger.conversion.ProgrammeTerms;
 import org.creditbank.ledger.conversion.QualificationDefinition;
 import org.creditbank.ledger.conversion.QualificationId;
 import org.creditbank.ledger.conversion.QualificationTerms;
-import org.creditbank.ledger.conversion.RecognitionCatalogue;
 import org.creditbank.ledger.conversion.RuleCriteria;
 import org.creditbank.ledger.conversion.RuleGrant;
 import org.creditbank.ledger.conversion.RuleId;
@@ -53,11 +57,11 @@ public class CatalogueController {
 
     private final LedgerCommands commands;
     private final CatalogueQueries queries;
-    private final RecognitionCatalogue catalogue;
+    private final JdbcRecognitionCatalogue catalogue;
     private final ConversionCalendar calendar;
     private final Clock clock;
 
-    public CatalogueController(LedgerCommands commands, CatalogueQueries queries, RecognitionCatalogue catalogue,
+    public CatalogueController(LedgerCommands commands, CatalogueQueries queries, JdbcRecognitionCatalogue catalogue,
                                ConversionCalendar calendar, Clock clock) {
         this.commands = commands;
         this.queries = queries;
@@ -177,6 +181,40 @@ public class CatalogueController {
     private QualificationDefinition qualification(String institution, String qualification) {
         return catalogue.qualification(institution, qualification)
                 .orElseThrow(() -> new UnknownQualification(institution, qualification));
+    }
+
+    /** A network hours rule's terms (version 1 without a reason; a later version with one). */
+    public record HoursRuleRequest(String ruleId, List<String> kinds, BigDecimal hoursPerCredit,
+                                   BigDecimal yearlyCap, Integer scale, String rounding, String effectiveFrom,
+                                   String effectiveUntil, String reason) {
+    }
+
+    @PostMapping("/api/hours-rules")
+    @Operation(summary = "Publish the network's rule turning hours of non-degree learning into standard credits, or"
+            + " amend it (with a reason, from a later date), as an officer of the provincial centre")
+    public List<HoursRuleVersion> publishHoursRule(@RequestBody HoursRuleRequest request, ActingOfficer actor) {
+        InvalidField.require("hoursRule", request);
+        HoursRuleId rule = new HoursRuleId(request.ruleId());
+        List<AchievementKind> kinds = request.kinds() == null ? null : request.kinds().stream()
+                .map(k -> Requests.oneOf("kinds", k, AchievementKind.class)).toList();
+        HoursTerms terms = new HoursTerms(kinds, request.hoursPerCredit(), request.yearlyCap(),
+                InvalidField.require("scale", request.scale()), request.rounding(),
+                Requests.date("effectiveFrom", request.effectiveFrom(), true),
+                Requests.date("effectiveUntil", request.effectiveUntil(), false));
+        commands.send(new PublishHoursRule(rule, terms, request.reason(), actor), actor);
+        return hoursRule(rule.value());
+    }
+
+    @GetMapping("/api/hours-rules/{ruleId}")
+    @Operation(summary = "A network hours rule with every version of its terms")
+    public List<HoursRuleVersion> hoursRule(@PathVariable String ruleId) {
+        String id = new HoursRuleId(ruleId).value();
+        List<HoursRuleVersion> versions = catalogue.hoursRules().stream().filter(v -> v.ruleId().equals(id))
+                .toList();
+        if (versions.isEmpty()) {
+            throw new UnknownRule(id);
+        }
+        return versions;
     }
 
     @PostMapping("/api/institutions/{institution}/recognition-rules")

@@ -114,6 +114,12 @@ public class ConversionController {
         return queries.ofLearner(LearnerNumber.parse(learnerNumber).value(), limit);
     }
 
+    @GetMapping("/api/learners/{learnerNumber}/hours-conversions")
+    @Operation(summary = "The account's hours of learning converted into standard credits at certification")
+    public List<ConversionQueries.HoursView> hoursConversions(@PathVariable String learnerNumber) {
+        return queries.hours(LearnerNumber.parse(learnerNumber).value());
+    }
+
     @GetMapping("/api/institutions/{institution}/conversions")
     @Operation(summary = "The applications to an institution awaiting its decision, the oldest first")
     public List<ConversionView> awaiting(@PathVariable String institution,

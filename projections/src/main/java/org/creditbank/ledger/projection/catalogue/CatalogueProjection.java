@@ -1,6 +1,7 @@
 package org.creditbank.ledger.projection.catalogue;
 
 import org.axonframework.eventhandling.EventHandler;
+import org.creditbank.ledger.conversion.CatalogueEvent.HoursRulePublished;
 import org.creditbank.ledger.conversion.CatalogueEvent.ProgrammeDefined;
 import org.creditbank.ledger.conversion.CatalogueEvent.QualificationDefined;
 import org.creditbank.ledger.conversion.CatalogueEvent.RecognitionRuleAmended;
@@ -47,6 +48,13 @@ public class CatalogueProjection {
                         + " credit_unit, terms, defined_by, defined_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                 e.institution(), e.qualification(), e.terms().programme(), e.unit(), RuleTerms.json(e.terms()),
                 e.definedBy(), Sql.at(e.at()));
+    }
+
+    @EventHandler
+    void on(HoursRulePublished e) {
+        jdbc.update(slot.get().sql("INSERT INTO {catalogue_hours_rule} (rule_id, version, centre, terms, reason,"
+                        + " published_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)"), e.ruleId(), e.version(),
+                e.institution(), RuleTerms.json(e.terms()), e.reason(), e.publishedBy(), Sql.at(e.at()));
     }
 
     @EventHandler

@@ -1,5 +1,8 @@
 package org.creditbank.ledger.projection.catalogue;
 
+import org.creditbank.ledger.achievement.AchievementKind;
+import org.creditbank.ledger.conversion.HoursRuleVersion;
+import org.creditbank.ledger.conversion.HoursTerms;
 import org.creditbank.ledger.conversion.ProgrammeTerms;
 import org.creditbank.ledger.conversion.QualificationDefinition;
 import org.creditbank.ledger.conversion.QualificationTerms;
@@ -40,6 +43,18 @@ public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
                         rs.getBigDecimal("total_credits"), rs.getBigDecimal("transfer_cap"),
                         rs.getBigDecimal("yearly_cap"), rs.getBigDecimal("awarding_body_cap")),
                 institution, programme).stream().findFirst();
+    }
+
+    @Override
+    public Optional<HoursRuleVersion> hoursRuleInForce(AchievementKind kind, LocalDate on) {
+        return HoursRuleVersion.inForce(hoursRules(), kind, on);
+    }
+
+    /** Every version of every network hours rule (a handful). */
+    public List<HoursRuleVersion> hoursRules() {
+        return jdbc.query(slot.get().sql("SELECT rule_id, version, terms FROM {catalogue_hours_rule}"
+                        + " ORDER BY rule_id, version"), (rs, i) -> new HoursRuleVersion(rs.getString(1), rs.getInt(2),
+                        RuleTerms.read(rs.getString(3), HoursTerms.class)));
     }
 
     @Override

@@ -3,12 +3,13 @@ package org.creditbank.ledger.projection.catalogue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.creditbank.ledger.eventstore.EventStoreFormat;
 
-/** A rule version's criteria and grant as the catalogue keeps them: JSON, as the rule's events carry them. */
+/** The terms of rules and qualifications as the catalogue keeps them: JSON, as their events carry them. */
 final class RuleTerms {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    /** As events are written (dates as ISO strings, exact decimals), reading what a later version may add. */
+    private static final ObjectMapper JSON = EventStoreFormat.eventJson()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private RuleTerms() {

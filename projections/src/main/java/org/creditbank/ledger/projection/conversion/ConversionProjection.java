@@ -2,6 +2,7 @@ package org.creditbank.ledger.projection.conversion;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.creditbank.ledger.conversion.AwardEvent.QualificationAwarded;
+import org.creditbank.ledger.conversion.HoursConverted;
 import org.creditbank.ledger.conversion.AwardEvent.QualificationFlaggedForReview;
 import org.creditbank.ledger.conversion.ConversionEvent.Assessment;
 import org.creditbank.ledger.conversion.ConversionEvent.ConversionApplied;
@@ -76,6 +77,15 @@ public class ConversionProjection {
                         + " cause_act = ?, cause_reason = ?, invalidated_by = ?, invalidated_at = ?"
                         + " WHERE learner_number = ? AND application_id = ?"), e.causeAchievementId(), e.causeAct(),
                 e.causeReason(), e.invalidatedBy(), Sql.at(e.at()), e.learnerNumber(), e.applicationId());
+    }
+
+    @EventHandler
+    void on(HoursConverted e) {
+        jdbc.update(slot.get().sql("INSERT INTO {conversion_hours} (learner_number, achievement_id, rule_id,"
+                        + " rule_version, hours, hours_per_credit, credits, deposited, converted_on, converted_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), e.learnerNumber(), e.achievementId(), e.ruleId(),
+                e.ruleVersion(), e.hours(), e.hoursPerCredit(), e.credits(), e.deposited(), e.convertedOn(),
+                Sql.at(e.at()));
     }
 
     @EventHandler

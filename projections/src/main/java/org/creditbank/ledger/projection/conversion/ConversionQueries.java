@@ -62,6 +62,21 @@ public class ConversionQueries {
         return views;
     }
 
+    /** Hours of an achievement converted into standard credits at its certification. */
+    public record HoursView(String achievementId, String ruleId, int ruleVersion, java.math.BigDecimal hours,
+                            java.math.BigDecimal hoursPerCredit, java.math.BigDecimal credits,
+                            java.math.BigDecimal deposited, java.time.LocalDate convertedOn) {
+    }
+
+    /** The account's hours conversions, the first first. */
+    public List<HoursView> hours(String learnerNumber) {
+        return jdbc.query(slot.get().sql("SELECT * FROM {conversion_hours} WHERE learner_number = ?"
+                + " ORDER BY converted_at, achievement_id"), (rs, i) -> new HoursView(rs.getString("achievement_id"),
+                rs.getString("rule_id"), rs.getInt("rule_version"), rs.getBigDecimal("hours"),
+                rs.getBigDecimal("hours_per_credit"), rs.getBigDecimal("credits"), rs.getBigDecimal("deposited"),
+                Sql.date(rs, "converted_on")), learnerNumber);
+    }
+
     private static ConversionView application(ResultSet rs) throws SQLException {
         return new ConversionView(rs.getString("learner_number"), rs.getString("application_id"),
                 rs.getString("institution"), rs.getString("programme"), Sql.date(rs, "applied_on"),

@@ -31,6 +31,18 @@ CREATE TABLE catalogue_qualification${slot} (
     CONSTRAINT catalogue_qualification${slot}_pk PRIMARY KEY (institution, qualification)
 );
 
+-- Every version of the network's hours rules (the provincial centre's): terms as JSON.
+CREATE TABLE catalogue_hours_rule${slot} (
+    rule_id      VARCHAR(64)${bytewise}   NOT NULL,
+    version      INTEGER                  NOT NULL,
+    centre       VARCHAR(32)              NOT NULL,
+    terms        VARCHAR(4000)            NOT NULL,
+    reason       VARCHAR(1024),
+    published_by VARCHAR(64)              NOT NULL,
+    published_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT catalogue_hours_rule${slot}_pk PRIMARY KEY (rule_id, version)
+);
+
 -- A recognition rule: where it grants, and from when it is withdrawn (null: not withdrawn).
 CREATE TABLE catalogue_rule${slot} (
     rule_id        VARCHAR(64)${bytewise} NOT NULL,

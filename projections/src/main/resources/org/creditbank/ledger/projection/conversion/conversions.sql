@@ -48,6 +48,21 @@ CREATE TABLE conversion_source${slot} (
     CONSTRAINT conversion_source${slot}_pk PRIMARY KEY (learner_number, application_id, position)
 );
 
+-- Hours of an achievement converted into standard credits at its certification, by the network hours rule.
+CREATE TABLE conversion_hours${slot} (
+    learner_number   CHAR(18)${bytewise}      NOT NULL,
+    achievement_id   VARCHAR(64)${bytewise}   NOT NULL,
+    rule_id          VARCHAR(64)              NOT NULL,
+    rule_version     INTEGER                  NOT NULL,
+    hours            NUMERIC(19, 4)           NOT NULL,
+    hours_per_credit NUMERIC(19, 4)           NOT NULL,
+    credits          NUMERIC(19, 4)           NOT NULL,
+    deposited        NUMERIC(19, 4)           NOT NULL,
+    converted_on     DATE                     NOT NULL,
+    converted_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT conversion_hours${slot}_pk PRIMARY KEY (learner_number, achievement_id)
+);
+
 -- A qualification awarded on an account (the achievement the award is), and, once an act on one of its credits breaks
 -- a threshold, FLAGGED for review with the cause and the thresholds no longer met.
 CREATE TABLE conversion_award${slot} (
