@@ -51,6 +51,10 @@ class FuzzedInputTest {
     private static String mergeable;
     private static String closable;
     private static String bindable;
+    /** A certified achievement of the learner, and an application of it to the institution. */
+    private static String convertible;
+    private static String application;
+    private static final String[] IVY = {Http.AS, "fz-ivy", "Ledger-Branch", "FZ-INST"};
 
     @BeforeAll
     static void network() {
@@ -73,6 +77,40 @@ class FuzzedInputTest {
             ACHIEVEMENTS.put(use, id);
         }
         Scenario.branchesForStatusChanges(http, "FZ");
+        Scenario.created(http.post("/api/branches", Map.of("code", "FZ-INST", "name", "Fuzzed University",
+                "tier", "INSTITUTION_BRANCH", "parentCode", HANGZHOU, "divisionCode", "330100"), ALICE));
+        Scenario.created(http.post("/api/branches/FZ-INST/officers", Scenario.officer("fz-ivy", "Ivy Qian"), ERIN));
+        Scenario.created(http.post("/api/institutions/FZ-INST/programmes", programme("FZ-PROG"), ALICE));
+        Scenario.created(http.post("/api/institutions/FZ-INST/recognition-rules", rule("FZ-RULE"), ALICE));
+        Scenario.created(http.post("/api/institutions/FZ-INST/recognition-rules", rule("FZ-WITHDRAWN"), ALICE));
+        Scenario.created(http.post("/api/institutions/FZ-INST/qualifications", qualification("FZ-QUAL"), ALICE));
+        convertible = Scenario.record(http, ALICE, learner, Scenario.course("FZ-conversion", "2"));
+        assertThat(http.post(learner(learner) + "/achievements/" + convertible + "/certification", "", BOB)
+                .status()).isEqualTo(200);
+        application = Scenario.created(http.post(learner(learner) + "/conversions", conversion(), ALICE)).json()
+                .get("applicationId").asText();
+    }
+
+    private static Map<String, Object> programme(String code) {
+        return Map.of("programme", code, "title", "Fuzzed Studies", "unit", "INSTITUTION:FZU", "totalCredits", 100,
+                "transferCap", 50, "yearlyCap", 40, "awardingBodyCap", 30);
+    }
+
+    private static Map<String, Object> rule(String id) {
+        return Map.of("ruleId", id, "programme", "FZ-PROG", "criteria", Map.of("kind", "ACADEMIC_COURSE",
+                "minQualificationLevel", 5, "resultScheme", "PERCENT", "minResult", 60, "maxAgeYears", 10),
+                "grant", Map.of("unit", "INSTITUTION:FZU", "exemptions", List.of(Map.of("course", "FZ101",
+                        "credits", 1))), "effectiveFrom", "2020-01-01");
+    }
+
+    private static Map<String, Object> qualification(String code) {
+        return Map.of("qualification", code, "title", "Fuzzed Certificate", "kind", "CERTIFICATE_OF_COMPLETION",
+                "programme", "FZ-PROG", "totalCredits", 1, "groups", List.of(Map.of("name", "Core", "courses",
+                        List.of("FZ101"), "minCredits", 1)), "requiredCourses", List.of("FZ101"));
+    }
+
+    private static Map<String, Object> conversion() {
+        return Map.of("institution", "FZ-INST", "programme", "FZ-PROG", "sources", List.of(convertible));
     }
 
     @AfterAll
@@ -218,6 +256,34 @@ class FuzzedInputTest {
                         "qualificationLevel", 5, "result", Map.of("scheme", "PERCENT", "value", "92"))));
         operations.put("POST " + a + "/revocation", new Operation(achievement("revocation") + "/revocation", CORA,
                 FuzzedInputTest::reason));
+        String i = "/api/institutions/{institution}";
+        String institution = "/api/institutions/FZ-INST";
+        operations.put("POST " + i + "/programmes", new Operation(institution + "/programmes", ALICE,
+                () -> programme("FZP-" + SERIAL.incrementAndGet())));
+        operations.put("POST " + i + "/qualifications", new Operation(institution + "/qualifications", ALICE,
+                () -> qualification("FZQ-" + SERIAL.incrementAndGet())));
+        operations.put("POST " + i + "/recognition-rules", new Operation(institution + "/recognition-rules", ALICE,
+                () -> rule("FZ-RULE-" + SERIAL.incrementAndGet())));
+        operations.put("POST /api/recognition-rules/{ruleId}/amendment", new Operation(
+                "/api/recognition-rules/FZ-RULE/amendment", ALICE, () -> Map.of("criteria", Map.of("kind",
+                "ACADEMIC_COURSE", "acceptedResults", List.of("PASS"), "resultScheme", "PASS_FAIL"), "grant",
+                Map.of("unit", "INSTITUTION:FZU", "credits", 2, "course", "FZ102"), "effectiveFrom",
+                java.time.LocalDate.parse("2030-01-01").plusDays(SERIAL.incrementAndGet()).toString(),
+                "effectiveUntil", "2099-12-31", "reason", "fuzzed")));
+        operations.put("POST /api/recognition-rules/{ruleId}/withdrawal", new Operation(
+                "/api/recognition-rules/FZ-WITHDRAWN/withdrawal", ALICE, () -> Map.of("withdrawnFrom", "2040-01-01",
+                "reason", "fuzzed")));
+        operations.put("POST /api/hours-rules", new Operation("/api/hours-rules", ERIN, () -> Map.of("ruleId",
+                "FZ-HOURS-" + SERIAL.incrementAndGet(), "kinds", List.of("ONLINE_COURSE"), "hoursPerCredit", 18,
+                "yearlyCap", 6, "scale", 2, "rounding", "HALF_EVEN", "effectiveFrom", "2020-01-01")));
+        operations.put("POST " + l + "/conversions", new Operation(learner(learner) + "/conversions", ALICE,
+                FuzzedInputTest::conversion));
+        // The decision grants the application; the award after it finds its credits.
+        operations.put("POST " + l + "/conversions/{applicationId}/decision", new Operation(learner(learner)
+                + "/conversions/" + application + "/decision", IVY, () -> Map.of("refusedSources", List.of())));
+        operations.put("POST " + l + "/qualifications", new Operation(learner(learner) + "/qualifications", IVY,
+                () -> Map.of("institution", "FZ-INST", "qualification", "FZ-QUAL", "evidence", Map.of("sha256",
+                        "e".repeat(64), "mediaType", "application/pdf"))));
         operations.put("POST /api/admin/read-models/rebuild", new Operation("/api/admin/read-models/rebuild",
                 OPERATOR, null));
         operations.put("POST /api/admin/read-models/{name}/rebuild", new Operation(

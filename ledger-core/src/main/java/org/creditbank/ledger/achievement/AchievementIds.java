@@ -21,7 +21,18 @@ public final class AchievementIds {
     private static final TimeBasedEpochRandomGenerator GENERATOR = Generators.timeBasedEpochRandomGenerator(
             new SecureRandom());
 
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{7,63}");
+
     private AchievementIds() {
+    }
+
+    /** An achievement's identifier given for the named field, refused unless it has an identifier's form. */
+    public static String require(String field, String id) {
+        if (id == null || !FORM.matcher(id).matches()) {
+            throw new org.creditbank.ledger.rule.InvalidField(field, "must be an achievement id: 8-64 letters, digits"
+                    + " or hyphens");
+        }
+        return id;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.creditbank.ledger.conversion;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.creditbank.ledger.access.Subject;
+import org.creditbank.ledger.achievement.AchievementIds;
 import org.creditbank.ledger.achievement.Evidence;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.branch.BranchCode;
@@ -39,7 +40,7 @@ public final class ConversionCommands {
             if (sources.size() > MAX_SOURCES) {
                 throw new InvalidField("sources", "names more than " + MAX_SOURCES + " achievements");
             }
-            sources = List.copyOf(sources);
+            sources = sources.stream().map(id -> AchievementIds.require("sources", id)).toList();
             if ((actor == null) == (learnerSelf == null)) {
                 throw new InvalidField("actor", "an application is made by an officer or by the learner");
             }
@@ -55,7 +56,10 @@ public final class ConversionCommands {
         public DecideConversion {
             requireId(applicationId);
             refusedSources = refusedSources == null ? Map.of() : Map.copyOf(refusedSources);
-            refusedSources.forEach((id, reason) -> InvalidField.requireText("refusedSources." + id, reason, 1024));
+            refusedSources.forEach((id, reason) -> {
+                AchievementIds.require("refusedSources.achievementId", id);
+                InvalidField.requireText("refusedSources.reason", reason, 1024);
+            });
             refusal = InvalidField.optionalText("refusal", refusal, 1024);
             if (refusal != null && !refusedSources.isEmpty()) {
                 throw new InvalidField("refusedSources", "cannot be given with a refusal of the whole application");

@@ -29,6 +29,9 @@ public record HoursTerms(List<AchievementKind> kinds, BigDecimal hoursPerCredit,
         if (kinds == null || kinds.isEmpty()) {
             throw new InvalidField("kinds", "names no kind of learning");
         }
+        if (kinds.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidField("kinds", "holds an empty entry");
+        }
         kinds = List.copyOf(kinds);
         positive("hoursPerCredit", InvalidField.require("hoursPerCredit", hoursPerCredit));
         positive("yearlyCap", InvalidField.require("yearlyCap", yearlyCap));

@@ -46,6 +46,9 @@ public record QualificationTerms(String title, String kind, String programme, Bi
         if (minAtInstitution != null) {
             amount("minAtInstitution", minAtInstitution);
         }
+        if (groups != null && groups.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidField("groups", "holds an empty entry");
+        }
         groups = groups == null ? List.of() : List.copyOf(groups);
         requiredCourses = requiredCourses == null ? List.of() : requiredCourses.stream()
                 .map(c -> ProgrammeCode.requireCourse("requiredCourses", c)).toList();

@@ -28,6 +28,8 @@ public record RuleCriteria(AchievementKind kind, String code, String awardingBod
                            Integer minVocationalLevel, String resultScheme, BigDecimal minResult,
                            List<String> acceptedResults, Integer maxAgeYears) {
 
+    private static final BigDecimal RESULT_LIMIT = BigDecimal.TEN.pow(15);
+
     public RuleCriteria {
         InvalidField.require("criteria.kind", kind);
         code = InvalidField.optionalText("criteria.code", code, 64);
@@ -39,6 +41,10 @@ public record RuleCriteria(AchievementKind kind, String code, String awardingBod
         acceptedResults = acceptedResults == null || acceptedResults.isEmpty() ? null
                 : acceptedResults.stream().map(v -> InvalidField.requireText("criteria.acceptedResults", v, 64))
                         .toList();
+        if (minResult != null && (minResult.abs().compareTo(RESULT_LIMIT) >= 0
+                || minResult.stripTrailingZeros().scale() > 4)) {
+            throw new InvalidField("criteria.minResult", "must be a number below 10^15 with at most 4 decimal places");
+        }
         if ((minResult != null || acceptedResults != null) && resultScheme == null) {
             throw new InvalidField("criteria.resultScheme", "is required with a minimum or accepted results");
         }

@@ -28,6 +28,9 @@ public record RuleGrant(String unit, BigDecimal credits, String course, List<Exe
     }
 
     public RuleGrant {
+        if (exemptions != null && exemptions.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidField("grant.exemptions", "holds an empty entry");
+        }
         exemptions = exemptions == null ? List.of() : List.copyOf(exemptions);
         if (exemptions.isEmpty()) {
             new Credits(InvalidField.require("grant.credits", credits), InvalidField.require("grant.unit", unit));

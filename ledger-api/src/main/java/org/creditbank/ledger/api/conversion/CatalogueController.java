@@ -93,7 +93,7 @@ public class CatalogueController {
     public record GrantRequest(String unit, BigDecimal credits, String course, List<ExemptionRequest> exemptions) {
         RuleGrant toGrant() {
             return new RuleGrant(unit, credits, course, exemptions == null ? null : exemptions.stream()
-                    .map(e -> new RuleGrant.Exemption(e.course(), e.credits())).toList());
+                    .map(e -> e == null ? null : new RuleGrant.Exemption(e.course(), e.credits())).toList());
         }
     }
 
@@ -107,8 +107,8 @@ public class CatalogueController {
                                        List<GroupRequest> groups, List<String> requiredCourses) {
         QualificationTerms toTerms() {
             return new QualificationTerms(title, kind, programme, totalCredits, minAtInstitution, groups == null
-                    ? null : groups.stream().map(g -> new QualificationTerms.Group(g.name(), g.courses(),
-                    g.minCredits())).toList(), requiredCourses);
+                    ? null : groups.stream().map(g -> g == null ? null : new QualificationTerms.Group(g.name(),
+                    g.courses(), g.minCredits())).toList(), requiredCourses);
         }
     }
 

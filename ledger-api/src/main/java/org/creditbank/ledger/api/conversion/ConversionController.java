@@ -60,7 +60,25 @@ public class ConversionController {
     }
 
     /** A decision: a grant (but for the sources refused, each with why), or with {@code refusal}, a refusal. */
-    public record DecisionRequest(Map<String, String> refusedSources, String refusal) {
+    public record DecisionRequest(List<RefusedSource> refusedSources, String refusal) {
+        Map<String, String> refused() {
+            Map<String, String> refused = new java.util.LinkedHashMap<>();
+            if (refusedSources != null) {
+                for (RefusedSource source : refusedSources) {
+                    InvalidField.require("refusedSources", source);
+                    if (refused.put(AchievementIds.require("refusedSources.achievementId", source.achievementId()),
+                            source.reason()) != null) {
+                        throw new InvalidField("refusedSources", "names achievement " + source.achievementId()
+                                + " twice");
+                    }
+                }
+            }
+            return refused;
+        }
+    }
+
+    /** A source the certifier refuses, and why. */
+    public record RefusedSource(String achievementId, String reason) {
     }
 
     @PostMapping("/api/learners/{learnerNumber}/conversions")
@@ -95,8 +113,8 @@ public class ConversionController {
                                  @RequestBody DecisionRequest request, ActingOfficer actor) {
         LearnerNumber learner = LearnerNumber.parse(learnerNumber);
         InvalidField.require("decision", request);
-        commands.send(new DecideConversion(learner, applicationId, request.refusedSources(), request.refusal(),
-                actor), actor);
+        commands.send(new DecideConversion(learner, applicationId, request.refused(), request.refusal(), actor),
+                actor);
         return read(learner, applicationId);
     }
 
