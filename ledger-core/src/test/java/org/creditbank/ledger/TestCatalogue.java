@@ -1,6 +1,7 @@
 package org.creditbank.ledger;
 
 import org.creditbank.ledger.achievement.AchievementKind;
+import org.creditbank.ledger.conversion.AgreementVersion;
 import org.creditbank.ledger.conversion.HoursRuleVersion;
 import org.creditbank.ledger.conversion.ProgrammeTerms;
 import org.creditbank.ledger.conversion.QualificationDefinition;
@@ -24,6 +25,17 @@ public final class TestCatalogue implements RecognitionCatalogue {
     private final Map<String, LocalDate> withdrawn = new HashMap<>();
     private final Map<String, QualificationDefinition> qualifications = new HashMap<>();
     private final List<HoursRuleVersion> hoursRules = new ArrayList<>();
+    private final List<AgreementVersion> agreements = new ArrayList<>();
+
+    public TestCatalogue conclude(AgreementVersion agreement) {
+        agreements.add(agreement);
+        return this;
+    }
+
+    @Override
+    public List<AgreementVersion> agreements() {
+        return List.copyOf(agreements);
+    }
 
     public TestCatalogue publish(HoursRuleVersion version) {
         hoursRules.add(version);

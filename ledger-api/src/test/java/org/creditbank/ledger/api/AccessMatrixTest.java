@@ -108,6 +108,7 @@ class AccessMatrixTest {
         Scenario.created(http.post("/api/institutions/AM-INST/programmes", programme("AM-PROG"), ALICE));
         Scenario.created(http.post("/api/institutions/AM-INST/recognition-rules", rule("AM-RULE"), ALICE));
         Scenario.created(http.post("/api/institutions/AM-INST/qualifications", qualification("AM-QUAL"), ALICE));
+        Scenario.created(http.post("/api/agreements", agreement("AM-AGREE"), ALICE));
         convertible = Scenario.record(http, ALICE, learner, Scenario.course("AM-conversion", "2"));
         assertThat(http.post(achievement(convertible) + "/certification", "", BOB).status()).isEqualTo(200);
         application = Scenario.created(http.post("/api/learners/" + learner + "/conversions",
@@ -117,6 +118,11 @@ class AccessMatrixTest {
     private static Map<String, Object> programme(String code) {
         return Map.of("programme", code, "title", "Matrix Studies", "unit", "INSTITUTION:AMU", "totalCredits", 100,
                 "transferCap", 50);
+    }
+
+    private static Map<String, Object> agreement(String id) {
+        return Map.of("agreementId", id, "first", "AM-INST", "second", XIHU, "firstAccepts", List.of("AM-RULE"),
+                "effectiveFrom", "2020-01-01");
     }
 
     private static Map<String, Object> qualification(String code) {
@@ -271,6 +277,12 @@ class AccessMatrixTest {
         rules.put("POST " + l + "/qualifications", new Rule(EnumSet.of(INSTITUTION), () -> Map.of("institution",
                 "AM-INST", "qualification", "AM-QUAL", "evidence", Map.of("sha256", "c".repeat(64), "mediaType",
                         "application/pdf"))));
+        // Agreements: concluded above both parties (here, Hangzhou and above); withdrawn by either side.
+        rules.put("POST /api/agreements", new Rule(EnumSet.of(OFFICER_OWN, ADMINISTRATOR, SYSTEM),
+                () -> agreement("AM-AGREE-" + SERIAL.incrementAndGet())));
+        rules.put("GET /api/agreements/{agreementId}", new Rule(signedIn, null));
+        rules.put("POST /api/agreements/{agreementId}/withdrawal", new Rule(EnumSet.of(OFFICER_OWN, ADMINISTRATOR,
+                SYSTEM, INSTITUTION), () -> Map.of("withdrawnFrom", "2040-01-01", "reason", "matrix")));
         rules.put("POST /api/hours-rules", new Rule(EnumSet.of(ADMINISTRATOR), () -> Map.of("ruleId", "AM-HOURS-"
                 + SERIAL.incrementAndGet(), "kinds", List.of("ELDERLY_EDUCATION"), "hoursPerCredit", 16, "yearlyCap", 4,
                 "scale", 1, "rounding", "DOWN", "effectiveFrom", "2020-01-01")));
@@ -295,6 +307,7 @@ class AccessMatrixTest {
                 .replace("{programme}", "AM-PROG")
                 .replace("{ruleId}", "AM-RULE")
                 .replace("{qualification}", "AM-QUAL")
+                .replace("{agreementId}", "AM-AGREE")
                 .replace("{applicationId}", application)
                 .replace("{code}", branchFor(template));
         path += switch (template) {

@@ -168,6 +168,29 @@ class ConversionTest {
     }
 
     @Test
+    void a_conversion_cites_the_agreement_under_which_its_rule_applies_and_a_withdrawn_one_no_more() {
+        String agreement = "AGR-" + RULE.substring(7);
+        Http.Reply concluded = http.post("/api/agreements", Map.of("agreementId", agreement, "first", INSTITUTION,
+                "second", Scenario.NINGBO, "firstAccepts", List.of(RULE), "effectiveFrom", "2020-01-01"), ERIN);
+        assertThat(concluded.status()).as(concluded.toString()).isEqualTo(201);
+        String learner = Scenario.openAccount(http, Scenario.CAROL, "Ningbo Li");
+        String certificate = Scenario.record(http, Scenario.CAROL, learner, Scenario.certificate("E-NB-" + learner,
+                "NB-" + learner));
+        assertThat(http.post("/api/learners/" + learner + "/achievements/" + certificate + "/certification", "",
+                ERIN).status()).isEqualTo(200);
+        JsonNode source = Scenario.created(apply(learner, certificate, Scenario.CAROL)).json().get("sources").get(0);
+        assertThat(source.get("agreementId").asText()).isEqualTo(agreement);
+
+        Http.Reply withdrawn = http.post("/api/agreements/" + agreement + "/withdrawal", Map.of("withdrawnFrom",
+                "2021-01-01", "reason", "ended"), Scenario.CAROL);
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().get("withdrawnFrom").asText()).isEqualTo("2021-01-01");
+        JsonNode again = Scenario.created(apply(learner, certificate, Scenario.CAROL)).json().get("sources").get(0);
+        assertThat(again.get("ruleId").asText()).isEqualTo(RULE);
+        assertThat(again.has("agreementId")).as(again.toString()).isFalse();
+    }
+
+    @Test
     void the_same_source_applied_for_twice_at_once_is_granted_once() throws Exception {
         String learner = Scenario.openAccount(http, ALICE, "Racing Li");
         String certificate = certified(learner, "CV-RACE");

@@ -55,6 +55,7 @@ class FuzzedInputTest {
     private static String convertible;
     private static String application;
     private static final String[] IVY = {Http.AS, "fz-ivy", "Ledger-Branch", "FZ-INST"};
+    private static final String NINGBO_CODE = Scenario.NINGBO;
 
     @BeforeAll
     static void network() {
@@ -84,6 +85,8 @@ class FuzzedInputTest {
         Scenario.created(http.post("/api/institutions/FZ-INST/recognition-rules", rule("FZ-RULE"), ALICE));
         Scenario.created(http.post("/api/institutions/FZ-INST/recognition-rules", rule("FZ-WITHDRAWN"), ALICE));
         Scenario.created(http.post("/api/institutions/FZ-INST/qualifications", qualification("FZ-QUAL"), ALICE));
+        Scenario.created(http.post("/api/agreements", Map.of("agreementId", "FZ-AGREE", "first", "FZ-INST", "second",
+                NINGBO_CODE, "firstAccepts", List.of("FZ-RULE"), "effectiveFrom", "2020-01-01"), ERIN));
         convertible = Scenario.record(http, ALICE, learner, Scenario.course("FZ-conversion", "2"));
         assertThat(http.post(learner(learner) + "/achievements/" + convertible + "/certification", "", BOB)
                 .status()).isEqualTo(200);
@@ -273,6 +276,13 @@ class FuzzedInputTest {
         operations.put("POST /api/recognition-rules/{ruleId}/withdrawal", new Operation(
                 "/api/recognition-rules/FZ-WITHDRAWN/withdrawal", ALICE, () -> Map.of("withdrawnFrom", "2040-01-01",
                 "reason", "fuzzed")));
+        operations.put("POST /api/agreements", new Operation("/api/agreements", ERIN, () -> Map.of("agreementId",
+                "FZ-AGREE-" + SERIAL.incrementAndGet(), "first", "FZ-INST", "second", NINGBO_CODE, "firstAccepts",
+                List.of("FZ-RULE"), "secondAccepts", List.of(), "effectiveFrom", "2020-01-01", "effectiveUntil",
+                "2099-12-31")));
+        operations.put("POST /api/agreements/{agreementId}/withdrawal", new Operation(
+                "/api/agreements/FZ-AGREE/withdrawal", ERIN, () -> Map.of("withdrawnFrom", "2040-01-01", "reason",
+                "fuzzed")));
         operations.put("POST /api/hours-rules", new Operation("/api/hours-rules", ERIN, () -> Map.of("ruleId",
                 "FZ-HOURS-" + SERIAL.incrementAndGet(), "kinds", List.of("ONLINE_COURSE"), "hoursPerCredit", 18,
                 "yearlyCap", 6, "scale", 2, "rounding", "HALF_EVEN", "effectiveFrom", "2020-01-01")));

@@ -81,6 +81,12 @@ class ReadModelTest {
         Scenario.created(http.post("/api/institutions/RM-INST/qualifications", Map.of("qualification", "RM-QUAL",
                 "title", "Replay Certificate", "kind", "CERTIFICATE_OF_COMPLETION", "programme", "RM-PROG",
                 "totalCredits", 3), ALICE));
+        Scenario.created(http.post("/api/agreements", Map.of("agreementId", "RM-AGREE", "first", "RM-INST",
+                "second", Scenario.HANGZHOU, "firstAccepts", List.of("RM-R1"), "effectiveFrom", "2020-01-01"), ERIN));
+        Scenario.created(http.post("/api/agreements", Map.of("agreementId", "RM-GONE", "first", "RM-INST",
+                "second", Scenario.NINGBO, "secondAccepts", List.of("RM-R2"), "effectiveFrom", "2020-01-01"), ERIN));
+        ok(http.post("/api/agreements/RM-GONE/withdrawal", Map.of("withdrawnFrom", "2021-01-01", "reason", "ended"),
+                ERIN));
         ok(http.post("/api/hours-rules", Map.of("ruleId", "RM-HOURS", "kinds", List.of("ELDERLY_EDUCATION"),
                 "hoursPerCredit", 16, "yearlyCap", 4, "scale", 1, "rounding", "DOWN", "effectiveFrom", "2020-01-01"),
                 ERIN));

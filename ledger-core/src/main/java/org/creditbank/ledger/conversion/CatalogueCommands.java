@@ -47,6 +47,27 @@ public final class CatalogueCommands {
         }
     }
 
+    /** Conclude a mutual-recognition agreement between two parties. */
+    public record ConcludeAgreement(@TargetAggregateIdentifier AgreementId agreement, AgreementTerms terms,
+                                    ActingOfficer actor) {
+        public ConcludeAgreement {
+            InvalidField.require("agreementId", agreement);
+            InvalidField.require("terms", terms);
+            InvalidField.require("actor", actor);
+        }
+    }
+
+    /** Withdraw a mutual-recognition agreement from a date on. */
+    public record WithdrawAgreement(@TargetAggregateIdentifier AgreementId agreement, LocalDate withdrawnFrom,
+                                    String reason, ActingOfficer actor) {
+        public WithdrawAgreement {
+            InvalidField.require("agreementId", agreement);
+            InvalidField.require("withdrawnFrom", withdrawnFrom);
+            reason = InvalidField.requireText("reason", reason, 1024);
+            InvalidField.require("actor", actor);
+        }
+    }
+
     /** Publish a recognition rule toward a programme of an institution: version 1. */
     public record PublishRule(@TargetAggregateIdentifier RuleId rule, BranchCode institution, String programme,
                               RuleTerms terms, ActingOfficer actor) {

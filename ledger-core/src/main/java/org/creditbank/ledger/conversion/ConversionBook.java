@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The conversion applications on one account and the credits they converted, as the rules of conversion see them:
@@ -70,8 +71,8 @@ public final class ConversionBook {
      * certified or one already counting toward the programme is assessed as refused, with why.
      */
     public ConversionApplied assess(String learnerNumber, ApplyForConversion command, AchievementBook achievements,
-                                    RecognitionCatalogue catalogue, LocalDate appliedOn, String appliedBy,
-                                    String branchCode, Instant at) {
+                                    RecognitionCatalogue catalogue, Function<String, List<String>> lineage,
+                                    LocalDate appliedOn, String appliedBy, String branchCode, Instant at) {
         if (applications.containsKey(command.applicationId())) {
             throw new ApplicationAlreadyMade(command.applicationId());
         }
@@ -87,10 +88,19 @@ public final class ConversionBook {
             sources.add(achievements.require(learnerNumber, id));
         }
         List<RuleVersion> rules = catalogue.rulesInForce(institution, programme, appliedOn);
+        List<AgreementVersion> agreements = catalogue.agreements();
         Map<String, String> already = counted.getOrDefault(key(institution, programme), Map.of());
         List<Assessment> assessed = new ArrayList<>();
         for (AchievementStanding source : sources) {
-            assessed.add(assess(source, rules, already, institution, programme, appliedOn));
+            Assessment a = assess(source, rules, already, institution, programme, appliedOn);
+            if (a.grantable()) {
+                // The agreement, if any, under which the rule applies to learning from where the source was recorded.
+                String cited = AgreementVersion.citing(agreements, a.ruleId(), lineage.apply(source.recordingBranch()),
+                        appliedOn).map(AgreementVersion::agreementId).orElse(null);
+                a = new Assessment(a.achievementId(), a.ruleId(), a.ruleVersion(), cited, a.credits(), a.unit(),
+                        a.course(), a.exemptions(), null);
+            }
+            assessed.add(a);
         }
         return new ConversionApplied(learnerNumber, command.applicationId(), institution, programme, appliedOn,
                 assessed, appliedBy, branchCode, at);
@@ -122,7 +132,7 @@ public final class ConversionBook {
                     + RuleCriteria.words(source.achievementKind()) + ")" : none + " — " + String.join("; ", unmet));
         }
         RuleGrant grant = best.grant();
-        return new Assessment(id, best.ruleId(), best.version(), grant.total(), grant.unit(), grant.course(),
+        return new Assessment(id, best.ruleId(), best.version(), null, grant.total(), grant.unit(), grant.course(),
                 grant.exemptions(), null);
     }
 
@@ -151,7 +161,7 @@ public final class ConversionBook {
     }
 
     private static Assessment refused(String achievementId, String reason) {
-        return new Assessment(achievementId, null, null, null, null, null, List.of(), reason);
+        return new Assessment(achievementId, null, null, null, null, null, null, List.of(), reason);
     }
 
     /** The application, refused unless it was made. */
@@ -209,7 +219,8 @@ public final class ConversionBook {
             } else {
                 AchievementStanding source = achievements.require(learnerNumber, id);
                 granted.add(new SourceGrant(id, awardingBody(source), assessed.ruleId(), assessed.ruleVersion(),
-                        assessed.credits(), assessed.unit(), assessed.course(), assessed.exemptions()));
+                        assessed.agreementId(), assessed.credits(), assessed.unit(), assessed.course(),
+                        assessed.exemptions()));
             }
         }
         if (granted.isEmpty()) {

@@ -69,11 +69,13 @@ public sealed interface ConversionEvent {
     }
 
     /**
-     * How a source weighed on the application date: the rule version that grants it and what it grants, or why no
-     * rule does.
+     * How a source weighed on the application date: the rule version that grants it (and the mutual-recognition
+     * agreement under which it applies to learning from where the source was recorded, if one does) and what it
+     * grants, or why no rule does.
      */
-    record Assessment(String achievementId, String ruleId, Integer ruleVersion, BigDecimal credits, String unit,
-                      String course, List<RuleGrant.Exemption> exemptions, String refusal) {
+    record Assessment(String achievementId, String ruleId, Integer ruleVersion, String agreementId,
+                      BigDecimal credits, String unit, String course, List<RuleGrant.Exemption> exemptions,
+                      String refusal) {
 
         /** Whether a rule grants the source. */
         public boolean grantable() {
@@ -81,9 +83,12 @@ public sealed interface ConversionEvent {
         }
     }
 
-    /** A source consumed by a grant: the rule version, and the credits it granted in the programme's unit. */
-    record SourceGrant(String achievementId, String awardingBody, String ruleId, int ruleVersion, BigDecimal credits,
-                       String unit, String course, List<RuleGrant.Exemption> exemptions) {
+    /**
+     * A source consumed by a grant: the rule version (and the agreement it cited, or null), and the credits it granted
+     * in the programme's unit.
+     */
+    record SourceGrant(String achievementId, String awardingBody, String ruleId, int ruleVersion, String agreementId,
+                       BigDecimal credits, String unit, String course, List<RuleGrant.Exemption> exemptions) {
     }
 
     /** A source not granted, and why, in words the learner understands. */

@@ -89,6 +89,27 @@ public final class ConversionRefusals {
         }
     }
 
+    /** An agreement id names one agreement. */
+    public static final class AgreementAlreadyConcluded extends RuleViolation {
+        public AgreementAlreadyConcluded(String agreementId) {
+            super(Refusal.CONFLICT, "agreementId", "agreement " + agreementId + " is already concluded");
+        }
+    }
+
+    /** Nothing is done to an agreement never concluded. */
+    public static final class UnknownAgreement extends RuleViolation {
+        public UnknownAgreement(String agreementId) {
+            super(Refusal.NOT_FOUND, "agreementId", "no agreement " + agreementId + " was concluded");
+        }
+    }
+
+    /** An agreement is withdrawn once. */
+    public static final class AgreementWithdrawnAlready extends RuleViolation {
+        public AgreementWithdrawnAlready(String agreementId) {
+            super(Refusal.CONFLICT, "agreementId", "agreement " + agreementId + " was already withdrawn");
+        }
+    }
+
     /** A rule id names one rule. */
     public static final class RuleAlreadyPublished extends RuleViolation {
         public RuleAlreadyPublished(String ruleId) {

@@ -27,6 +27,9 @@ public interface RecognitionCatalogue {
     Optional<HoursRuleVersion> hoursRuleInForce(org.creditbank.ledger.achievement.AchievementKind kind,
                                                 LocalDate on);
 
+    /** Every mutual-recognition agreement, with its withdrawal (a few hundred at most in a province). */
+    List<AgreementVersion> agreements();
+
     /** The qualification, if the institution defined it. */
     Optional<QualificationDefinition> qualification(String institution, String qualification);
 }

@@ -347,8 +347,8 @@ public class LearnerAccount {
             branchCode = jurisdiction.actingBranch(command.actor(), BranchRole.OFFICER).code();
         }
         Instant now = clock.instant();
-        apply(conversions.assess(learnerNumber, command, book, catalogue, calendar.dateOf(now), appliedBy,
-                branchCode, now));
+        apply(conversions.assess(learnerNumber, command, book, catalogue, code -> jurisdiction.directory().find(code)
+                .map(BranchProfile::lineage).orElse(List.of(code)), calendar.dateOf(now), appliedBy, branchCode, now));
     }
 
     /**

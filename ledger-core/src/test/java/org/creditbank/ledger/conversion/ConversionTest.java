@@ -142,7 +142,7 @@ class ConversionTest extends AccountSpecification {
         fixture.given(certifiedCertificate(CERT, "VC-1"))
                 .when(apply("app-00000001", ALICE, CERT))
                 .expectEvents(applied("app-00000001", ALICE,
-                        new Assessment(CERT, "R-ELEC", 2, new BigDecimal("10"), UNIT, null, List.of(), null)));
+                        new Assessment(CERT, "R-ELEC", 2, null, new BigDecimal("10"), UNIT, null, List.of(), null)));
     }
 
     @Test
@@ -398,15 +398,15 @@ class ConversionTest extends AccountSpecification {
     }
 
     private static Assessment grantable(String id) {
-        return new Assessment(id, "R-ELEC", 1, new BigDecimal("8"), UNIT, null, EXEMPTIONS.exemptions(), null);
+        return new Assessment(id, "R-ELEC", 1, null, new BigDecimal("8"), UNIT, null, EXEMPTIONS.exemptions(), null);
     }
 
     private static Assessment refused(String id, String reason) {
-        return new Assessment(id, null, null, null, null, null, List.of(), reason);
+        return new Assessment(id, null, null, null, null, null, null, List.of(), reason);
     }
 
     private static SourceGrant grant(String id, String credits) {
-        return new SourceGrant(id, "Ministry of Labour", "R-ELEC", 1, new BigDecimal(credits), UNIT, null,
+        return new SourceGrant(id, "Ministry of Labour", "R-ELEC", 1, null, new BigDecimal(credits), UNIT, null,
                 EXEMPTIONS.exemptions());
     }
 

@@ -153,9 +153,9 @@ class QualificationTest extends AccountSpecification {
         List<Object> history = new ArrayList<>(List.of(accountOpened(ANNA),
                 recorded(ANNA, CERT, certificate, ALICE), certified(ANNA, CERT, certificate, BOB),
                 new ConversionApplied(ANNA.value(), "app-00000001", ZJU, EE, TODAY, List.of(new Assessment(CERT,
-                        "R-ELEC", 1, new BigDecimal("8"), UNIT, null, exemptions, null)), "alice", HANGZHOU, NOW),
+                        "R-ELEC", 1, null, new BigDecimal("8"), UNIT, null, exemptions, null)), "alice", HANGZHOU, NOW),
                 new ConversionGranted(ANNA.value(), "app-00000001", ZJU, EE, List.of(new SourceGrant(CERT,
-                        "Ministry of Labour", "R-ELEC", 1, new BigDecimal("8"), UNIT, null, exemptions)), List.of(),
+                        "Ministry of Labour", "R-ELEC", 1, null, new BigDecimal("8"), UNIT, null, exemptions)), List.of(),
                         new BigDecimal("8"), UNIT, TODAY, "ivan", ZJU, NOW),
                 recorded(ANNA, OWN, own, ALICE), certified(ANNA, OWN, own, BOB)));
         return history;

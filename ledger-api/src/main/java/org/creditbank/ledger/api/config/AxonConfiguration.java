@@ -41,6 +41,7 @@ import org.creditbank.ledger.branch.Branch;
 import org.creditbank.ledger.conversion.HoursRule;
 import org.creditbank.ledger.conversion.Programme;
 import org.creditbank.ledger.conversion.Qualification;
+import org.creditbank.ledger.conversion.RecognitionAgreement;
 import org.creditbank.ledger.conversion.RecognitionRule;
 import org.creditbank.ledger.branch.Jurisdiction;
 import org.creditbank.ledger.learner.AccountMerging;
@@ -245,6 +246,11 @@ public class AxonConfiguration {
                     Qualification.class);
             configurer.configureAggregate(qualifications.configureRepository(c -> StoreCheckedRepository.of(
                     Qualification.class, c, qualifications.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));
+            AggregateConfigurer<RecognitionAgreement> agreements = AggregateConfigurer.defaultConfiguration(
+                    RecognitionAgreement.class);
+            configurer.configureAggregate(agreements.configureRepository(c -> StoreCheckedRepository.of(
+                    RecognitionAgreement.class, c, agreements.aggregateFactory(),
+                    NoSnapshotTriggerDefinition.INSTANCE)));
             AggregateConfigurer<HoursRule> hoursRules = AggregateConfigurer.defaultConfiguration(HoursRule.class);
             configurer.configureAggregate(hoursRules.configureRepository(c -> StoreCheckedRepository.of(
                     HoursRule.class, c, hoursRules.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));

@@ -8,7 +8,12 @@ import org.creditbank.ledger.api.web.Requests;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.branch.BranchCode;
 import org.creditbank.ledger.conversion.CatalogueCommands.AmendRule;
+import org.creditbank.ledger.conversion.AgreementId;
+import org.creditbank.ledger.conversion.AgreementTerms;
+import org.creditbank.ledger.conversion.AgreementVersion;
+import org.creditbank.ledger.conversion.CatalogueCommands.ConcludeAgreement;
 import org.creditbank.ledger.conversion.CatalogueCommands.DefineProgramme;
+import org.creditbank.ledger.conversion.CatalogueCommands.WithdrawAgreement;
 import org.creditbank.ledger.conversion.CatalogueCommands.DefineQualification;
 import org.creditbank.ledger.conversion.CatalogueCommands.PublishHoursRule;
 import org.creditbank.ledger.conversion.HoursRuleId;
@@ -19,6 +24,7 @@ import org.creditbank.ledger.conversion.CatalogueCommands.PublishRule;
 import org.creditbank.ledger.conversion.CatalogueCommands.RuleTerms;
 import org.creditbank.ledger.conversion.CatalogueCommands.WithdrawRule;
 import org.creditbank.ledger.conversion.ConversionCalendar;
+import org.creditbank.ledger.conversion.ConversionRefusals.UnknownAgreement;
 import org.creditbank.ledger.conversion.ConversionRefusals.UnknownProgramme;
 import org.creditbank.ledger.conversion.ConversionRefusals.UnknownQualification;
 import org.creditbank.ledger.conversion.ConversionRefusals.UnknownRule;
@@ -215,6 +221,43 @@ public class CatalogueController {
             throw new UnknownRule(id);
         }
         return versions;
+    }
+
+    /** A mutual-recognition agreement to conclude. */
+    public record AgreementRequest(String agreementId, String first, String second, List<String> firstAccepts,
+                                   List<String> secondAccepts, String effectiveFrom, String effectiveUntil) {
+    }
+
+    @PostMapping("/api/agreements")
+    @Operation(summary = "Conclude a mutual-recognition agreement between two institutions or regions, as an officer"
+            + " of a branch above both (201)")
+    public ResponseEntity<AgreementVersion> conclude(@RequestBody AgreementRequest request, ActingOfficer actor) {
+        InvalidField.require("agreement", request);
+        AgreementId id = new AgreementId(request.agreementId());
+        AgreementTerms terms = new AgreementTerms(BranchCode.of("first", request.first()).value(),
+                BranchCode.of("second", request.second()).value(), request.firstAccepts(), request.secondAccepts(),
+                Requests.date("effectiveFrom", request.effectiveFrom(), true),
+                Requests.date("effectiveUntil", request.effectiveUntil(), false));
+        commands.send(new ConcludeAgreement(id, terms, actor), actor);
+        return ResponseEntity.created(URI.create("/api/agreements/" + id.value())).body(agreement(id.value()));
+    }
+
+    @GetMapping("/api/agreements/{agreementId}")
+    @Operation(summary = "A mutual-recognition agreement, and its withdrawal")
+    public AgreementVersion agreement(@PathVariable String agreementId) {
+        String id = new AgreementId(agreementId).value();
+        return catalogue.agreements().stream().filter(a -> a.agreementId().equals(id)).findFirst()
+                .orElseThrow(() -> new UnknownAgreement(id));
+    }
+
+    @PostMapping("/api/agreements/{agreementId}/withdrawal")
+    @Operation(summary = "Withdraw an agreement from a date on, as an officer of either side")
+    public AgreementVersion withdrawAgreement(@PathVariable String agreementId, @RequestBody WithdrawRequest request,
+                                              ActingOfficer actor) {
+        AgreementId id = new AgreementId(agreementId);
+        commands.send(new WithdrawAgreement(id, Requests.date("withdrawnFrom", request.withdrawnFrom(), true),
+                request.reason(), actor), actor);
+        return agreement(id.value());
     }
 
     @PostMapping("/api/institutions/{institution}/recognition-rules")

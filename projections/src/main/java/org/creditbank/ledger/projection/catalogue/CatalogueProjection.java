@@ -1,6 +1,8 @@
 package org.creditbank.ledger.projection.catalogue;
 
 import org.axonframework.eventhandling.EventHandler;
+import org.creditbank.ledger.conversion.AgreementEvent.AgreementConcluded;
+import org.creditbank.ledger.conversion.AgreementEvent.AgreementWithdrawn;
 import org.creditbank.ledger.conversion.CatalogueEvent.HoursRulePublished;
 import org.creditbank.ledger.conversion.CatalogueEvent.ProgrammeDefined;
 import org.creditbank.ledger.conversion.CatalogueEvent.QualificationDefined;
@@ -48,6 +50,19 @@ public class CatalogueProjection {
                         + " credit_unit, terms, defined_by, defined_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                 e.institution(), e.qualification(), e.terms().programme(), e.unit(), RuleTerms.json(e.terms()),
                 e.definedBy(), Sql.at(e.at()));
+    }
+
+    @EventHandler
+    void on(AgreementConcluded e) {
+        jdbc.update(slot.get().sql("INSERT INTO {catalogue_agreement} (agreement_id, terms, concluded_by,"
+                        + " concluded_at) VALUES (?, ?, ?, ?)"), e.agreementId(), RuleTerms.json(e.terms()),
+                e.concludedBy(), Sql.at(e.at()));
+    }
+
+    @EventHandler
+    void on(AgreementWithdrawn e) {
+        jdbc.update(slot.get().sql("UPDATE {catalogue_agreement} SET withdrawn_from = ?, withdrawal = ?"
+                + " WHERE agreement_id = ?"), e.withdrawnFrom(), e.reason(), e.agreementId());
     }
 
     @EventHandler

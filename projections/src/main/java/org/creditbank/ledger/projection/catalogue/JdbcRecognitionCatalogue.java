@@ -1,6 +1,8 @@
 package org.creditbank.ledger.projection.catalogue;
 
 import org.creditbank.ledger.achievement.AchievementKind;
+import org.creditbank.ledger.conversion.AgreementTerms;
+import org.creditbank.ledger.conversion.AgreementVersion;
 import org.creditbank.ledger.conversion.HoursRuleVersion;
 import org.creditbank.ledger.conversion.HoursTerms;
 import org.creditbank.ledger.conversion.ProgrammeTerms;
@@ -48,6 +50,13 @@ public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
     @Override
     public Optional<HoursRuleVersion> hoursRuleInForce(AchievementKind kind, LocalDate on) {
         return HoursRuleVersion.inForce(hoursRules(), kind, on);
+    }
+
+    @Override
+    public List<AgreementVersion> agreements() {
+        return jdbc.query(slot.get().sql("SELECT agreement_id, terms, withdrawn_from FROM {catalogue_agreement}"
+                        + " ORDER BY agreement_id"), (rs, i) -> new AgreementVersion(rs.getString(1),
+                        RuleTerms.read(rs.getString(2), AgreementTerms.class), Sql.date(rs, "withdrawn_from")));
     }
 
     /** Every version of every network hours rule (a handful). */

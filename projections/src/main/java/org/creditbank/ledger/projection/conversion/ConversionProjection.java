@@ -44,12 +44,12 @@ public class ConversionProjection {
         for (int i = 0; i < e.sources().size(); i++) {
             Assessment a = e.sources().get(i);
             rows.add(new Object[] {e.learnerNumber(), e.applicationId(), i, a.achievementId(), a.ruleId(),
-                    a.ruleVersion(), a.credits(), a.unit(), a.course(), Exemptions.text(a.exemptions()),
+                    a.ruleVersion(), a.agreementId(), a.credits(), a.unit(), a.course(), Exemptions.text(a.exemptions()),
                     a.refusal()});
         }
         jdbc.batchUpdate(s.sql("INSERT INTO {conversion_source} (learner_number, application_id, position,"
-                + " achievement_id, rule_id, rule_version, credits, credit_unit, course, exempted_courses, assessment)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), rows);
+                + " achievement_id, rule_id, rule_version, agreement_id, credits, credit_unit, course, exempted_courses,"
+                + " assessment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), rows);
     }
 
     @EventHandler

@@ -92,8 +92,8 @@ public class ConversionQueries {
     private static ConversionView.Source source(ResultSet rs) throws SQLException {
         Integer version = rs.getObject("rule_version") == null ? null : rs.getInt("rule_version");
         return new ConversionView.Source(rs.getString("achievement_id"), rs.getString("rule_id"), version,
-                rs.getBigDecimal("credits"), rs.getString("credit_unit"), rs.getString("course"),
-                Exemptions.parse(rs.getString("exempted_courses")),
-                rs.getString("assessment"), rs.getString("outcome"), rs.getString("reason"));
+                rs.getString("agreement_id"), rs.getBigDecimal("credits"), rs.getString("credit_unit"),
+                rs.getString("course"), Exemptions.parse(rs.getString("exempted_courses")), rs.getString("assessment"),
+                rs.getString("outcome"), rs.getString("reason"));
     }
 }

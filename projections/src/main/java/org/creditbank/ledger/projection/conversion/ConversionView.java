@@ -23,11 +23,12 @@ public record ConversionView(String learnerNumber, String applicationId, String 
     }
 
     /**
-     * A source: the rule version that takes it and what it grants, or why none does ({@code assessment}); once
+     * A source: the rule version that takes it (and the agreement it cites) and what it grants, or why none does
+     * ({@code assessment}); once
      * decided, GRANTED or REFUSED with why.
      */
-    public record Source(String achievementId, String ruleId, Integer ruleVersion, BigDecimal credits,
-                         String creditUnit, String course, List<RuleGrant.Exemption> exemptions, String assessment,
-                         String outcome, String reason) {
+    public record Source(String achievementId, String ruleId, Integer ruleVersion, String agreementId,
+                         BigDecimal credits, String creditUnit, String course, List<RuleGrant.Exemption> exemptions,
+                         String assessment, String outcome, String reason) {
     }
 }

@@ -43,6 +43,17 @@ CREATE TABLE catalogue_hours_rule${slot} (
     CONSTRAINT catalogue_hours_rule${slot}_pk PRIMARY KEY (rule_id, version)
 );
 
+-- A mutual-recognition agreement between two parties (terms as JSON), and from when it is withdrawn (null: not).
+CREATE TABLE catalogue_agreement${slot} (
+    agreement_id   VARCHAR(64)${bytewise}   NOT NULL,
+    terms          VARCHAR(8000)            NOT NULL,
+    concluded_by   VARCHAR(64)              NOT NULL,
+    concluded_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    withdrawn_from DATE,
+    withdrawal     VARCHAR(1024),
+    CONSTRAINT catalogue_agreement${slot}_pk PRIMARY KEY (agreement_id)
+);
+
 -- A recognition rule: where it grants, and from when it is withdrawn (null: not withdrawn).
 CREATE TABLE catalogue_rule${slot} (
     rule_id        VARCHAR(64)${bytewise} NOT NULL,

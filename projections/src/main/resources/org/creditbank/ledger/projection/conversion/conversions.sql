@@ -38,6 +38,7 @@ CREATE TABLE conversion_source${slot} (
     achievement_id   VARCHAR(64)${bytewise} NOT NULL,
     rule_id          VARCHAR(64),
     rule_version     INTEGER,
+    agreement_id     VARCHAR(64),
     credits          NUMERIC(19, 4),
     credit_unit      VARCHAR(48),
     course           VARCHAR(32),
