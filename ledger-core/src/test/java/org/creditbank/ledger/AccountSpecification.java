@@ -69,6 +69,7 @@ public abstract class AccountSpecification {
     protected final List<CertificateRegister.RefusedClaim> flaggedClaims = new ArrayList<>();
     protected final AtomicLong serials = new AtomicLong(0);
     protected final TestCatalogue catalogue = new TestCatalogue();
+    protected final TestPointsLedger points = new TestPointsLedger();
     /** The ledger's time zone in the specifications: the province's. */
     protected static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     protected AggregateTestFixture<LearnerAccount> fixture;
@@ -105,6 +106,7 @@ public abstract class AccountSpecification {
         fixture.registerInjectableResource(identityRegister);
         fixture.registerInjectableResource(VAULT);
         fixture.registerInjectableResource(catalogue);
+        fixture.registerInjectableResource(points);
         fixture.registerInjectableResource(new ConversionCalendar(ZONE));
         fixture.registerAnnotatedCommandHandler(new AccountOpening(fixture.getRepository(), jurisdiction,
                 identityRegister, HASHER, division -> LearnerNumber.issue(division, serials.incrementAndGet()),

@@ -71,6 +71,8 @@ class AccessMatrixTest {
     private static Http http;
     private static final AtomicInteger SERIAL = new AtomicInteger();
     private static String learner;
+    /** The other learner's account (learner-leo's). */
+    private static String other;
     private static String mergeable;
     private static String closable;
     private static String bindable;
@@ -89,7 +91,7 @@ class AccessMatrixTest {
                 Identity.SYSTEM_CLIENT, "name", "Hangzhou registry", "subject", Identity.SYSTEM_CLIENT,
                 "roles", List.of("OFFICER"), "system", true), ERIN));
         learner = open("learner-lena");
-        open("learner-leo");
+        other = open("learner-leo");
         mergeable = open(null);
         closable = open(null);
         bindable = open(null);
@@ -109,6 +111,8 @@ class AccessMatrixTest {
         Scenario.created(http.post("/api/institutions/AM-INST/recognition-rules", rule("AM-RULE"), ALICE));
         Scenario.created(http.post("/api/institutions/AM-INST/qualifications", qualification("AM-QUAL"), ALICE));
         Scenario.created(http.post("/api/agreements", agreement("AM-AGREE"), ALICE));
+        Scenario.created(http.post("/api/groups", Map.of("groupId", "am-group", "kind", "INTEREST", "name",
+                "Matrix readers", "founder", learner), ALICE));
         convertible = Scenario.record(http, ALICE, learner, Scenario.course("AM-conversion", "2"));
         assertThat(http.post(achievement(convertible) + "/certification", "", BOB).status()).isEqualTo(200);
         application = Scenario.created(http.post("/api/learners/" + learner + "/conversions",
@@ -283,6 +287,25 @@ class AccessMatrixTest {
         rules.put("GET /api/agreements/{agreementId}", new Rule(signedIn, null));
         rules.put("POST /api/agreements/{agreementId}/withdrawal", new Rule(EnumSet.of(OFFICER_OWN, ADMINISTRATOR,
                 SYSTEM, INSTITUTION), () -> Map.of("withdrawnFrom", "2040-01-01", "reason", "matrix")));
+        // Groups and points: learners act for themselves, officers on their behalf; the centre sets the points rule.
+        Set<Who> selfOrOfficer = EnumSet.copyOf(anyOfficer);
+        selfOrOfficer.add(LEARNER_OWN);
+        rules.put("POST /api/points-rules", new Rule(EnumSet.of(ADMINISTRATOR), () -> Map.of("ruleId", "AM-POINTS-"
+                + SERIAL.incrementAndGet(), "kinds", List.of("ONLINE_COURSE"), "pointsPerCredit", 5, "effectiveFrom",
+                "2030-01-01")));
+        rules.put("POST /api/groups", new Rule(selfOrOfficer, () -> Map.of("groupId", "am-group-"
+                + SERIAL.incrementAndGet(), "kind", "INTEREST", "name", "Matrix", "founder", learner)));
+        Set<Who> groupReaders = EnumSet.complementOf(EnumSet.of(ANONYMOUS, LEARNER_OTHER, OPERATOR));
+        rules.put("GET /api/groups/{groupId}", new Rule(groupReaders, null));
+        rules.put("POST /api/groups/{groupId}/invitations", new Rule(selfOrOfficer, () -> Map.of("invitedBy",
+                learner, "learnerNumber", other)));
+        rules.put("POST /api/groups/{groupId}/members/{learnerNumber}/acceptance", new Rule(selfOrOfficer,
+                () -> ""));
+        rules.put("POST /api/groups/{groupId}/members/{learnerNumber}/departure", new Rule(selfOrOfficer,
+                () -> ""));
+        rules.put("POST /api/groups/{groupId}/transfers", new Rule(selfOrOfficer, () -> Map.of("transferId",
+                "am-transfer-" + SERIAL.incrementAndGet(), "from", learner, "to", other, "points", 1)));
+        rules.put("GET " + l + "/points", new Rule(readers, null));
         rules.put("POST /api/hours-rules", new Rule(EnumSet.of(ADMINISTRATOR), () -> Map.of("ruleId", "AM-HOURS-"
                 + SERIAL.incrementAndGet(), "kinds", List.of("ELDERLY_EDUCATION"), "hoursPerCredit", 16, "yearlyCap", 4,
                 "scale", 1, "rounding", "DOWN", "effectiveFrom", "2020-01-01")));
@@ -308,6 +331,7 @@ class AccessMatrixTest {
                 .replace("{ruleId}", "AM-RULE")
                 .replace("{qualification}", "AM-QUAL")
                 .replace("{agreementId}", "AM-AGREE")
+                .replace("{groupId}", "am-group")
                 .replace("{applicationId}", application)
                 .replace("{code}", branchFor(template));
         path += switch (template) {

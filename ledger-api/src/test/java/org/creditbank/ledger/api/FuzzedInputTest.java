@@ -56,6 +56,10 @@ class FuzzedInputTest {
     private static String application;
     private static final String[] IVY = {Http.AS, "fz-ivy", "Ledger-Branch", "FZ-INST"};
     private static final String NINGBO_CODE = Scenario.NINGBO;
+    /** A family: an elder with points from certified elderly education, and a younger member; and an invitee. */
+    private static String elder;
+    private static String young;
+    private static String invitee;
 
     @BeforeAll
     static void network() {
@@ -92,6 +96,20 @@ class FuzzedInputTest {
                 .status()).isEqualTo(200);
         application = Scenario.created(http.post(learner(learner) + "/conversions", conversion(), ALICE)).json()
                 .get("applicationId").asText();
+        assertThat(http.post("/api/points-rules", Map.of("ruleId", "FZ-POINTS", "kinds", List.of("ELDERLY_EDUCATION"),
+                "pointsPerCredit", 10, "effectiveFrom", "2020-01-01"), ERIN).status()).isEqualTo(204);
+        elder = Scenario.openAccount(http, ALICE, "Fuzzed Elder");
+        young = Scenario.openAccount(http, ALICE, "Fuzzed Young");
+        invitee = Scenario.openAccount(http, ALICE, "Fuzzed Invitee");
+        Map<String, Object> painting = Scenario.course("FZ-ELDER", "10");
+        painting.put("kind", "ELDERLY_EDUCATION");
+        assertThat(http.post(learner(elder) + "/achievements/" + Scenario.record(http, ALICE, elder, painting)
+                + "/certification", "", BOB).status()).isEqualTo(200);
+        Scenario.created(http.post("/api/groups", Map.of("groupId", "fz-family", "kind", "FAMILY", "name", "The Fus",
+                "founder", elder, "generation", 1), ALICE));
+        http.post("/api/groups/fz-family/invitations", Map.of("invitedBy", elder, "learnerNumber", young,
+                "generation", 2), ALICE);
+        http.post("/api/groups/fz-family/members/" + young + "/acceptance", "", ALICE);
     }
 
     private static Map<String, Object> programme(String code) {
@@ -283,6 +301,19 @@ class FuzzedInputTest {
         operations.put("POST /api/agreements/{agreementId}/withdrawal", new Operation(
                 "/api/agreements/FZ-AGREE/withdrawal", ERIN, () -> Map.of("withdrawnFrom", "2040-01-01", "reason",
                 "fuzzed")));
+        operations.put("POST /api/points-rules", new Operation("/api/points-rules", ERIN, () -> Map.of("ruleId",
+                "FZ-POINTS-" + SERIAL.incrementAndGet(), "kinds", List.of("MICRO_CREDENTIAL"), "pointsPerCredit", 3,
+                "effectiveFrom", "2020-01-01", "effectiveUntil", "2099-12-31")));
+        operations.put("POST /api/groups", new Operation("/api/groups", ALICE, () -> Map.of("groupId", "fz-group-"
+                + SERIAL.incrementAndGet(), "kind", "SCHOOL", "name", "Class 3", "founder", learner)));
+        operations.put("POST /api/groups/{groupId}/invitations", new Operation("/api/groups/fz-family/invitations",
+                ALICE, () -> Map.of("invitedBy", elder, "learnerNumber", invitee, "generation", 3)));
+        operations.put("POST /api/groups/{groupId}/members/{learnerNumber}/acceptance", new Operation(
+                "/api/groups/fz-family/members/" + invitee + "/acceptance", ALICE, null));
+        operations.put("POST /api/groups/{groupId}/members/{learnerNumber}/departure", new Operation(
+                "/api/groups/fz-family/members/" + invitee + "/departure", ALICE, null));
+        operations.put("POST /api/groups/{groupId}/transfers", new Operation("/api/groups/fz-family/transfers",
+                ALICE, () -> Map.of("transferId", "fz-transfer-1", "from", elder, "to", young, "points", 7)));
         operations.put("POST /api/hours-rules", new Operation("/api/hours-rules", ERIN, () -> Map.of("ruleId",
                 "FZ-HOURS-" + SERIAL.incrementAndGet(), "kinds", List.of("ONLINE_COURSE"), "hoursPerCredit", 18,
                 "yearlyCap", 6, "scale", 2, "rounding", "HALF_EVEN", "effectiveFrom", "2020-01-01")));

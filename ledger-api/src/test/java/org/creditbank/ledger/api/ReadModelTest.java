@@ -90,11 +90,23 @@ class ReadModelTest {
         ok(http.post("/api/hours-rules", Map.of("ruleId", "RM-HOURS", "kinds", List.of("ELDERLY_EDUCATION"),
                 "hoursPerCredit", 16, "yearlyCap", 4, "scale", 1, "rounding", "DOWN", "effectiveFrom", "2020-01-01"),
                 ERIN));
+        assertThat(http.post("/api/points-rules", Map.of("ruleId", "RM-POINTS", "kinds", List.of("ELDERLY_EDUCATION"),
+                "pointsPerCredit", 10, "effectiveFrom", "2020-01-01"), ERIN).status()).isEqualTo(204);
         String elder = Scenario.openAccount(http, ALICE, "Elder");
         Map<String, Object> painting = Scenario.course("RM-ELDER", "1");
         painting.put("kind", "ELDERLY_EDUCATION");
         painting.put("credits", Map.of("amount", 32, "unit", "HOURS"));
         ok(http.post(achievement(elder, Scenario.record(http, ALICE, elder, painting)) + "/certification", "", BOB));
+        // A family: the elder gives some of the points the painting earned to a grandchild, who then leaves.
+        String grandchild = Scenario.openAccount(http, ALICE, "Grandchild");
+        Scenario.created(http.post("/api/groups", Map.of("groupId", "rm-family", "kind", "FAMILY", "name", "Elders",
+                "founder", elder, "generation", 1), ALICE));
+        ok(http.post("/api/groups/rm-family/invitations", Map.of("invitedBy", elder, "learnerNumber", grandchild,
+                "generation", 3), ALICE));
+        ok(http.post("/api/groups/rm-family/members/" + grandchild + "/acceptance", "", ALICE));
+        ok(http.post("/api/groups/rm-family/transfers", Map.of("transferId", "rm-gift-1", "from", elder, "to",
+                grandchild, "points", 5), ALICE));
+        ok(http.post("/api/groups/rm-family/members/" + grandchild + "/departure", "", ALICE));
         for (int j = 0; j < 4; j++) {
             String learner = Scenario.openAccount(http, ALICE, "Converting " + j);
             String course = Scenario.record(http, ALICE, learner, Scenario.course("RM-CONV-" + j, "3"));

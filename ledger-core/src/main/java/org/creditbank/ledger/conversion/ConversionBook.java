@@ -18,7 +18,7 @@ import org.creditbank.ledger.conversion.ConversionRefusals.ApplicationAlreadyDec
 import org.creditbank.ledger.conversion.ConversionRefusals.ApplicationAlreadyMade;
 import org.creditbank.ledger.conversion.ConversionRefusals.CapExceeded;
 import org.creditbank.ledger.conversion.ConversionRefusals.DeciderIsApplicant;
-import org.creditbank.ledger.conversion.ConversionRefusals.NotASource;
+import org.creditbank.ledger.conversion.ConversionRefusals.NotSource;
 import org.creditbank.ledger.conversion.ConversionRefusals.NothingToGrant;
 import org.creditbank.ledger.conversion.ConversionRefusals.SourceNamedTwice;
 import org.creditbank.ledger.conversion.ConversionRefusals.UnknownApplication;
@@ -197,7 +197,7 @@ public final class ConversionBook {
         application.sources().forEach(s -> sources.add(s.achievementId()));
         for (String id : command.refusedSources().keySet()) {
             if (!sources.contains(id)) {
-                throw new NotASource(application.applicationId(), id);
+                throw new NotSource(application.applicationId(), id);
             }
         }
         String programme = application.programme();

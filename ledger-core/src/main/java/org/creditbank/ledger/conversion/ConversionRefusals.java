@@ -213,8 +213,8 @@ public final class ConversionRefusals {
     }
 
     /** Only an application's own sources are refused in its decision. */
-    public static final class NotASource extends RuleViolation {
-        public NotASource(String applicationId, String achievementId) {
+    public static final class NotSource extends RuleViolation {
+        public NotSource(String applicationId, String achievementId) {
             super(Refusal.INVALID_INPUT, "refusedSources", "achievement " + achievementId
                     + " is not a source of application " + applicationId);
         }

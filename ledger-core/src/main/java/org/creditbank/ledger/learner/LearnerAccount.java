@@ -57,6 +57,8 @@ import org.creditbank.ledger.conversion.ConversionRefusals.UnknownQualification;
 import org.creditbank.ledger.conversion.QualificationDefinition;
 import org.creditbank.ledger.conversion.QualificationProgress;
 import org.creditbank.ledger.conversion.QualificationTerms;
+import org.creditbank.ledger.group.PointsEarned;
+import org.creditbank.ledger.group.PointsLedger;
 import org.creditbank.ledger.conversion.ConversionCalendar;
 import org.creditbank.ledger.conversion.ConversionCommands.ApplyForConversion;
 import org.creditbank.ledger.conversion.ConversionCommands.DecideConversion;
@@ -243,7 +245,7 @@ public class LearnerAccount {
      * deposited as the standard credits they make, within the learner's yearly cap ({@link HoursConverted}).
      */
     public void handle(CertifyAchievement command, Jurisdiction jurisdiction, RecognitionCatalogue catalogue,
-                       ConversionCalendar calendar, Clock clock) {
+                       PointsLedger points, ConversionCalendar calendar, Clock clock) {
         requireOpen();
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
         BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.CERTIFIER,
@@ -260,13 +262,20 @@ public class LearnerAccount {
                             acting.code(), now))
                     .orElse(null);
         }
-        if (converted == null) {
-            apply(new AchievementCertified(learnerNumber, standing.achievementId(), officer, acting.code(),
-                    standing.credits(), standing.creditUnit(), now));
-        } else {
-            apply(new AchievementCertified(learnerNumber, standing.achievementId(), officer, acting.code(),
-                    converted.deposited(), STANDARD_CREDIT, now));
+        BigDecimal deposited = converted == null ? standing.credits() : converted.deposited();
+        String unit = converted == null ? standing.creditUnit() : STANDARD_CREDIT;
+        apply(new AchievementCertified(learnerNumber, standing.achievementId(), officer, acting.code(), deposited,
+                unit, now));
+        if (converted != null) {
             apply(converted);
+        }
+        if (STANDARD_CREDIT.equals(unit)) {
+            // Non-academic learning earns learning points on the standard credits it deposited.
+            points.pointsRuleInForce(standing.achievementKind(), calendar.dateOf(now))
+                    .map(rule -> new PointsEarned(learnerNumber, standing.achievementId(), rule.ruleId(),
+                            rule.version(), deposited, rule.terms().pointsFor(deposited), now))
+                    .filter(earned -> earned.points().signum() > 0)
+                    .ifPresent(earned -> apply(earned));
         }
     }
 

@@ -39,6 +39,8 @@ import org.creditbank.ledger.api.log.LogSequencer;
 import org.creditbank.ledger.api.web.CommandMetadata;
 import org.creditbank.ledger.branch.Branch;
 import org.creditbank.ledger.conversion.HoursRule;
+import org.creditbank.ledger.group.LearningGroup;
+import org.creditbank.ledger.group.PointsRule;
 import org.creditbank.ledger.conversion.Programme;
 import org.creditbank.ledger.conversion.Qualification;
 import org.creditbank.ledger.conversion.RecognitionAgreement;
@@ -251,6 +253,13 @@ public class AxonConfiguration {
             configurer.configureAggregate(agreements.configureRepository(c -> StoreCheckedRepository.of(
                     RecognitionAgreement.class, c, agreements.aggregateFactory(),
                     NoSnapshotTriggerDefinition.INSTANCE)));
+            AggregateConfigurer<LearningGroup> groups = AggregateConfigurer.defaultConfiguration(
+                    LearningGroup.class);
+            configurer.configureAggregate(groups.configureRepository(c -> StoreCheckedRepository.of(
+                    LearningGroup.class, c, groups.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));
+            AggregateConfigurer<PointsRule> pointsRules = AggregateConfigurer.defaultConfiguration(PointsRule.class);
+            configurer.configureAggregate(pointsRules.configureRepository(c -> StoreCheckedRepository.of(
+                    PointsRule.class, c, pointsRules.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));
             AggregateConfigurer<HoursRule> hoursRules = AggregateConfigurer.defaultConfiguration(HoursRule.class);
             configurer.configureAggregate(hoursRules.configureRepository(c -> StoreCheckedRepository.of(
                     HoursRule.class, c, hoursRules.aggregateFactory(), NoSnapshotTriggerDefinition.INSTANCE)));

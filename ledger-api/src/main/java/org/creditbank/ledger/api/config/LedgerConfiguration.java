@@ -16,6 +16,8 @@ import org.creditbank.ledger.projection.register.BranchRegisterReadModel;
 import org.creditbank.ledger.conversion.ConversionCalendar;
 import org.creditbank.ledger.projection.catalogue.CatalogueReadModel;
 import org.creditbank.ledger.projection.catalogue.JdbcRecognitionCatalogue;
+import org.creditbank.ledger.projection.points.JdbcPointsLedger;
+import org.creditbank.ledger.projection.points.PointsReadModel;
 import org.creditbank.ledger.projection.register.CertificateRegisterReadModel;
 import org.creditbank.ledger.projection.register.IdentityRegisterReadModel;
 import org.creditbank.ledger.projection.register.JdbcBranchDirectory;
@@ -75,6 +77,11 @@ public class LedgerConfiguration {
     @Bean
     public JdbcRecognitionCatalogue recognitionCatalogue(JdbcTemplate jdbc, ReadModelSlots slots) {
         return new JdbcRecognitionCatalogue(jdbc, slots.liveSlot(CatalogueReadModel.NAME));
+    }
+
+    @Bean
+    public JdbcPointsLedger pointsLedger(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new JdbcPointsLedger(jdbc, slots.liveSlot(PointsReadModel.NAME));
     }
 
     /** Conversion counts dates in the ledger's time zone, as the statistics do. */

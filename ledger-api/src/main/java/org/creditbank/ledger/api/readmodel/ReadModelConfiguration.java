@@ -31,6 +31,7 @@ import org.creditbank.ledger.projection.catalogue.CatalogueReadModel;
 import org.creditbank.ledger.projection.conversion.ConversionQueries;
 import org.creditbank.ledger.projection.conversion.ConversionReadModel;
 import org.creditbank.ledger.projection.conversion.QualificationQueries;
+import org.creditbank.ledger.projection.points.PointsReadModel;
 import org.creditbank.ledger.projection.register.CertificateRegisterReadModel;
 import org.creditbank.ledger.projection.register.IdentityRegisterReadModel;
 import org.springframework.beans.factory.ObjectProvider;
@@ -112,6 +113,11 @@ public class ReadModelConfiguration {
     @Bean
     public ReadModel catalogueReadModel(JdbcTemplate jdbc) {
         return CatalogueReadModel.declaration(jdbc);
+    }
+
+    @Bean
+    public ReadModel pointsReadModel(JdbcTemplate jdbc) {
+        return PointsReadModel.declaration(jdbc);
     }
 
     @Bean

@@ -1,0 +1,225 @@
+package org.creditbank.ledger.group;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.creditbank.ledger.branch.BranchRole;
+import org.creditbank.ledger.branch.Jurisdiction;
+import org.creditbank.ledger.group.GroupCommands.AcceptInvitation;
+import org.creditbank.ledger.group.GroupCommands.Actor;
+import org.creditbank.ledger.group.GroupCommands.FormGroup;
+import org.creditbank.ledger.group.GroupCommands.InviteMember;
+import org.creditbank.ledger.group.GroupCommands.LeaveGroup;
+import org.creditbank.ledger.group.GroupCommands.TransferPoints;
+import org.creditbank.ledger.group.GroupEvent.GroupFormed;
+import org.creditbank.ledger.group.GroupEvent.InvitationAccepted;
+import org.creditbank.ledger.group.GroupEvent.MemberInvited;
+import org.creditbank.ledger.group.GroupEvent.MemberLeft;
+import org.creditbank.ledger.group.GroupEvent.PointsTransferred;
+import org.creditbank.ledger.group.GroupRefusals.AlreadyInFamily;
+import org.creditbank.ledger.group.GroupRefusals.AlreadyInvitedOrMember;
+import org.creditbank.ledger.group.GroupRefusals.GroupAlreadyFormed;
+import org.creditbank.ledger.group.GroupRefusals.InsufficientPoints;
+import org.creditbank.ledger.group.GroupRefusals.NotFamily;
+import org.creditbank.ledger.group.GroupRefusals.NotMember;
+import org.creditbank.ledger.group.GroupRefusals.NotInvited;
+import org.creditbank.ledger.group.GroupRefusals.NotToTheYounger;
+import org.creditbank.ledger.group.GroupRefusals.TransferIdReused;
+import org.creditbank.ledger.group.GroupRefusals.UnknownGroup;
+import org.creditbank.ledger.learner.AccountRefusals.NotThisLearner;
+import org.creditbank.ledger.learner.IdentityRegister;
+import org.creditbank.ledger.learner.LearnerAccount;
+import org.creditbank.ledger.learner.LearnerNumber;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A learning group — a family, a school class, an interest group — and, in a family, the learning points its
+ * members give one another: one stream per group, so the transfers of a family are decided in one ordered place (two
+ * racing transfers from one giver cannot both spend the same points). Members act for themselves, signed in, or an
+ * officer of any active branch acts on a member's behalf.
+ */
+public class LearningGroup {
+
+    private static final String FAMILY = "FAMILY";
+
+    @AggregateIdentifier
+    private String id;
+    private String groupId;
+    private String kind;
+    private final Map<String, Integer> members = new HashMap<>();
+    private final Map<String, Integer> invited = new HashMap<>();
+    /** Each transfer made, by its id: its terms, so a repeated request is recognised. */
+    private final Map<String, String> transfers = new HashMap<>();
+
+    /** For event sourcing. */
+    protected LearningGroup() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(FormGroup command, Jurisdiction jurisdiction, IdentityRegister identities, PointsLedger ledger,
+                       Clock clock) {
+        String branch = actingFor(command.actor(), command.founder(), jurisdiction, identities);
+        if (id != null) {
+            throw new GroupAlreadyFormed(command.group().value());
+        }
+        if (FAMILY.equals(command.kind())) {
+            requireNoFamily(command.founder().value(), ledger);
+        }
+        apply(new GroupFormed(command.group().value(), command.kind(), command.name(), command.founder().value(),
+                command.generation(), by(command.actor()), branch, clock.instant()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(InviteMember command, Jurisdiction jurisdiction, IdentityRegister identities, Clock clock) {
+        requireFormed(command.group());
+        String branch = actingFor(command.actor(), command.invitedBy(), jurisdiction, identities);
+        requireMember(command.invitedBy());
+        String learner = command.learner().value();
+        if (members.containsKey(learner) || invited.containsKey(learner)) {
+            throw new AlreadyInvitedOrMember(groupId, learner);
+        }
+        apply(new MemberInvited(groupId, learner, GroupCommands.generation(kind, command.generation()),
+                command.invitedBy().value(), by(command.actor()), branch, clock.instant()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AcceptInvitation command, Jurisdiction jurisdiction, IdentityRegister identities,
+                       PointsLedger ledger, Clock clock) {
+        requireFormed(command.group());
+        String branch = actingFor(command.actor(), command.learner(), jurisdiction, identities);
+        String learner = command.learner().value();
+        if (!invited.containsKey(learner)) {
+            throw new NotInvited(groupId, learner);
+        }
+        if (FAMILY.equals(kind)) {
+            requireNoFamily(learner, ledger);
+        }
+        apply(new InvitationAccepted(groupId, learner, by(command.actor()), branch, clock.instant()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(LeaveGroup command, Jurisdiction jurisdiction, IdentityRegister identities, Clock clock) {
+        requireFormed(command.group());
+        String branch = actingFor(command.actor(), command.learner(), jurisdiction, identities);
+        requireMember(command.learner());
+        apply(new MemberLeft(groupId, command.learner().value(), by(command.actor()), branch, clock.instant()));
+    }
+
+    /**
+     * A transfer of points from an elder member of the family to a younger one, within the giver's balance. The same
+     * transfer id with the same terms is the same transfer: answered again, nothing written.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(TransferPoints command, Jurisdiction jurisdiction, IdentityRegister identities,
+                       PointsLedger ledger, Clock clock) {
+        requireFormed(command.group());
+        String branch = actingFor(command.actor(), command.from(), jurisdiction, identities);
+        String terms = terms(command.from().value(), command.to().value(), command.points());
+        String earlier = transfers.get(command.transferId());
+        if (earlier != null) {
+            if (!earlier.equals(terms)) {
+                throw new TransferIdReused(command.transferId());
+            }
+            return;
+        }
+        if (!FAMILY.equals(kind)) {
+            throw new NotFamily(groupId, kind);
+        }
+        int giver = requireMember(command.from());
+        int receiver = requireMember(command.to());
+        if (giver >= receiver) {
+            throw new NotToTheYounger(command.from().value(), giver, command.to().value(), receiver);
+        }
+        BigDecimal balance = ledger.balanceOf(command.from().value());
+        if (balance.compareTo(command.points()) < 0) {
+            throw new InsufficientPoints(command.from().value(), balance, command.points());
+        }
+        apply(new PointsTransferred(groupId, command.transferId(), command.from().value(), command.to().value(),
+                command.points(), by(command.actor()), branch, clock.instant()));
+    }
+
+    /**
+     * The branch an officer acts for (null when the learner acts), once it is settled that the actor may act for
+     * {@code learner}: an officer of an active branch, or the learner signed in as that account.
+     */
+    private static String actingFor(Actor actor, LearnerNumber learner, Jurisdiction jurisdiction,
+                                    IdentityRegister identities) {
+        if (actor.officer() != null) {
+            return jurisdiction.actingBranch(actor.officer(), BranchRole.OFFICER).code();
+        }
+        if (!identities.accountSignedInBy(actor.learnerSelf().value()).filter(learner.value()::equals).isPresent()) {
+            throw new NotThisLearner(learner.value());
+        }
+        return null;
+    }
+
+    private static String by(Actor actor) {
+        return actor.officer() != null ? actor.officer().officerId() : LearnerAccount.LEARNER_SELF;
+    }
+
+    private static void requireNoFamily(String learner, PointsLedger ledger) {
+        ledger.familyOf(learner).ifPresent(family -> {
+            throw new AlreadyInFamily(learner, family);
+        });
+    }
+
+    private void requireFormed(GroupId group) {
+        if (id == null) {
+            throw new UnknownGroup(group.value());
+        }
+    }
+
+    /** The member's generation (0 outside a family), refusing one who is not a member. */
+    private int requireMember(LearnerNumber learner) {
+        Integer generation = members.get(learner.value());
+        if (generation == null && !members.containsKey(learner.value())) {
+            throw new NotMember(groupId, learner.value());
+        }
+        return generation == null ? 0 : generation;
+    }
+
+    private static String terms(String from, String to, BigDecimal points) {
+        return from + ">" + to + ":" + points.stripTrailingZeros().toPlainString();
+    }
+
+    @EventSourcingHandler
+    void on(GroupFormed event) {
+        id = "group:" + event.groupId();
+        groupId = event.groupId();
+        kind = event.kind();
+        members.put(event.founder(), event.generation());
+    }
+
+    @EventSourcingHandler
+    void on(MemberInvited event) {
+        invited.put(event.learnerNumber(), event.generation());
+    }
+
+    @EventSourcingHandler
+    void on(InvitationAccepted event) {
+        members.put(event.learnerNumber(), invited.remove(event.learnerNumber()));
+    }
+
+    @EventSourcingHandler
+    void on(MemberLeft event) {
+        members.remove(event.learnerNumber());
+    }
+
+    @EventSourcingHandler
+    void on(PointsTransferred event) {
+        transfers.put(event.transferId(), terms(event.from(), event.to(), event.points()));
+    }
+}

@@ -1,0 +1,50 @@
+package org.creditbank.ledger;
+
+import org.creditbank.ledger.achievement.AchievementKind;
+import org.creditbank.ledger.group.PointsLedger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The points ledger of a specification: balances, families and points rules as the test gives them. */
+public final class TestPointsLedger implements PointsLedger {
+
+    private final Map<String, BigDecimal> balances = new HashMap<>();
+    private final Map<String, String> families = new HashMap<>();
+    private final List<RuleInForce> rules = new ArrayList<>();
+
+    public TestPointsLedger balance(String learner, String points) {
+        balances.put(learner, new BigDecimal(points));
+        return this;
+    }
+
+    public TestPointsLedger family(String learner, String group) {
+        families.put(learner, group);
+        return this;
+    }
+
+    public TestPointsLedger rule(RuleInForce rule) {
+        rules.add(rule);
+        return this;
+    }
+
+    @Override
+    public BigDecimal balanceOf(String learnerNumber) {
+        return balances.getOrDefault(learnerNumber, BigDecimal.ZERO);
+    }
+
+    @Override
+    public Optional<String> familyOf(String learnerNumber) {
+        return Optional.ofNullable(families.get(learnerNumber));
+    }
+
+    @Override
+    public Optional<RuleInForce> pointsRuleInForce(AchievementKind kind, LocalDate on) {
+        return rules.stream().filter(r -> r.terms().covers(on) && r.terms().kinds().contains(kind)).findFirst();
+    }
+}

@@ -1,0 +1,131 @@
+package org.creditbank.ledger.projection.points;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.EventHandler;
+import org.creditbank.ledger.eventstore.EventStoreFormat;
+import org.creditbank.ledger.group.GroupEvent.GroupFormed;
+import org.creditbank.ledger.group.GroupEvent.InvitationAccepted;
+import org.creditbank.ledger.group.GroupEvent.MemberInvited;
+import org.creditbank.ledger.group.GroupEvent.MemberLeft;
+import org.creditbank.ledger.group.GroupEvent.PointsTransferred;
+import org.creditbank.ledger.group.GroupRefusals.InsufficientPoints;
+import org.creditbank.ledger.group.PointsEarned;
+import org.creditbank.ledger.group.PointsRule.PointsRulePublished;
+import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
+import org.creditbank.ledger.readmodel.Slot;
+import org.creditbank.ledger.readmodel.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Learning points: balances and their double entries, groups and members, each learner's one family, and the points
+ * rules. Fed in the command's transaction; a debit is guarded (the balance must cover it) so that no balance goes
+ * below zero whatever races, and the family key allows one family per learner.
+ */
+public class PointsProjection {
+
+    static final ObjectMapper JSON = EventStoreFormat.eventJson().build();
+
+    private final JdbcTemplate jdbc;
+    private final Supplier<Slot> slot;
+
+    /** @param slot the read model's slot, asked at each use (a rebuild switches the live one) */
+    public PointsProjection(JdbcTemplate jdbc, Supplier<Slot> slot) {
+        this.jdbc = jdbc;
+        this.slot = slot;
+    }
+
+    @EventHandler
+    void on(AccountOpened e) {
+        jdbc.update(slot.get().sql("INSERT INTO {points_balance} (learner_number, balance) VALUES (?, 0)"),
+                e.learnerNumber());
+    }
+
+    @EventHandler
+    void on(PointsRulePublished e) throws JsonProcessingException {
+        jdbc.update(slot.get().sql("INSERT INTO {points_rule} (rule_id, version, terms, published_at)"
+                + " VALUES (?, ?, ?, ?)"), e.ruleId(), e.version(), JSON.writeValueAsString(e.terms()), Sql.at(e.at()));
+    }
+
+    @EventHandler
+    void on(PointsEarned e) {
+        credit(e.learnerNumber(), e.points());
+        entry(e.learnerNumber(), e.achievementId(), "EARNED", e.points(), null, null, e.at());
+    }
+
+    @EventHandler
+    void on(GroupFormed e) {
+        Slot s = slot.get();
+        jdbc.update(s.sql("INSERT INTO {points_group} (group_id, kind, name, formed_at) VALUES (?, ?, ?, ?)"),
+                e.groupId(), e.kind(), e.name(), Sql.at(e.at()));
+        jdbc.update(s.sql("INSERT INTO {points_member} (group_id, learner_number, generation, status)"
+                + " VALUES (?, ?, ?, 'MEMBER')"), e.groupId(), e.founder(), e.generation());
+        if ("FAMILY".equals(e.kind())) {
+            joinFamily(e.founder(), e.groupId());
+        }
+    }
+
+    @EventHandler
+    void on(MemberInvited e) {
+        jdbc.update(slot.get().sql("INSERT INTO {points_member} (group_id, learner_number, generation, status)"
+                + " VALUES (?, ?, ?, 'INVITED')"), e.groupId(), e.learnerNumber(), e.generation());
+    }
+
+    @EventHandler
+    void on(InvitationAccepted e) {
+        Slot s = slot.get();
+        jdbc.update(s.sql("UPDATE {points_member} SET status = 'MEMBER' WHERE group_id = ? AND learner_number = ?"),
+                e.groupId(), e.learnerNumber());
+        String kind = jdbc.queryForObject(s.sql("SELECT kind FROM {points_group} WHERE group_id = ?"), String.class,
+                e.groupId());
+        if ("FAMILY".equals(kind)) {
+            joinFamily(e.learnerNumber(), e.groupId());
+        }
+    }
+
+    @EventHandler
+    void on(MemberLeft e) {
+        Slot s = slot.get();
+        jdbc.update(s.sql("UPDATE {points_member} SET status = 'LEFT' WHERE group_id = ? AND learner_number = ?"),
+                e.groupId(), e.learnerNumber());
+        jdbc.update(s.sql("DELETE FROM {points_family} WHERE learner_number = ? AND group_id = ?"),
+                e.learnerNumber(), e.groupId());
+    }
+
+    /** A transfer: the giver's line and the receiver's, the debit guarded by the giver's balance. */
+    @EventHandler
+    void on(PointsTransferred e) {
+        int debited = jdbc.update(slot.get().sql("UPDATE {points_balance} SET balance = balance - ?"
+                + " WHERE learner_number = ? AND balance >= ?"), e.points(), e.from(), e.points());
+        if (debited == 0) {
+            BigDecimal balance = jdbc.queryForList(slot.get().sql("SELECT balance FROM {points_balance}"
+                    + " WHERE learner_number = ?"), BigDecimal.class, e.from()).stream().findFirst()
+                    .orElse(BigDecimal.ZERO);
+            throw new InsufficientPoints(e.from(), balance, e.points());
+        }
+        credit(e.to(), e.points());
+        entry(e.from(), e.transferId(), "GIVEN", e.points().negate(), e.groupId(), e.to(), e.at());
+        entry(e.to(), e.transferId(), "RECEIVED", e.points(), e.groupId(), e.from(), e.at());
+    }
+
+    private void joinFamily(String learner, String group) {
+        jdbc.update(slot.get().sql("INSERT INTO {points_family} (learner_number, group_id) VALUES (?, ?)"), learner,
+                group);
+    }
+
+    private void credit(String learner, BigDecimal points) {
+        jdbc.update(slot.get().sql("UPDATE {points_balance} SET balance = balance + ? WHERE learner_number = ?"),
+                points, learner);
+    }
+
+    private void entry(String learner, String reference, String kind, BigDecimal points, String group,
+                       String counterpart, Instant at) {
+        jdbc.update(slot.get().sql("INSERT INTO {points_entry} (learner_number, reference, entry, points, group_id,"
+                + " counterpart, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)"), learner, reference, kind, points, group,
+                counterpart, Sql.at(at));
+    }
+}
