@@ -78,7 +78,8 @@ public final class TestCatalogue implements RecognitionCatalogue {
     }
 
     @Override
-    public List<RuleVersion> rulesInForce(String institution, String programme, LocalDate on) {
+    public List<RuleVersion> rulesInForce(String institution, String programme, LocalDate on,
+                                          java.util.Set<AchievementKind> kinds) {
         Map<String, RuleVersion> highest = new LinkedHashMap<>();
         versions.stream()
                 .filter(v -> v.institution().equals(institution) && v.programme().equals(programme))
@@ -86,6 +87,6 @@ public final class TestCatalogue implements RecognitionCatalogue {
                 .filter(v -> !withdrawn.containsKey(v.ruleId()) || on.isBefore(withdrawn.get(v.ruleId())))
                 .sorted(Comparator.comparingInt(RuleVersion::version))
                 .forEach(v -> highest.put(v.ruleId(), v));
-        return List.copyOf(highest.values());
+        return highest.values().stream().filter(v -> kinds.contains(v.criteria().kind())).toList();
     }
 }

@@ -1,6 +1,7 @@
 package org.creditbank.ledger.conversion;
 
 import org.creditbank.ledger.achievement.AchievementBook;
+import org.creditbank.ledger.achievement.AchievementKind;
 import org.creditbank.ledger.achievement.AchievementStanding;
 import org.creditbank.ledger.achievement.AchievementStatus;
 import org.creditbank.ledger.conversion.ConversionCommands.ApplyForConversion;
@@ -87,7 +88,13 @@ public final class ConversionBook {
             }
             sources.add(achievements.require(learnerNumber, id));
         }
-        List<RuleVersion> rules = catalogue.rulesInForce(institution, programme, appliedOn);
+        Set<AchievementKind> kinds = new HashSet<>();
+        sources.forEach(source -> kinds.add(source.achievementKind()));
+        // Only the rules that take one of the sources' kinds, grouped by kind: each source is checked against those.
+        Map<AchievementKind, List<RuleVersion>> rules = new HashMap<>();
+        for (RuleVersion rule : catalogue.rulesInForce(institution, programme, appliedOn, kinds)) {
+            rules.computeIfAbsent(rule.criteria().kind(), k -> new ArrayList<>()).add(rule);
+        }
         List<AgreementVersion> agreements = catalogue.agreements();
         Map<String, String> already = counted.getOrDefault(key(institution, programme), Map.of());
         List<Assessment> assessed = new ArrayList<>();
@@ -106,30 +113,33 @@ public final class ConversionBook {
                 assessed, appliedBy, branchCode, at);
     }
 
-    private static Assessment assess(AchievementStanding source, List<RuleVersion> rules, Map<String, String> already,
-                                     String institution, String programme, LocalDate appliedOn) {
+    private static Assessment assess(AchievementStanding source, Map<AchievementKind, List<RuleVersion>> rules,
+                                     Map<String, String> already, String institution, String programme,
+                                     LocalDate appliedOn) {
         String id = source.achievementId();
         Optional<String> unusable = unusable(source, already, programme);
         if (unusable.isPresent()) {
             return refused(id, unusable.get());
         }
+        Candidate candidate = Candidate.of(source);
+        List<RuleVersion> ofItsKind = rules.getOrDefault(candidate.kind(), List.of());
         RuleVersion best = null;
         List<String> unmet = new ArrayList<>();
-        for (RuleVersion rule : rules) {
-            Optional<String> why = rule.criteria().unmetBy(source, appliedOn);
-            if (why.isEmpty()) {
+        for (RuleVersion rule : ofItsKind) {
+            if (rule.criteria().takes(candidate, appliedOn)) {
                 if (best == null || better(rule, best)) {
                     best = rule;
                 }
-            } else if (rule.criteria().kind() == source.achievementKind() && unmet.size() < REASONS_QUOTED) {
-                unmet.add("rule " + rule.ruleId() + ": " + why.get());
+            } else if (unmet.size() < REASONS_QUOTED) {
+                rule.criteria().unmetBy(source, appliedOn).ifPresent(why -> unmet.add("rule " + rule.ruleId() + ": "
+                        + why));
             }
         }
         if (best == null) {
             String none = "no rule of " + institution + " in force on " + appliedOn + " for programme " + programme
                     + " takes it";
-            return refused(id, unmet.isEmpty() ? none + " (none takes a "
-                    + RuleCriteria.words(source.achievementKind()) + ")" : none + " — " + String.join("; ", unmet));
+            return refused(id, unmet.isEmpty() ? none + " (none takes a " + RuleCriteria.words(candidate.kind()) + ")"
+                    : none + " — " + String.join("; ", unmet));
         }
         RuleGrant grant = best.grant();
         return new Assessment(id, best.ruleId(), best.version(), null, grant.total(), grant.unit(), grant.course(),

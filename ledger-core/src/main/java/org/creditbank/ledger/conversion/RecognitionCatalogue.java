@@ -15,10 +15,11 @@ public interface RecognitionCatalogue {
     Optional<ProgrammeTerms> programme(String institution, String programme);
 
     /**
-     * The recognition rules in force for the programme on the date: of each rule not withdrawn by then, the highest
-     * version whose window holds the date.
+     * The recognition rules in force for the programme on the date that take one of the kinds: of each rule not
+     * withdrawn by then, the highest version whose window holds the date (and then, whose kind is one of them).
      */
-    List<RuleVersion> rulesInForce(String institution, String programme, LocalDate on);
+    List<RuleVersion> rulesInForce(String institution, String programme, LocalDate on,
+                                   java.util.Set<org.creditbank.ledger.achievement.AchievementKind> kinds);
 
     /**
      * The network hours rule in force for a kind of learning on the date, if any: of the rules not withdrawn by then

@@ -57,6 +57,34 @@ public record RuleCriteria(AchievementKind kind, String code, String awardingBod
     }
 
     /**
+     * Whether a source meets these criteria on the application date: the check of every rule against every source of
+     * an application, so it builds no words ({@link #unmetBy} says why not).
+     */
+    boolean takes(Candidate source, LocalDate applicationDate) {
+        AchievementStanding.Details d = source.details();
+        if (source.kind() != kind
+                || code != null && !startsWith(source.standing().certificateSerial(), code)
+                && !startsWith(source.standing().externalId(), code)
+                || awardingBody != null && !awardingBody.equals(d.awardingBody())
+                || minQualificationLevel != null && (d.qualificationLevel() == null
+                || d.qualificationLevel() < minQualificationLevel)
+                || minVocationalLevel != null && (d.vocationalLevel() == null
+                || d.vocationalLevel() < minVocationalLevel)
+                || maxAgeYears != null && (d.achievedOn() == null
+                || d.achievedOn().plusYears(maxAgeYears).isBefore(applicationDate))) {
+            return false;
+        }
+        if (resultScheme == null) {
+            return true;
+        }
+        if (!resultScheme.equals(d.resultScheme())) {
+            return false;
+        }
+        return acceptedResults != null ? acceptedResults.contains(d.resultValue())
+                : source.numericResult() != null && source.numericResult().compareTo(minResult) >= 0;
+    }
+
+    /**
      * Why a source does not meet these criteria on the application date, in words a person understands; empty when it
      * does.
      */

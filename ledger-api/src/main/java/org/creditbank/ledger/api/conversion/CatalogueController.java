@@ -159,7 +159,8 @@ public class CatalogueController {
                                           @RequestParam(required = false) String on) {
         ProgrammeView view = readProgramme(institution, programme);
         LocalDate date = on == null ? calendar.dateOf(clock.instant()) : Requests.date("on", on, true);
-        return catalogue.rulesInForce(view.institution(), view.programme(), date);
+        return catalogue.rulesInForce(view.institution(), view.programme(), date,
+                java.util.EnumSet.allOf(AchievementKind.class));
     }
 
     @PostMapping("/api/institutions/{institution}/qualifications")

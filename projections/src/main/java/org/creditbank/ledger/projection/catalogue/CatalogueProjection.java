@@ -97,8 +97,8 @@ public class CatalogueProjection {
     private void version(String ruleId, int version, String institution, String programme, RuleCriteria criteria,
                          RuleGrant grant, LocalDate from, LocalDate until, String reason, String by, Instant at) {
         jdbc.update(slot.get().sql("INSERT INTO {catalogue_rule_version} (rule_id, version, institution, programme,"
-                        + " criteria, grant_terms, effective_from, effective_until, reason, published_by, published_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), ruleId, version, institution, programme,
-                RuleTerms.json(criteria), RuleTerms.json(grant), from, until, reason, by, Sql.at(at));
+                        + " kind, criteria, grant_terms, effective_from, effective_until, reason, published_by,"
+                        + " published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), ruleId, version, institution,
+                programme, criteria.kind().name(), RuleTerms.json(criteria), RuleTerms.json(grant), from, until, reason, by, Sql.at(at));
     }
 }

@@ -17,10 +17,11 @@ import org.creditbank.ledger.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -75,20 +76,26 @@ public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
     }
 
     @Override
-    public List<RuleVersion> rulesInForce(String institution, String programme, LocalDate on) {
-        Map<String, RuleVersion> highest = new LinkedHashMap<>();
-        jdbc.query(slot.get().sql("SELECT v.* FROM {catalogue_rule_version} v JOIN {catalogue_rule} r"
+    public List<RuleVersion> rulesInForce(String institution, String programme, LocalDate on,
+                                          Set<AchievementKind> kinds) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        // Of each rule, the highest version in force on the date; then only those of the kinds asked for (a version
+        // may take another kind than the one before it), read and parsed.
+        String in = String.join(", ", Collections.nCopies(kinds.size(), "?"));
+        List<Object> args = new ArrayList<>(List.of(institution, programme, on, on, on));
+        kinds.forEach(kind -> args.add(kind.name()));
+        return jdbc.query(slot.get().sql("SELECT * FROM (SELECT v.*, ROW_NUMBER() OVER (PARTITION BY v.rule_id"
+                        + " ORDER BY v.version DESC) AS latest FROM {catalogue_rule_version} v JOIN {catalogue_rule} r"
                         + " ON r.rule_id = v.rule_id WHERE v.institution = ? AND v.programme = ?"
                         + " AND v.effective_from <= ? AND (v.effective_until IS NULL OR v.effective_until >= ?)"
-                        + " AND (r.withdrawn_from IS NULL OR r.withdrawn_from > ?) ORDER BY v.rule_id, v.version"),
-                rs -> {
-                    RuleVersion version = new RuleVersion(rs.getString("rule_id"), rs.getInt("version"),
-                            rs.getString("institution"), rs.getString("programme"),
-                            RuleTerms.read(rs.getString("criteria"), RuleCriteria.class),
-                            RuleTerms.read(rs.getString("grant_terms"), RuleGrant.class),
-                            Sql.date(rs, "effective_from"), Sql.date(rs, "effective_until"));
-                    highest.put(version.ruleId(), version);
-                }, institution, programme, on, on, on);
-        return List.copyOf(highest.values());
+                        + " AND (r.withdrawn_from IS NULL OR r.withdrawn_from > ?)) t WHERE t.latest = 1"
+                        + " AND t.kind IN (" + in + ") ORDER BY t.rule_id"),
+                (rs, i) -> new RuleVersion(rs.getString("rule_id"), rs.getInt("version"),
+                        rs.getString("institution"), rs.getString("programme"),
+                        RuleTerms.read(rs.getString("criteria"), RuleCriteria.class),
+                        RuleTerms.read(rs.getString("grant_terms"), RuleGrant.class),
+                        Sql.date(rs, "effective_from"), Sql.date(rs, "effective_until")), args.toArray());
     }
 }

@@ -71,6 +71,7 @@ CREATE TABLE catalogue_rule_version${slot} (
     version         INTEGER                  NOT NULL,
     institution     VARCHAR(32)${bytewise}   NOT NULL,
     programme       VARCHAR(32)${bytewise}   NOT NULL,
+    kind            VARCHAR(40)${bytewise}   NOT NULL,
     criteria        VARCHAR(8000)            NOT NULL,
     grant_terms     VARCHAR(8000)            NOT NULL,
     effective_from  DATE                     NOT NULL,
