@@ -4,6 +4,7 @@ import org.creditbank.ledger.tools.bench.ArchiveBenchmark;
 import org.creditbank.ledger.tools.bench.AuthBenchmark;
 import org.creditbank.ledger.tools.bench.CheckpointLagBenchmark;
 import org.creditbank.ledger.tools.bench.CommandBenchmark;
+import org.creditbank.ledger.tools.bench.ConversionBenchmark;
 import org.creditbank.ledger.tools.bench.LogBenchmark;
 import org.creditbank.ledger.tools.bench.ReadModelBenchmark;
 import org.creditbank.ledger.tools.bench.StoredProofBenchmark;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {CheckNumber.class, IdentityKey.class, LogKey.class, VerifyArchive.class, VerifyLog.class,
                 LogBenchmark.class, StoredProofBenchmark.class, ArchiveBenchmark.class,
                 CheckpointLagBenchmark.class, ReplayCheckCommand.class, ReadModelBenchmark.class,
-                CommandBenchmark.class, AuthBenchmark.class, Token.class})
+                CommandBenchmark.class, ConversionBenchmark.class, AuthBenchmark.class, Token.class})
 public class LedgerCli {
 
     public static void main(String[] args) {

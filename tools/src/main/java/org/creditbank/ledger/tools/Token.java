@@ -1,16 +1,12 @@
 package org.creditbank.ledger.tools;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,14 +27,8 @@ class Token implements Callable<Integer> {
             description = "the scopes a system client asks for (default: ${DEFAULT-VALUE})")
     String scope;
 
-    @Option(names = "--issuer", defaultValue = "http://localhost:8080",
-            description = "the identity provider (default: the embedded ledger, ${DEFAULT-VALUE})")
-    URI issuer;
-
-    @Option(names = "--password-file", paramLabel = "FILE",
-            defaultValue = "ledger-data/identity/development-password",
-            description = "the development password (default: ${DEFAULT-VALUE})")
-    Path passwordFile;
+    @Mixin
+    DevelopmentProvider provider;
 
     @Spec
     CommandSpec spec;
@@ -49,16 +39,8 @@ class Token implements Callable<Integer> {
             spec.commandLine().getErr().println("ledger: name a USER or a --client, one of the two");
             return 2;
         }
-        String password;
-        try {
-            password = Files.readString(passwordFile, StandardCharsets.US_ASCII).strip();
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("--password-file: " + passwordFile + " does not exist (the embedded"
-                    + " ledger writes it into its data folder when it first starts)");
-        }
-        DevelopmentSignIn provider = new DevelopmentSignIn(issuer);
-        spec.commandLine().getOut().println(client != null ? provider.clientToken(client, password, scope)
-                : provider.signIn(user, password));
+        spec.commandLine().getOut().println(client != null ? provider.clientToken(client, scope)
+                : provider.signIn(user));
         return 0;
     }
 }

@@ -26,6 +26,14 @@ public class LedgerTarget {
         return new LedgerHttp(url, otherToken, branch);
     }
 
+    /**
+     * The same ledger, reached by another principal acting for the branch named ({@code null}: the only branch they
+     * serve).
+     */
+    LedgerHttp as(String otherToken, String otherBranch) {
+        return new LedgerHttp(url, otherToken, otherBranch);
+    }
+
     /** Another node of the same ledger, reached as the same officer. */
     LedgerHttp ledger(String nodeUrl) {
         return new LedgerHttp(nodeUrl, token, branch);
