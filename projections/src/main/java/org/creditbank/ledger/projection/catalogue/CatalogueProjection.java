@@ -38,8 +38,8 @@ public class CatalogueProjection {
     @EventHandler
     void on(ProgrammeDefined e) {
         jdbc.update(slot.get().sql("INSERT INTO {catalogue_programme} (institution, programme, title, credit_unit,"
-                        + " total_credits, transfer_cap, yearly_cap, awarding_body_cap, defined_by, defined_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), e.institution(), e.programme(), e.title(),
+                        + " total_credits, transfer_cap, yearly_cap, awarding_body_cap, rules_revision, defined_by,"
+                        + " defined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"), e.institution(), e.programme(), e.title(),
                 e.unit(), e.totalCredits(), e.transferCap(), e.yearlyCap(), e.awardingBodyCap(), e.definedBy(),
                 Sql.at(e.at()));
     }
@@ -92,6 +92,13 @@ public class CatalogueProjection {
     void on(RecognitionRuleWithdrawn e) {
         jdbc.update(slot.get().sql("UPDATE {catalogue_rule} SET withdrawn_from = ?, withdrawal = ? WHERE rule_id = ?"),
                 e.withdrawnFrom(), e.reason(), e.ruleId());
+        rulesChanged(e.institution(), e.programme());
+    }
+
+    /** Counts a change to the rules of a programme. */
+    private void rulesChanged(String institution, String programme) {
+        jdbc.update(slot.get().sql("UPDATE {catalogue_programme} SET rules_revision = rules_revision + 1"
+                + " WHERE institution = ? AND programme = ?"), institution, programme);
     }
 
     private void version(String ruleId, int version, String institution, String programme, RuleCriteria criteria,
@@ -99,6 +106,8 @@ public class CatalogueProjection {
         jdbc.update(slot.get().sql("INSERT INTO {catalogue_rule_version} (rule_id, version, institution, programme,"
                         + " kind, criteria, grant_terms, effective_from, effective_until, reason, published_by,"
                         + " published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), ruleId, version, institution,
-                programme, criteria.kind().name(), RuleTerms.json(criteria), RuleTerms.json(grant), from, until, reason, by, Sql.at(at));
+                programme, criteria.kind().name(), RuleTerms.json(criteria), RuleTerms.json(grant), from, until,
+                reason, by, Sql.at(at));
+        rulesChanged(institution, programme);
     }
 }

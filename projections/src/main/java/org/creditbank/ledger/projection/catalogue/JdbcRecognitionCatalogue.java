@@ -17,11 +17,11 @@ import org.creditbank.ledger.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -30,8 +30,15 @@ import java.util.function.Supplier;
  */
 public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
 
+    /** The most rule versions kept parsed, and the most programmes' rules in force kept. */
+    private static final int MAX_PARSED = 200_000;
+    private static final int MAX_KEPT = 10_000;
+
     private final JdbcTemplate jdbc;
     private final Supplier<Slot> slot;
+    /** Rule versions parsed, by rule id and version: their terms never change (a slot rebuilt holds the same). */
+    private final Map<String, RuleVersion> parsed = new ConcurrentHashMap<>();
+    private final Map<InForce, List<RuleVersion>> inForce = new ConcurrentHashMap<>();
 
     /** @param slot the catalogue's slot, asked at each use (a rebuild switches the live one) */
     public JdbcRecognitionCatalogue(JdbcTemplate jdbc, Supplier<Slot> slot) {
@@ -81,21 +88,60 @@ public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
         if (kinds.isEmpty()) {
             return List.of();
         }
-        // Of each rule, the highest version in force on the date; then only those of the kinds asked for (a version
-        // may take another kind than the one before it), read and parsed.
-        String in = String.join(", ", Collections.nCopies(kinds.size(), "?"));
-        List<Object> args = new ArrayList<>(List.of(institution, programme, on, on, on));
-        kinds.forEach(kind -> args.add(kind.name()));
-        return jdbc.query(slot.get().sql("SELECT * FROM (SELECT v.*, ROW_NUMBER() OVER (PARTITION BY v.rule_id"
-                        + " ORDER BY v.version DESC) AS latest FROM {catalogue_rule_version} v JOIN {catalogue_rule} r"
-                        + " ON r.rule_id = v.rule_id WHERE v.institution = ? AND v.programme = ?"
-                        + " AND v.effective_from <= ? AND (v.effective_until IS NULL OR v.effective_until >= ?)"
-                        + " AND (r.withdrawn_from IS NULL OR r.withdrawn_from > ?)) t WHERE t.latest = 1"
-                        + " AND t.kind IN (" + in + ") ORDER BY t.rule_id"),
-                (rs, i) -> new RuleVersion(rs.getString("rule_id"), rs.getInt("version"),
-                        rs.getString("institution"), rs.getString("programme"),
-                        RuleTerms.read(rs.getString("criteria"), RuleCriteria.class),
-                        RuleTerms.read(rs.getString("grant_terms"), RuleGrant.class),
-                        Sql.date(rs, "effective_from"), Sql.date(rs, "effective_until")), args.toArray());
+        List<Long> revision = jdbc.queryForList(slot.get().sql("SELECT rules_revision FROM {catalogue_programme}"
+                + " WHERE institution = ? AND programme = ?"), Long.class, institution, programme);
+        if (revision.isEmpty()) {
+            return List.of();
+        }
+        InForce key = new InForce(slot.get(), institution, programme, on, revision.get(0));
+        List<RuleVersion> all = inForce.get(key);
+        if (all == null) {
+            if (inForce.size() > MAX_KEPT) {
+                inForce.clear();
+            }
+            all = readInForce(institution, programme, on);
+            inForce.put(key, all);
+        }
+        return all.stream().filter(v -> kinds.contains(v.criteria().kind())).toList();
+    }
+
+    /**
+     * What is in force for a programme on a date, as of a revision of its rules: kept between applications, read
+     * again once a rule of the programme changes (the revision counts the changes, in the command's transaction).
+     */
+    private record InForce(Slot slot, String institution, String programme, LocalDate on, long revision) {
+    }
+
+    /** Of each rule of the programme, the highest version in force on the date (its terms parsed once, and kept). */
+    private List<RuleVersion> readInForce(String institution, String programme, LocalDate on) {
+        List<String> keys = jdbc.queryForList(slot.get().sql("SELECT t.rule_id || '@' || t.version FROM"
+                + " (SELECT v.rule_id, v.version, ROW_NUMBER() OVER (PARTITION BY v.rule_id"
+                + " ORDER BY v.version DESC) AS latest FROM {catalogue_rule_version} v JOIN {catalogue_rule} r"
+                + " ON r.rule_id = v.rule_id WHERE v.institution = ? AND v.programme = ?"
+                + " AND v.effective_from <= ? AND (v.effective_until IS NULL OR v.effective_until >= ?)"
+                + " AND (r.withdrawn_from IS NULL OR r.withdrawn_from > ?)) t WHERE t.latest = 1"
+                + " ORDER BY t.rule_id"), String.class, institution, programme, on, on, on);
+        if (!parsed.keySet().containsAll(keys)) {
+            parseVersions(institution, programme);
+        }
+        return keys.stream().map(parsed::get).toList();
+    }
+
+    /** Parses every version of the programme's rules not parsed yet (and forgets all once there are too many). */
+    private void parseVersions(String institution, String programme) {
+        if (parsed.size() > MAX_PARSED) {
+            parsed.clear();
+        }
+        jdbc.query(slot.get().sql("SELECT * FROM {catalogue_rule_version} WHERE institution = ? AND programme = ?"),
+                rs -> {
+                    String key = rs.getString("rule_id") + "@" + rs.getInt("version");
+                    if (!parsed.containsKey(key)) {
+                        parsed.put(key, new RuleVersion(rs.getString("rule_id"), rs.getInt("version"),
+                                rs.getString("institution"), rs.getString("programme"),
+                                RuleTerms.read(rs.getString("criteria"), RuleCriteria.class),
+                                RuleTerms.read(rs.getString("grant_terms"), RuleGrant.class),
+                                Sql.date(rs, "effective_from"), Sql.date(rs, "effective_until")));
+                    }
+                }, institution, programme);
     }
 }

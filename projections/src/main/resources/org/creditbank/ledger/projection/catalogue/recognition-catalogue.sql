@@ -3,7 +3,9 @@
 -- slot B, '_scratch' for the scratch slot); derived from events, made by the engine from this template. ${bytewise}:
 -- compared byte by byte on PostgreSQL.
 
--- A programme of an institution, with the caps on credits converted into it for one learner.
+-- A programme of an institution, with the caps on credits converted into it for one learner; rules_revision counts
+-- the changes to its rules (a published, amended or withdrawn rule), so that what is in force may be kept between
+-- applications and read again once it changed.
 CREATE TABLE catalogue_programme${slot} (
     institution       VARCHAR(32)${bytewise}   NOT NULL,
     programme         VARCHAR(32)${bytewise}   NOT NULL,
@@ -13,6 +15,7 @@ CREATE TABLE catalogue_programme${slot} (
     transfer_cap      NUMERIC(19, 4)           NOT NULL,
     yearly_cap        NUMERIC(19, 4),
     awarding_body_cap NUMERIC(19, 4),
+    rules_revision    BIGINT                   NOT NULL,
     defined_by        VARCHAR(64)              NOT NULL,
     defined_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT catalogue_programme${slot}_pk PRIMARY KEY (institution, programme)
