@@ -91,6 +91,15 @@ class ConversionTest {
         assertThat(granted.json().get("credits").decimalValue()).isEqualByComparingTo("8");
         assertThat(granted.json().get("creditUnit").asText()).isEqualTo("INSTITUTION:ZJU");
         assertThat(granted.json().get("sources").get(0).get("outcome").asText()).isEqualTo("GRANTED");
+        // The transcript lists the credits converted, apart from the deposits' totals.
+        JsonNode converted = http.get("/api/learners/" + learner + "/transcript", ALICE).json().get("conversions");
+        assertThat(converted).hasSize(1);
+        assertThat(converted.get(0).get("programme").asText()).isEqualTo(PROGRAMME);
+        assertThat(converted.get(0).get("credits").decimalValue()).isEqualByComparingTo("8");
+        assertThat(http.get("/api/learners/" + learner + "/transcript", "Accept", "text/csv", Http.AS, "alice",
+                "Ledger-Branch", Scenario.HANGZHOU).text()).contains("CONVERSION," + converted.get(0)
+                .get("grantedOn").asText() + "," + PROGRAMME + ",\"1 sources\"," + INSTITUTION
+                + ",8,INSTITUTION:ZJU,,\"" + application + "\"");
 
         Http.Reply again = Scenario.created(apply(learner, certificate, ALICE));
         assertThat(again.json().get("sources").get(0).get("assessment").asText())

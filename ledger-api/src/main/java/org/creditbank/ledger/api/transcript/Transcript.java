@@ -7,13 +7,21 @@ import java.util.List;
 
 /**
  * A transcript: the certified achievements of a whole life (or of one awarding institution), their credits per unit
- * system, and the log checkpoint it is consistent with.
+ * system, the credits converted into programmes, and the log checkpoint it is consistent with.
  *
  * @param scope       "whole life", or the awarding body the transcript is limited to
  * @param checkpoint  the latest signed checkpoint when the transcript was made
  */
 public record Transcript(String learnerNumber, String fullName, String scope, Instant issuedAt, List<Line> lines,
-                         List<Total> totals, CheckpointReference checkpoint) {
+                         List<Total> totals, List<Conversion> conversions, CheckpointReference checkpoint) {
+
+    /**
+     * Credits converted into an institution's programme by a grant that stands (whole-life transcripts only): they are
+     * counted in the programme's unit, apart from the totals of deposits.
+     */
+    public record Conversion(LocalDate grantedOn, String institution, String programme, BigDecimal credits,
+                             String unit, int sources, String applicationId) {
+    }
 
     /** One certified achievement. */
     public record Line(LocalDate achievedOn, String kind, String title, String awardingBody, BigDecimal credits,

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * A transcript as CSV ({@link SpreadsheetCsv}: text that would start a formula is quoted): one row per certified
- * achievement, then one {@code TOTAL} row per unit system and a {@code CHECKPOINT} row naming the log tree size it is
- * consistent with.
+ * achievement, then one {@code TOTAL} row per unit system, one {@code CONVERSION} row per standing grant (programme
+ * in the kind column, institution in the awarding body's), and a {@code CHECKPOINT} row naming the log tree size it
+ * is consistent with.
  */
 final class TranscriptCsv {
 
@@ -28,6 +29,10 @@ final class TranscriptCsv {
         for (Transcript.Total total : transcript.totals()) {
             rows.add(List.of("TOTAL", "", "", total.achievements() + " achievements", "",
                     total.credits().toPlainString(), total.unit(), "", ""));
+        }
+        for (Transcript.Conversion c : transcript.conversions()) {
+            rows.add(List.of("CONVERSION", String.valueOf(c.grantedOn()), c.programme(), c.sources() + " sources",
+                    c.institution(), c.credits().toPlainString(), c.unit(), "", c.applicationId()));
         }
         Transcript.CheckpointReference checkpoint = transcript.checkpoint();
         rows.add(List.of("CHECKPOINT", "", "", checkpoint.origin(), "", String.valueOf(checkpoint.treeSize()), "",

@@ -53,6 +53,14 @@ final class TranscriptPdf {
                 writer.line(REGULAR, 10, total.credits().toPlainString() + " " + total.unit() + " from "
                         + total.achievements() + " achievement(s)");
             }
+            if (!transcript.conversions().isEmpty()) {
+                writer.gap();
+                writer.line(BOLD, 11, "Credits converted into programmes");
+                for (Transcript.Conversion c : transcript.conversions()) {
+                    writer.line(REGULAR, 10, c.grantedOn() + "  " + c.programme() + " (" + c.institution() + ")  "
+                            + c.credits().toPlainString() + " " + c.unit() + " from " + c.sources() + " source(s)");
+                }
+            }
             writer.gap();
             Transcript.CheckpointReference checkpoint = transcript.checkpoint();
             writer.line(REGULAR, 9, "Consistent with log " + checkpoint.origin() + " at tree size "

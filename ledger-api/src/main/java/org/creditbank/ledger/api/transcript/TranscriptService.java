@@ -3,6 +3,7 @@ package org.creditbank.ledger.api.transcript;
 import org.creditbank.ledger.api.log.CheckpointSigner;
 import org.creditbank.ledger.learner.AccountRefusals.UnknownAccount;
 import org.creditbank.ledger.projection.archive.ArchiveQueries;
+import org.creditbank.ledger.projection.conversion.ConversionQueries;
 import org.creditbank.ledger.projection.archive.AccountView;
 import org.creditbank.ledger.projection.archive.AchievementView;
 import org.creditbank.ledger.projection.log.JdbcLogStore;
@@ -23,14 +24,16 @@ public class TranscriptService {
     private static final int PAGE = 500;
 
     private final ArchiveQueries accounts;
+    private final ConversionQueries conversions;
     private final JdbcLogStore log;
     private final CheckpointSigner signer;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public TranscriptService(ArchiveQueries accounts, JdbcLogStore log, CheckpointSigner signer, JdbcTemplate jdbc,
-                             Clock clock) {
+    public TranscriptService(ArchiveQueries accounts, ConversionQueries conversions, JdbcLogStore log,
+                             CheckpointSigner signer, JdbcTemplate jdbc, Clock clock) {
         this.accounts = accounts;
+        this.conversions = conversions;
         this.log = log;
         this.signer = signer;
         this.jdbc = jdbc;
@@ -65,8 +68,17 @@ public class TranscriptService {
         }
         List<Transcript.Total> totals = sums.entrySet().stream().map(e -> new Transcript.Total(e.getKey(),
                 e.getValue().stripTrailingZeros(), counts.get(e.getKey()))).toList();
+        List<Transcript.Conversion> converted = awardingBody != null ? List.of()
+                : conversions.ofLearner(account.learnerNumber(), ConversionQueries.MAX_PAGE).stream()
+                .filter(c -> "GRANTED".equals(c.status()))
+                .map(c -> new Transcript.Conversion(c.grantedOn(), c.institution(), c.programme(),
+                        c.credits().stripTrailingZeros(), c.creditUnit(), (int) c.sources().stream()
+                        .filter(s -> "GRANTED".equals(s.outcome())).count(), c.applicationId()))
+                .sorted(java.util.Comparator.comparing(Transcript.Conversion::grantedOn)
+                        .thenComparing(Transcript.Conversion::applicationId))
+                .toList();
         return new Transcript(account.learnerNumber(), account.fullName(),
-                awardingBody == null ? "whole life" : awardingBody, clock.instant(), lines, totals,
+                awardingBody == null ? "whole life" : awardingBody, clock.instant(), lines, totals, converted,
                 checkpoint(account.learnerNumber()));
     }
 
