@@ -83,10 +83,11 @@ public final class TestCatalogue implements RecognitionCatalogue {
         Map<String, RuleVersion> highest = new LinkedHashMap<>();
         versions.stream()
                 .filter(v -> v.institution().equals(institution) && v.programme().equals(programme))
-                .filter(v -> v.covers(on))
+                .filter(v -> !v.effectiveFrom().isAfter(on))
                 .filter(v -> !withdrawn.containsKey(v.ruleId()) || on.isBefore(withdrawn.get(v.ruleId())))
                 .sorted(Comparator.comparingInt(RuleVersion::version))
                 .forEach(v -> highest.put(v.ruleId(), v));
-        return highest.values().stream().filter(v -> kinds.contains(v.criteria().kind())).toList();
+        return highest.values().stream().filter(v -> v.covers(on)).filter(v -> kinds.contains(v.criteria().kind()))
+                .toList();
     }
 }

@@ -33,6 +33,19 @@ public final class TestPointsLedger implements PointsLedger {
         return this;
     }
 
+    private final java.util.Set<String> unknown = new java.util.HashSet<>();
+
+    /** Makes the learner number name no account. */
+    public TestPointsLedger noAccount(String learner) {
+        unknown.add(learner);
+        return this;
+    }
+
+    @Override
+    public boolean hasAccount(String learnerNumber) {
+        return !unknown.contains(learnerNumber);
+    }
+
     @Override
     public BigDecimal balanceOf(String learnerNumber) {
         return balances.getOrDefault(learnerNumber, BigDecimal.ZERO);

@@ -79,7 +79,8 @@ public final class ConversionBook {
         }
         String institution = command.institution().value();
         String programme = command.programme();
-        catalogue.programme(institution, programme).orElseThrow(() -> new UnknownProgramme(institution, programme));
+        String unit = catalogue.programme(institution, programme)
+                .orElseThrow(() -> new UnknownProgramme(institution, programme)).unit();
         Set<String> named = new HashSet<>();
         List<AchievementStanding> sources = new ArrayList<>();
         for (String id : command.sources()) {
@@ -99,7 +100,7 @@ public final class ConversionBook {
         Map<String, String> already = counted.getOrDefault(key(institution, programme), Map.of());
         List<Assessment> assessed = new ArrayList<>();
         for (AchievementStanding source : sources) {
-            Assessment a = assess(source, rules, already, institution, programme, appliedOn);
+            Assessment a = assess(source, rules, already, institution, programme, unit, appliedOn);
             if (a.grantable()) {
                 // The agreement, if any, under which the rule applies to learning from where the source was recorded.
                 String cited = AgreementVersion.citing(agreements, a.ruleId(), lineage.apply(source.recordingBranch()),
@@ -114,10 +115,10 @@ public final class ConversionBook {
     }
 
     private static Assessment assess(AchievementStanding source, Map<AchievementKind, List<RuleVersion>> rules,
-                                     Map<String, String> already, String institution, String programme,
+                                     Map<String, String> already, String institution, String programme, String unit,
                                      LocalDate appliedOn) {
         String id = source.achievementId();
-        Optional<String> unusable = unusable(source, already, programme);
+        Optional<String> unusable = unusable(source, already, programme, unit);
         if (unusable.isPresent()) {
             return refused(id, unusable.get());
         }
@@ -154,13 +155,17 @@ public final class ConversionBook {
 
     /** Why a source cannot be converted whatever the rules: not certified, or already counting toward the programme. */
     private static Optional<String> unusable(AchievementStanding source, Map<String, String> already,
-                                             String programme) {
+                                             String programme, String unit) {
         AchievementStatus status = source.lifecycle();
         if (status == AchievementStatus.RECORDED) {
             return Optional.of("it is not certified yet: only certified achievements convert");
         }
         if (status != AchievementStatus.CERTIFIED) {
             return Optional.of("it was " + status.name().toLowerCase() + ": only certified achievements convert");
+        }
+        if (unit.equals(source.creditUnit())) {
+            return Optional.of("its credits are already in the programme's unit " + unit + ": they count toward it"
+                    + " as they are, not by conversion");
         }
         String application = already.get(source.achievementId());
         if (application != null) {
@@ -214,19 +219,37 @@ public final class ConversionBook {
         ProgrammeTerms terms = catalogue.programme(application.institution(), programme)
                 .orElseThrow(() -> new UnknownProgramme(application.institution(), programme));
         Map<String, String> already = counted.getOrDefault(key(application.institution(), programme), Map.of());
+        // Each course counts once toward the programme: those that already count, and those granted here.
+        Set<String> courses = new HashSet<>();
+        lines(application.institution(), programme, terms.unit(), achievements).forEach(line -> {
+            if (line.course() != null) {
+                courses.add(line.course());
+            }
+        });
         List<SourceGrant> granted = new ArrayList<>();
         List<SourceRefusal> refused = new ArrayList<>();
         for (Assessment assessed : application.sources()) {
             String id = assessed.achievementId();
             String byOfficer = command.refusedSources().get(id);
-            Optional<String> unusable = unusable(achievements.require(learnerNumber, id), already, programme);
+            Optional<String> unusable = unusable(achievements.require(learnerNumber, id), already, programme,
+                    terms.unit());
+            Instant corrected = correctedAt.get(id);
+            List<String> grantedCourses = assessed.grantable() ? coursesOf(assessed) : List.of();
+            Optional<String> counted = grantedCourses.stream().filter(courses::contains).findFirst();
             if (byOfficer != null) {
                 refused.add(new SourceRefusal(id, byOfficer));
             } else if (!assessed.grantable()) {
                 refused.add(new SourceRefusal(id, assessed.refusal()));
             } else if (unusable.isPresent()) {
                 refused.add(new SourceRefusal(id, unusable.get() + " (since the application)"));
+            } else if (corrected != null && corrected.isAfter(application.at())) {
+                refused.add(new SourceRefusal(id, "it was corrected after the application: apply again to have it"
+                        + " weighed as corrected"));
+            } else if (counted.isPresent()) {
+                refused.add(new SourceRefusal(id, "course " + counted.get() + " already counts toward programme "
+                        + programme + ": a course counts once"));
             } else {
+                courses.addAll(grantedCourses);
                 AchievementStanding source = achievements.require(learnerNumber, id);
                 granted.add(new SourceGrant(id, awardingBody(source), assessed.ruleId(), assessed.ruleVersion(),
                         assessed.agreementId(), assessed.credits(), assessed.unit(), assessed.course(),
@@ -275,6 +298,22 @@ public final class ConversionBook {
 
     private static String awardingBody(AchievementStanding source) {
         return source.details() == null ? null : source.details().awardingBody();
+    }
+
+    /** The courses a grant counts as: its exempted courses, or its course (none for the programme as a whole). */
+    private static List<String> coursesOf(Assessment assessed) {
+        if (!assessed.exemptions().isEmpty()) {
+            return assessed.exemptions().stream().map(RuleGrant.Exemption::course).toList();
+        }
+        return assessed.course() == null ? List.of() : List.of(assessed.course());
+    }
+
+    /** When each achievement on the account was last corrected. */
+    private final Map<String, Instant> correctedAt = new HashMap<>();
+
+    /** Notes a correction of an achievement: an application weighed before it is no longer granted on it. */
+    public void corrected(String achievementId, Instant at) {
+        correctedAt.put(achievementId, at);
     }
 
     /** Evolves the book by one event. */
@@ -349,7 +388,9 @@ public final class ConversionBook {
                 lines.add(new CreditLine(a.achievementId(), null, a.externalId(), a.credits()));
             }
         }
-        return lines;
+        // A course counts once, the first line for it (a course exempted twice, or passed and exempted).
+        Set<String> seen = new HashSet<>();
+        return lines.stream().filter(line -> line.course() == null || seen.add(line.course())).toList();
     }
 
     /** The award of this qualification standing on the account, if any (one not revoked). */

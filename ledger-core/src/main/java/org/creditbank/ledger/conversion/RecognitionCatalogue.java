@@ -16,7 +16,8 @@ public interface RecognitionCatalogue {
 
     /**
      * The recognition rules in force for the programme on the date that take one of the kinds: of each rule not
-     * withdrawn by then, the highest version whose window holds the date (and then, whose kind is one of them).
+     * withdrawn by then, the latest version begun by the date (a later version replaces the earlier ones from its date
+     * on), if its own window still holds the date and its kind is one of them.
      */
     List<RuleVersion> rulesInForce(String institution, String programme, LocalDate on,
                                    java.util.Set<org.creditbank.ledger.achievement.AchievementKind> kinds);

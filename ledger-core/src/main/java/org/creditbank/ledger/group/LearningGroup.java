@@ -29,6 +29,7 @@ import org.creditbank.ledger.group.GroupRefusals.NotToTheYounger;
 import org.creditbank.ledger.group.GroupRefusals.TransferIdReused;
 import org.creditbank.ledger.group.GroupRefusals.UnknownGroup;
 import org.creditbank.ledger.learner.AccountRefusals.NotThisLearner;
+import org.creditbank.ledger.learner.AccountRefusals.UnknownAccount;
 import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerAccount;
 import org.creditbank.ledger.learner.LearnerNumber;
@@ -67,7 +68,7 @@ public class LearningGroup {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(FormGroup command, Jurisdiction jurisdiction, IdentityRegister identities, PointsLedger ledger,
                        Clock clock) {
-        String branch = actingFor(command.actor(), command.founder(), jurisdiction, identities);
+        String branch = actingFor(command.actor(), command.founder(), jurisdiction, identities, ledger);
         if (id != null) {
             throw new GroupAlreadyFormed(command.group().value());
         }
@@ -80,11 +81,15 @@ public class LearningGroup {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(InviteMember command, Jurisdiction jurisdiction, IdentityRegister identities, Clock clock) {
+    public void handle(InviteMember command, Jurisdiction jurisdiction, IdentityRegister identities,
+                       PointsLedger ledger, Clock clock) {
         requireFormed(command.group());
-        String branch = actingFor(command.actor(), command.invitedBy(), jurisdiction, identities);
+        String branch = actingFor(command.actor(), command.invitedBy(), jurisdiction, identities, ledger);
         requireMember(command.invitedBy());
         String learner = command.learner().value();
+        if (!ledger.hasAccount(learner)) {
+            throw new UnknownAccount("learnerNumber", learner);
+        }
         if (members.containsKey(learner) || invited.containsKey(learner)) {
             throw new AlreadyInvitedOrMember(groupId, learner);
         }
@@ -97,7 +102,7 @@ public class LearningGroup {
     public void handle(AcceptInvitation command, Jurisdiction jurisdiction, IdentityRegister identities,
                        PointsLedger ledger, Clock clock) {
         requireFormed(command.group());
-        String branch = actingFor(command.actor(), command.learner(), jurisdiction, identities);
+        String branch = actingFor(command.actor(), command.learner(), jurisdiction, identities, ledger);
         String learner = command.learner().value();
         if (!invited.containsKey(learner)) {
             throw new NotInvited(groupId, learner);
@@ -110,9 +115,10 @@ public class LearningGroup {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(LeaveGroup command, Jurisdiction jurisdiction, IdentityRegister identities, Clock clock) {
+    public void handle(LeaveGroup command, Jurisdiction jurisdiction, IdentityRegister identities,
+                       PointsLedger ledger, Clock clock) {
         requireFormed(command.group());
-        String branch = actingFor(command.actor(), command.learner(), jurisdiction, identities);
+        String branch = actingFor(command.actor(), command.learner(), jurisdiction, identities, ledger);
         requireMember(command.learner());
         apply(new MemberLeft(groupId, command.learner().value(), by(command.actor()), branch, clock.instant()));
     }
@@ -126,7 +132,7 @@ public class LearningGroup {
     public void handle(TransferPoints command, Jurisdiction jurisdiction, IdentityRegister identities,
                        PointsLedger ledger, Clock clock) {
         requireFormed(command.group());
-        String branch = actingFor(command.actor(), command.from(), jurisdiction, identities);
+        String branch = actingFor(command.actor(), command.from(), jurisdiction, identities, ledger);
         String terms = terms(command.from().value(), command.to().value(), command.points());
         String earlier = transfers.get(command.transferId());
         if (earlier != null) {
@@ -140,6 +146,9 @@ public class LearningGroup {
         }
         int giver = requireMember(command.from());
         int receiver = requireMember(command.to());
+        if (!ledger.hasAccount(command.to().value())) {
+            throw new UnknownAccount("to", command.to().value());
+        }
         if (giver >= receiver) {
             throw new NotToTheYounger(command.from().value(), giver, command.to().value(), receiver);
         }
@@ -156,7 +165,10 @@ public class LearningGroup {
      * {@code learner}: an officer of an active branch, or the learner signed in as that account.
      */
     private static String actingFor(Actor actor, LearnerNumber learner, Jurisdiction jurisdiction,
-                                    IdentityRegister identities) {
+                                    IdentityRegister identities, PointsLedger ledger) {
+        if (!ledger.hasAccount(learner.value())) {
+            throw new UnknownAccount("learnerNumber", learner.value());
+        }
         if (actor.officer() != null) {
             return jurisdiction.actingBranch(actor.officer(), BranchRole.OFFICER).code();
         }

@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface PointsLedger {
 
+    /** Whether the learner number names an account (open or not). */
+    boolean hasAccount(String learnerNumber);
+
     /** The learner's points balance. */
     BigDecimal balanceOf(String learnerNumber);
 

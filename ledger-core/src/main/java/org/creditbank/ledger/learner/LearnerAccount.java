@@ -461,6 +461,9 @@ public class LearnerAccount {
     @EventSourcingHandler
     void on(AchievementEvent event) {
         book.on(event);
+        if (event instanceof AchievementCorrected corrected) {
+            conversions.corrected(corrected.achievementId(), corrected.at());
+        }
     }
 
     void requireOpenForMerge(ActingOfficer actor, Jurisdiction jurisdiction) {

@@ -146,6 +146,46 @@ class ConversionTest extends AccountSpecification {
     }
 
     @Test
+    void a_source_corrected_after_the_application_is_not_granted_on_what_was_weighed() {
+        fixture.given(with(certifiedCertificate(CERT, "VC-1"), applied("app-00000001", ALICE, grantable(CERT)),
+                        new org.creditbank.ledger.achievement.AchievementEvent.AchievementCorrected(ANNA.value(), CERT,
+                                "level misread", new org.creditbank.ledger.achievement.AchievementEvent.CorrectedFields(
+                                null, null, null, null, null, null, null, null, null, null, 2, null, null), "bob",
+                                HANGZHOU, NOW.plusSeconds(60))))
+                .when(decide("app-00000001", Map.of(), IVAN))
+                .expectException(NothingToGrant.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_course_counts_once_and_credits_in_the_programmes_unit_are_not_converted() {
+        // Two certificates each exempting EE101 and EE102: the second exempts nothing more.
+        fixture.given(with(certifiedCertificate(CERT, "VC-1"), certifiedCertificate(CERT2, "VC-2"),
+                        applied("app-00000001", ALICE, grantable(CERT), grantable(CERT2))))
+                .when(decide("app-00000001", Map.of(), IVAN))
+                .expectEvents(new ConversionGranted(ANNA.value(), "app-00000001", ZJU, EE, List.of(grant(CERT, "8")),
+                        List.of(new SourceRefusal(CERT2, "course EE101 already counts toward programme EE-BSC: a"
+                                + " course counts once")), new BigDecimal("8"), UNIT, TODAY, "ivan", ZJU, NOW));
+        AchievementDetails own = new AchievementDetails(AchievementKind.ACADEMIC_COURSE, "Circuits", "ZJU", null,
+                LocalDate.parse("2026-01-15"), evidence(), new Credits(new BigDecimal("4"), UNIT), 6, null,
+                new Result("PERCENT", "80"), new ExternalReference("ZJU", "EE201"), null);
+        fixture.given(accountOpened(ANNA), recorded(ANNA, COURSE, own, ALICE), certified(ANNA, COURSE, own, BOB))
+                .when(apply("app-00000001", ALICE, COURSE))
+                .expectEvents(applied("app-00000001", ALICE, refused(COURSE, "its credits are already in the"
+                        + " programme's unit INSTITUTION:ZJU: they count toward it as they are, not by conversion")));
+    }
+
+    @Test
+    void a_later_version_that_has_ended_does_not_bring_the_earlier_one_back() {
+        RuleGrant ten = new RuleGrant(UNIT, new BigDecimal("10"), null, List.of());
+        catalogue.publish(rule("R-ELEC", 2, ELECTRICIANS, ten, "2026-01-01", "2026-02-28"));
+        fixture.given(certifiedCertificate(CERT, "VC-1"))
+                .when(apply("app-00000001", ALICE, CERT))
+                .expectEvents(applied("app-00000001", ALICE, refused(CERT, "no rule of ZJU-BRANCH in force on"
+                        + " 2026-03-01 for programme EE-BSC takes it (none takes a vocational certificate)")));
+    }
+
+    @Test
     void a_rule_of_another_institution_grants_nothing_here() {
         network.add("NBU-BRANCH", BranchTier.INSTITUTION_BRANCH, "330200", CENTRE);
         catalogue.define("NBU-BRANCH", EE, programme(new BigDecimal("16"), null, null));
@@ -177,15 +217,15 @@ class ConversionTest extends AccountSpecification {
     void the_programme_cap_is_reached_exactly_and_never_passed() {
         catalogue.define(ZJU, EE, programme(new BigDecimal("16"), null, null));
         List<Object> eightGranted = with(certifiedCertificate(CERT, "VC-1"), certifiedCertificate(CERT2, "VC-2"),
-                certifiedCertificate("ach-cert0003", "VC-3"), applied("app-00000001", ALICE, grantable(CERT)),
-                granted("app-00000001", "8", grant(CERT, "8")));
+                certifiedCertificate("ach-cert0003", "VC-3"), applied("app-00000001", ALICE, whole(CERT)),
+                wholeGranted("app-00000001", "8", wholeGrant(CERT, "8")));
         List<Object> atCap = new ArrayList<>(eightGranted);
-        atCap.add(applied("app-00000002", ALICE, grantable(CERT2)));
+        atCap.add(applied("app-00000002", ALICE, whole(CERT2)));
         fixture.given(atCap)
                 .when(decide("app-00000002", Map.of(), IVAN))
-                .expectEvents(granted("app-00000002", "8", grant(CERT2, "8")));
+                .expectEvents(wholeGranted("app-00000002", "8", wholeGrant(CERT2, "8")));
         List<Object> over = new ArrayList<>(eightGranted);
-        over.add(applied("app-00000002", ALICE, grantable(CERT2), grantable("ach-cert0003")));
+        over.add(applied("app-00000002", ALICE, whole(CERT2), whole("ach-cert0003")));
         fixture.given(over)
                 .when(decide("app-00000002", Map.of(), IVAN))
                 .expectException(CapExceeded.class)
@@ -195,7 +235,7 @@ class ConversionTest extends AccountSpecification {
         // The officer refuses one source, and the rest fits.
         fixture.given(over)
                 .when(decide("app-00000002", Map.of("ach-cert0003", "over the programme's cap"), IVAN))
-                .expectEvents(new ConversionGranted(ANNA.value(), "app-00000002", ZJU, EE, List.of(grant(CERT2, "8")),
+                .expectEvents(new ConversionGranted(ANNA.value(), "app-00000002", ZJU, EE, List.of(wholeGrant(CERT2, "8")),
                         List.of(new SourceRefusal("ach-cert0003", "over the programme's cap")),
                         new BigDecimal("8"), UNIT, TODAY, "ivan", ZJU, NOW));
     }
@@ -204,16 +244,16 @@ class ConversionTest extends AccountSpecification {
     void the_yearly_cap_counts_the_grants_of_the_year() {
         catalogue.define(ZJU, EE, programme(new BigDecimal("16"), new BigDecimal("8"), null));
         List<Object> lastYear = with(certifiedCertificate(CERT, "VC-1"), certifiedCertificate(CERT2, "VC-2"),
-                applied("app-00000001", ALICE, grantable(CERT)), new ConversionGranted(ANNA.value(),
-                        "app-00000001", ZJU, EE, List.of(grant(CERT, "8")), List.of(), new BigDecimal("8"), UNIT,
+                applied("app-00000001", ALICE, whole(CERT)), new ConversionGranted(ANNA.value(),
+                        "app-00000001", ZJU, EE, List.of(wholeGrant(CERT, "8")), List.of(), new BigDecimal("8"), UNIT,
                         LocalDate.parse("2025-12-31"), "ivan", ZJU, NOW.minusSeconds(86_400 * 61)),
-                applied("app-00000002", ALICE, grantable(CERT2)));
+                applied("app-00000002", ALICE, whole(CERT2)));
         fixture.given(lastYear)
                 .when(decide("app-00000002", Map.of(), IVAN))
-                .expectEvents(granted("app-00000002", "8", grant(CERT2, "8")));
+                .expectEvents(wholeGranted("app-00000002", "8", wholeGrant(CERT2, "8")));
         List<Object> thisYear = with(certifiedCertificate(CERT, "VC-1"), certifiedCertificate(CERT2, "VC-2"),
-                applied("app-00000001", ALICE, grantable(CERT)), granted("app-00000001", "8", grant(CERT, "8")),
-                applied("app-00000002", ALICE, grantable(CERT2)));
+                applied("app-00000001", ALICE, whole(CERT)), wholeGranted("app-00000001", "8", wholeGrant(CERT, "8")),
+                applied("app-00000002", ALICE, whole(CERT2)));
         fixture.given(thisYear)
                 .when(decide("app-00000002", Map.of(), IVAN))
                 .expectException(CapExceeded.class)
@@ -226,7 +266,7 @@ class ConversionTest extends AccountSpecification {
     void the_awarding_body_cap_counts_each_bodys_sources() {
         catalogue.define(ZJU, EE, programme(new BigDecimal("16"), null, new BigDecimal("12")));
         List<Object> history = with(certifiedCertificate(CERT, "VC-1"), certifiedCertificate(CERT2, "VC-2"),
-                applied("app-00000001", ALICE, grantable(CERT), grantable(CERT2)));
+                applied("app-00000001", ALICE, whole(CERT), whole(CERT2)));
         fixture.given(history)
                 .when(decide("app-00000001", Map.of(), IVAN))
                 .expectException(CapExceeded.class)
@@ -237,7 +277,7 @@ class ConversionTest extends AccountSpecification {
         catalogue.define(ZJU, EE, programme(new BigDecimal("16"), null, new BigDecimal("16")));
         fixture.given(history)
                 .when(decide("app-00000001", Map.of(), IVAN))
-                .expectEvents(granted("app-00000001", "16", grant(CERT, "8"), grant(CERT2, "8")));
+                .expectEvents(wholeGranted("app-00000001", "16", wholeGrant(CERT, "8"), wholeGrant(CERT2, "8")));
     }
 
     @Test
@@ -399,6 +439,21 @@ class ConversionTest extends AccountSpecification {
 
     private static Assessment grantable(String id) {
         return new Assessment(id, "R-ELEC", 1, null, new BigDecimal("8"), UNIT, null, EXEMPTIONS.exemptions(), null);
+    }
+
+    /** Weighed as granting 8 credits toward the programme as a whole (no course: every such grant counts). */
+    private static Assessment whole(String id) {
+        return new Assessment(id, "R-ELEC", 1, null, new BigDecimal("8"), UNIT, null, List.of(), null);
+    }
+
+    private static SourceGrant wholeGrant(String id, String credits) {
+        return new SourceGrant(id, "Ministry of Labour", "R-ELEC", 1, null, new BigDecimal(credits), UNIT, null,
+                List.of());
+    }
+
+    private static ConversionGranted wholeGranted(String application, String total, SourceGrant... grants) {
+        return new ConversionGranted(ANNA.value(), application, ZJU, EE, List.of(grants), List.of(),
+                new BigDecimal(total), UNIT, TODAY, "ivan", ZJU, NOW);
     }
 
     private static Assessment refused(String id, String reason) {

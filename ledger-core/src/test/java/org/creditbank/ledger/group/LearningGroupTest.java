@@ -100,6 +100,15 @@ class LearningGroupTest {
     }
 
     @Test
+    void only_accounts_join_and_receive_so_no_point_is_given_into_nothing() {
+        points.noAccount(OUTSIDER.value());
+        groups.given(formed())
+                .when(new InviteMember(LI, GRANDMA, OUTSIDER, 3, ALICE))
+                .expectException(org.creditbank.ledger.learner.AccountRefusals.UnknownAccount.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void a_learner_is_in_one_family_at_a_time() {
         points.family(GRANDSON.value(), "other-family");
         groups.given(formed(), invited())

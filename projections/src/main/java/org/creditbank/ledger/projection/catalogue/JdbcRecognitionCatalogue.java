@@ -112,14 +112,17 @@ public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
     private record InForce(Slot slot, String institution, String programme, LocalDate on, long revision) {
     }
 
-    /** Of each rule of the programme, the highest version in force on the date (its terms parsed once, and kept). */
+    /**
+     * Of each rule of the programme, the latest version begun by the date, if its own window still holds the date
+     * (its terms parsed once, and kept).
+     */
     private List<RuleVersion> readInForce(String institution, String programme, LocalDate on) {
         List<String> keys = jdbc.queryForList(slot.get().sql("SELECT t.rule_id || '@' || t.version FROM"
-                + " (SELECT v.rule_id, v.version, ROW_NUMBER() OVER (PARTITION BY v.rule_id"
+                + " (SELECT v.rule_id, v.version, v.effective_until, ROW_NUMBER() OVER (PARTITION BY v.rule_id"
                 + " ORDER BY v.version DESC) AS latest FROM {catalogue_rule_version} v JOIN {catalogue_rule} r"
                 + " ON r.rule_id = v.rule_id WHERE v.institution = ? AND v.programme = ?"
-                + " AND v.effective_from <= ? AND (v.effective_until IS NULL OR v.effective_until >= ?)"
-                + " AND (r.withdrawn_from IS NULL OR r.withdrawn_from > ?)) t WHERE t.latest = 1"
+                + " AND v.effective_from <= ? AND (r.withdrawn_from IS NULL OR r.withdrawn_from > ?)) t"
+                + " WHERE t.latest = 1 AND (t.effective_until IS NULL OR t.effective_until >= ?)"
                 + " ORDER BY t.rule_id"), String.class, institution, programme, on, on, on);
         if (!parsed.keySet().containsAll(keys)) {
             parseVersions(institution, programme);

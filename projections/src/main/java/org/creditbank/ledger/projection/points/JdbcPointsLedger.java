@@ -43,6 +43,12 @@ public class JdbcPointsLedger implements PointsLedger {
     }
 
     @Override
+    public boolean hasAccount(String learnerNumber) {
+        return !jdbc.queryForList(slot.get().sql("SELECT 1 FROM {points_balance} WHERE learner_number = ?"),
+                Integer.class, learnerNumber).isEmpty();
+    }
+
+    @Override
     public BigDecimal balanceOf(String learnerNumber) {
         return jdbc.queryForList(slot.get().sql("SELECT balance FROM {points_balance} WHERE learner_number = ?"),
                 BigDecimal.class, learnerNumber).stream().findFirst().orElse(BigDecimal.ZERO);
@@ -60,11 +66,13 @@ public class JdbcPointsLedger implements PointsLedger {
         jdbc.query(slot.get().sql("SELECT rule_id, version, terms FROM {points_rule} ORDER BY rule_id, version"),
                 rs -> {
                     PointsTerms terms = read(rs.getString(3));
-                    if (terms.covers(on)) {
+                    // The latest version begun by the date replaces the earlier ones, even once it ends.
+                    if (!terms.effectiveFrom().isAfter(on)) {
                         highest.put(rs.getString(1), new RuleInForce(rs.getString(1), rs.getInt(2), terms));
                     }
                 });
-        return highest.values().stream().filter(r -> r.terms().kinds().contains(kind))
+        return highest.values().stream().filter(r -> r.terms().covers(on))
+                .filter(r -> r.terms().kinds().contains(kind))
                 .min(Comparator.comparing((RuleInForce r) -> r.terms().effectiveFrom()).reversed()
                         .thenComparing(RuleInForce::ruleId));
     }

@@ -71,8 +71,13 @@ public class PointsProjection {
 
     @EventHandler
     void on(MemberInvited e) {
-        jdbc.update(slot.get().sql("INSERT INTO {points_member} (group_id, learner_number, generation, status)"
-                + " VALUES (?, ?, ?, 'INVITED')"), e.groupId(), e.learnerNumber(), e.generation());
+        Slot s = slot.get();
+        // A member who left may be invited again: their row is reused.
+        if (jdbc.update(s.sql("UPDATE {points_member} SET generation = ?, status = 'INVITED' WHERE group_id = ?"
+                + " AND learner_number = ?"), e.generation(), e.groupId(), e.learnerNumber()) == 0) {
+            jdbc.update(s.sql("INSERT INTO {points_member} (group_id, learner_number, generation, status)"
+                    + " VALUES (?, ?, ?, 'INVITED')"), e.groupId(), e.learnerNumber(), e.generation());
+        }
     }
 
     @EventHandler
@@ -108,8 +113,10 @@ public class PointsProjection {
             throw new InsufficientPoints(e.from(), balance, e.points());
         }
         credit(e.to(), e.points());
-        entry(e.from(), e.transferId(), "GIVEN", e.points().negate(), e.groupId(), e.to(), e.at());
-        entry(e.to(), e.transferId(), "RECEIVED", e.points(), e.groupId(), e.from(), e.at());
+        // A transfer id is the giver's within a group: the reference names both.
+        String reference = e.groupId() + "/" + e.transferId();
+        entry(e.from(), reference, "GIVEN", e.points().negate(), e.groupId(), e.to(), e.at());
+        entry(e.to(), reference, "RECEIVED", e.points(), e.groupId(), e.from(), e.at());
     }
 
     private void joinFamily(String learner, String group) {
@@ -118,8 +125,10 @@ public class PointsProjection {
     }
 
     private void credit(String learner, BigDecimal points) {
-        jdbc.update(slot.get().sql("UPDATE {points_balance} SET balance = balance + ? WHERE learner_number = ?"),
-                points, learner);
+        if (jdbc.update(slot.get().sql("UPDATE {points_balance} SET balance = balance + ? WHERE learner_number = ?"),
+                points, learner) != 1) {
+            throw new IllegalStateException("points credited to " + learner + ", who has no account");
+        }
     }
 
     private void entry(String learner, String reference, String kind, BigDecimal points, String group,

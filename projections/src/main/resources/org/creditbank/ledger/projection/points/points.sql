@@ -14,7 +14,7 @@ CREATE TABLE points_balance${slot} (
 -- The entries behind the balances (double entry: a transfer is one line given and one line received, summing to 0).
 CREATE TABLE points_entry${slot} (
     learner_number CHAR(18)${bytewise}      NOT NULL,
-    reference      VARCHAR(64)${bytewise}   NOT NULL,
+    reference      VARCHAR(140)${bytewise}  NOT NULL,
     entry          VARCHAR(16)${bytewise}   NOT NULL,
     points         NUMERIC(19, 0)           NOT NULL,
     group_id       VARCHAR(64),
