@@ -143,7 +143,12 @@ class ConversionTest {
         assertThat(awarded.json().get("status").asText()).isEqualTo("AWARDED");
         JsonNode achievement = http.get("/api/learners/" + learner + "/achievements/" + diploma, ALICE).json();
         assertThat(achievement.get("kind").asText()).isEqualTo("DEGREE_DIPLOMA");
-        assertThat(achievement.get("status").asText()).isEqualTo("CERTIFIED");
+        assertThat(achievement.get("status").asText()).isEqualTo("RECORDED");
+        // Four eyes on the award, as on any degree: the awarding certifier does not certify it; another does.
+        assertThat(http.post("/api/learners/" + learner + "/achievements/" + diploma + "/certification", "", IVAN)
+                .status()).isEqualTo(403);
+        assertThat(http.post("/api/learners/" + learner + "/achievements/" + diploma + "/certification", "", IRIS)
+                .status()).isEqualTo(200);
 
         assertThat(http.post("/api/learners/" + learner + "/achievements/" + certificate + "/revocation",
                 Map.of("reason", "forged certificate"), BOB).status()).isEqualTo(200);

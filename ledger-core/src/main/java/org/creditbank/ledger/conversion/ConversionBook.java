@@ -393,13 +393,17 @@ public final class ConversionBook {
         return lines.stream().filter(line -> line.course() == null || seen.add(line.course())).toList();
     }
 
-    /** The award of this qualification standing on the account, if any (one not revoked). */
+    /** The standing award of this qualification on the account: recorded or certified, not rejected or revoked. */
     public Optional<QualificationAwarded> awardOf(String institution, String qualification,
                                                   AchievementBook achievements, String learnerNumber) {
         return awards.values().stream().filter(a -> a.institution().equals(institution)
-                && a.qualification().equals(qualification)
-                && achievements.require(learnerNumber, a.achievementId()).lifecycle() == AchievementStatus.CERTIFIED)
+                && a.qualification().equals(qualification) && standing(achievements, learnerNumber, a))
                 .findFirst();
+    }
+
+    private static boolean standing(AchievementBook achievements, String learnerNumber, QualificationAwarded award) {
+        AchievementStatus status = achievements.require(learnerNumber, award.achievementId()).lifecycle();
+        return status == AchievementStatus.RECORDED || status == AchievementStatus.CERTIFIED;
     }
 
     /**
@@ -413,8 +417,7 @@ public final class ConversionBook {
         List<QualificationFlaggedForReview> flags = new ArrayList<>();
         for (QualificationAwarded award : awards.values()) {
             if (flagged.contains(award.achievementId()) || award.achievementId().equals(achievementId)
-                    || achievements.require(learnerNumber, award.achievementId()).lifecycle()
-                    != AchievementStatus.CERTIFIED) {
+                    || !standing(achievements, learnerNumber, award)) {
                 continue;
             }
             catalogue.qualification(award.institution(), award.qualification()).ifPresent(definition -> {

@@ -378,9 +378,9 @@ public class LearnerAccount {
 
     /**
      * The award of a qualification by a certifier of the institution that defined it, once the learner's credits toward
-     * its programme meet every threshold: the award is an achievement of kind degree/diploma, recorded and certified
-     * in the one act (it deposits no credits of its own: it is made of credits already counted), and the event that
-     * ties it to the qualification and the credit lines it used.
+     * its programme meet every threshold: the award is an achievement of kind degree/diploma, recorded by the awarding
+     * certifier and certified by another (four eyes, as for any degree) — it deposits no credits of its own: it is made
+     * of credits already counted — and the event that ties it to the qualification and the credit lines it used.
      */
     @CommandHandler
     public void handle(AwardQualification command, Jurisdiction jurisdiction, RecognitionCatalogue catalogue,
@@ -408,8 +408,6 @@ public class LearnerAccount {
                 command.evidence().sha256(), command.evidence().mediaType(), command.evidence().location(),
                 BigDecimal.ZERO, definition.unit(), null, null, null, null, institution.code(),
                 "QUALIFICATION:" + command.qualification(), null, officer, institution.code(), now));
-        apply(new AchievementCertified(learnerNumber, command.achievementId(), officer, institution.code(),
-                BigDecimal.ZERO, definition.unit(), now));
         apply(new QualificationAwarded(learnerNumber, command.achievementId(), institution.code(),
                 command.qualification(), terms.programme(), progress.total(), definition.unit(), progress.lines(),
                 officer, institution.code(), now));

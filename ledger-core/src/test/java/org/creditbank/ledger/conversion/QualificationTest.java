@@ -68,15 +68,27 @@ class QualificationTest extends AccountSpecification {
     }
 
     @Test
-    void every_threshold_met_the_institution_awards_the_qualification_as_a_certified_diploma() {
+    void every_threshold_met_the_institution_awards_the_qualification_as_a_diploma_another_certifier_certifies() {
         fixture.given(history())
                 .when(award())
                 .expectEvents(new AchievementRecorded(ANNA.value(), DIPLOMA, "DEGREE_DIPLOMA",
                                 "Certificate in Electrical Engineering", ZJU, ZJU, TODAY, SCAN.sha256(),
                                 "application/pdf", null, BigDecimal.ZERO, UNIT, null, null, null, null, ZJU,
                                 "QUALIFICATION:EE-CERT", null, "ivan", ZJU, NOW),
-                        new AchievementCertified(ANNA.value(), DIPLOMA, "ivan", ZJU, BigDecimal.ZERO, UNIT, NOW),
                         awarded());
+    }
+
+    @Test
+    void the_certifier_who_awarded_does_not_also_certify_the_award() {
+        List<Object> recorded = history();
+        recorded.add(new AchievementRecorded(ANNA.value(), DIPLOMA, "DEGREE_DIPLOMA", "Certificate", ZJU, ZJU, TODAY,
+                SCAN.sha256(), "application/pdf", null, BigDecimal.ZERO, UNIT, null, null, null, null, ZJU,
+                "QUALIFICATION:EE-CERT", null, "ivan", ZJU, NOW));
+        recorded.add(awarded());
+        fixture.given(recorded)
+                .when(certify(ANNA, DIPLOMA, IVAN))
+                .expectException(org.creditbank.ledger.achievement.AchievementRefusals.CertifierIsRecorder.class)
+                .expectNoEvents();
     }
 
     @Test
@@ -126,7 +138,7 @@ class QualificationTest extends AccountSpecification {
         awarded.add(new AchievementRecorded(ANNA.value(), DIPLOMA, "DEGREE_DIPLOMA", "Certificate", ZJU, ZJU, TODAY,
                 SCAN.sha256(), "application/pdf", null, BigDecimal.ZERO, UNIT, null, null, null, null, ZJU,
                 "QUALIFICATION:EE-CERT", null, "ivan", ZJU, NOW));
-        awarded.add(new AchievementCertified(ANNA.value(), DIPLOMA, "ivan", ZJU, BigDecimal.ZERO, UNIT, NOW));
+        awarded.add(new AchievementCertified(ANNA.value(), DIPLOMA, "iris", ZJU, BigDecimal.ZERO, UNIT, NOW));
         awarded.add(awarded());
         return awarded;
     }

@@ -64,7 +64,9 @@ public class QualificationQueries {
                         lines.add(new CreditLine(id, null, rs.getString(2), rs.getBigDecimal(3)));
                     }
                 }, learnerNumber, unit);
-        return lines;
+        // A course counts once, the first line for it, as the account's own rule counts it.
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return lines.stream().filter(line -> line.course() == null || seen.add(line.course())).toList();
     }
 
     private boolean awarded(String learnerNumber, String achievementId) {

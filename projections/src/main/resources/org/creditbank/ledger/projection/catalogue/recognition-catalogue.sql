@@ -28,7 +28,7 @@ CREATE TABLE catalogue_qualification${slot} (
     qualification VARCHAR(32)${bytewise}   NOT NULL,
     programme     VARCHAR(32)${bytewise}   NOT NULL,
     credit_unit   VARCHAR(48)${bytewise}   NOT NULL,
-    terms         VARCHAR(16000)           NOT NULL,
+    terms         VARCHAR           NOT NULL,
     defined_by    VARCHAR(64)              NOT NULL,
     defined_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT catalogue_qualification${slot}_pk PRIMARY KEY (institution, qualification)
@@ -39,7 +39,7 @@ CREATE TABLE catalogue_hours_rule${slot} (
     rule_id      VARCHAR(64)${bytewise}   NOT NULL,
     version      INTEGER                  NOT NULL,
     centre       VARCHAR(32)              NOT NULL,
-    terms        VARCHAR(4000)            NOT NULL,
+    terms        VARCHAR            NOT NULL,
     reason       VARCHAR(1024),
     published_by VARCHAR(64)              NOT NULL,
     published_at TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -49,7 +49,7 @@ CREATE TABLE catalogue_hours_rule${slot} (
 -- A mutual-recognition agreement between two parties (terms as JSON), and from when it is withdrawn (null: not).
 CREATE TABLE catalogue_agreement${slot} (
     agreement_id   VARCHAR(64)${bytewise}   NOT NULL,
-    terms          VARCHAR(8000)            NOT NULL,
+    terms          VARCHAR            NOT NULL,
     concluded_by   VARCHAR(64)              NOT NULL,
     concluded_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     withdrawn_from DATE,
@@ -75,8 +75,8 @@ CREATE TABLE catalogue_rule_version${slot} (
     institution     VARCHAR(32)${bytewise}   NOT NULL,
     programme       VARCHAR(32)${bytewise}   NOT NULL,
     kind            VARCHAR(40)${bytewise}   NOT NULL,
-    criteria        VARCHAR(8000)            NOT NULL,
-    grant_terms     VARCHAR(8000)            NOT NULL,
+    criteria        VARCHAR            NOT NULL,
+    grant_terms     VARCHAR            NOT NULL,
     effective_from  DATE                     NOT NULL,
     effective_until DATE,
     reason          VARCHAR(1024),

@@ -42,10 +42,10 @@ CREATE TABLE conversion_source${slot} (
     credits          NUMERIC(19, 4),
     credit_unit      VARCHAR(48),
     course           VARCHAR(32),
-    exempted_courses VARCHAR(2000),
-    assessment       VARCHAR(2000),
+    exempted_courses VARCHAR,
+    assessment       VARCHAR,
     outcome          VARCHAR(16),
-    reason           VARCHAR(2000),
+    reason           VARCHAR,
     CONSTRAINT conversion_source${slot}_pk PRIMARY KEY (learner_number, application_id, position)
 );
 
@@ -80,7 +80,7 @@ CREATE TABLE conversion_award${slot} (
     cause_source   VARCHAR(64),
     cause_act      VARCHAR(16),
     cause_reason   VARCHAR(1024),
-    unmet          VARCHAR(4000),
+    unmet          VARCHAR,
     flagged_at     TIMESTAMP WITH TIME ZONE,
     CONSTRAINT conversion_award${slot}_pk PRIMARY KEY (learner_number, achievement_id)
 );

@@ -50,7 +50,7 @@ CREATE TABLE points_family${slot} (
 CREATE TABLE points_rule${slot} (
     rule_id      VARCHAR(64)${bytewise}   NOT NULL,
     version      INTEGER                  NOT NULL,
-    terms        VARCHAR(4000)            NOT NULL,
+    terms        VARCHAR            NOT NULL,
     published_at TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT points_rule${slot}_pk PRIMARY KEY (rule_id, version)
 );
