@@ -47,6 +47,11 @@ public final class TestPointsLedger implements PointsLedger {
     }
 
     @Override
+    public String openingBranchOf(String learnerNumber) {
+        return "HZ-BRANCH";
+    }
+
+    @Override
     public BigDecimal balanceOf(String learnerNumber) {
         return balances.getOrDefault(learnerNumber, BigDecimal.ZERO);
     }

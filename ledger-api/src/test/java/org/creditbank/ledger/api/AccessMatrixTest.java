@@ -288,8 +288,8 @@ class AccessMatrixTest {
         rules.put("POST /api/agreements/{agreementId}/withdrawal", new Rule(EnumSet.of(OFFICER_OWN, ADMINISTRATOR,
                 SYSTEM, INSTITUTION), () -> Map.of("withdrawnFrom", "2040-01-01", "reason", "matrix")));
         // Groups and points: learners act for themselves, officers on their behalf; the centre sets the points rule.
-        Set<Who> selfOrOfficer = EnumSet.copyOf(anyOfficer);
-        selfOrOfficer.add(LEARNER_OWN);
+        // An officer acts on a learner's behalf within the jurisdiction of the branch that opened the account.
+        Set<Who> selfOrOfficer = EnumSet.of(LEARNER_OWN, OFFICER_OWN, ADMINISTRATOR, SYSTEM);
         rules.put("POST /api/points-rules", new Rule(EnumSet.of(ADMINISTRATOR), () -> Map.of("ruleId", "AM-POINTS-"
                 + SERIAL.incrementAndGet(), "kinds", List.of("ONLINE_COURSE"), "pointsPerCredit", 5, "effectiveFrom",
                 "2030-01-01")));

@@ -45,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A learning group — a family, a school class, an interest group — and, in a family, the learning points its
  * members give one another: one stream per group, so the transfers of a family are decided in one ordered place (two
  * racing transfers from one giver cannot both spend the same points). Members act for themselves, signed in, or an
- * officer of any active branch acts on a member's behalf.
+ * officer acts on a member's behalf within the jurisdiction of the branch that opened the member's account.
  */
 public class LearningGroup {
 
@@ -170,7 +170,9 @@ public class LearningGroup {
             throw new UnknownAccount("learnerNumber", learner.value());
         }
         if (actor.officer() != null) {
-            return jurisdiction.actingBranch(actor.officer(), BranchRole.OFFICER).code();
+            // On a learner's behalf, within the jurisdiction of the branch that opened their account.
+            return jurisdiction.requireCovers(actor.officer(), BranchRole.OFFICER,
+                    ledger.openingBranchOf(learner.value())).code();
         }
         if (!identities.accountSignedInBy(actor.learnerSelf().value()).filter(learner.value()::equals).isPresent()) {
             throw new NotThisLearner(learner.value());

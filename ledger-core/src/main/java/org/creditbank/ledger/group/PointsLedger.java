@@ -13,6 +13,9 @@ public interface PointsLedger {
     /** Whether the learner number names an account (open or not). */
     boolean hasAccount(String learnerNumber);
 
+    /** The branch that opened the learner's account (an officer acts for a learner within its jurisdiction). */
+    String openingBranchOf(String learnerNumber);
+
     /** The learner's points balance. */
     BigDecimal balanceOf(String learnerNumber);
 

@@ -49,6 +49,12 @@ public class JdbcPointsLedger implements PointsLedger {
     }
 
     @Override
+    public String openingBranchOf(String learnerNumber) {
+        return jdbc.queryForObject(slot.get().sql("SELECT opening_branch FROM {points_balance}"
+                + " WHERE learner_number = ?"), String.class, learnerNumber);
+    }
+
+    @Override
     public BigDecimal balanceOf(String learnerNumber) {
         return jdbc.queryForList(slot.get().sql("SELECT balance FROM {points_balance} WHERE learner_number = ?"),
                 BigDecimal.class, learnerNumber).stream().findFirst().orElse(BigDecimal.ZERO);

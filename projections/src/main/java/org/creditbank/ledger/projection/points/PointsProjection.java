@@ -41,8 +41,8 @@ public class PointsProjection {
 
     @EventHandler
     void on(AccountOpened e) {
-        jdbc.update(slot.get().sql("INSERT INTO {points_balance} (learner_number, balance) VALUES (?, 0)"),
-                e.learnerNumber());
+        jdbc.update(slot.get().sql("INSERT INTO {points_balance} (learner_number, opening_branch, balance)"
+                + " VALUES (?, ?, 0)"), e.learnerNumber(), e.branchCode());
     }
 
     @EventHandler

@@ -3,9 +3,10 @@
 -- byte by byte on PostgreSQL. The rules consult it in the command's transaction: its family key allows a learner one
 -- family, and a debit never takes a balance below zero.
 
--- Each learner's points balance (a row from the account's opening).
+-- Each learner's points balance (a row from the account's opening), and the branch that opened the account.
 CREATE TABLE points_balance${slot} (
     learner_number CHAR(18)${bytewise} NOT NULL,
+    opening_branch VARCHAR(32)         NOT NULL,
     balance        NUMERIC(19, 0)      NOT NULL,
     CONSTRAINT points_balance${slot}_pk PRIMARY KEY (learner_number),
     CONSTRAINT points_balance${slot}_never_negative CHECK (balance >= 0)
