@@ -194,8 +194,8 @@ public final class ConversionBook {
      * and is not refused by the officer — within the programme's caps.
      */
     public ConversionEvent decide(String learnerNumber, DecideConversion command, AchievementBook achievements,
-                                  RecognitionCatalogue catalogue, ConversionCalendar calendar, String actingBranch,
-                                  Instant at) {
+                                  RecognitionCatalogue catalogue, Function<String, List<String>> lineage,
+                                  ConversionCalendar calendar, String actingBranch, Instant at) {
         ConversionApplied application = require(learnerNumber, command.applicationId());
         String officer = command.actor().officerId();
         if (officer.equals(application.appliedBy())) {
@@ -221,7 +221,7 @@ public final class ConversionBook {
         Map<String, String> already = counted.getOrDefault(key(application.institution(), programme), Map.of());
         // Each course counts once toward the programme: those that already count, and those granted here.
         Set<String> courses = new HashSet<>();
-        lines(application.institution(), programme, terms.unit(), achievements).forEach(line -> {
+        lines(application.institution(), programme, terms.unit(), achievements, lineage).forEach(line -> {
             if (line.course() != null) {
                 courses.add(line.course());
             }
@@ -364,10 +364,12 @@ public final class ConversionBook {
 
     /**
      * The learner's credits toward a programme, in its unit: each source of a standing grant into it (an exemption a
-     * line of its own), and each certified achievement of the learner's in the unit (earned at the institution: its
-     * course is the issuer's own id), awards excepted.
+     * line of its own), and each certified achievement of the learner's in the unit recorded within the institution's
+     * jurisdiction ({@code lineage}: a branch's codes from the centre down; earned at the institution: its course is
+     * the issuer's own id), awards excepted.
      */
-    public List<CreditLine> lines(String institution, String programme, String unit, AchievementBook achievements) {
+    public List<CreditLine> lines(String institution, String programme, String unit, AchievementBook achievements,
+                                  Function<String, List<String>> lineage) {
         List<CreditLine> lines = new ArrayList<>();
         for (ConversionGranted g : standing.values()) {
             if (g.institution().equals(institution) && g.programme().equals(programme)) {
@@ -384,7 +386,8 @@ public final class ConversionBook {
         }
         for (AchievementStanding a : achievements.standings()) {
             if (a.lifecycle() == AchievementStatus.CERTIFIED && unit.equals(a.creditUnit())
-                    && !awards.containsKey(a.achievementId())) {
+                    && !awards.containsKey(a.achievementId())
+                    && lineage.apply(a.recordingBranch()).contains(institution)) {
                 lines.add(new CreditLine(a.achievementId(), null, a.externalId(), a.credits()));
             }
         }
@@ -412,7 +415,8 @@ public final class ConversionBook {
      */
     public List<QualificationFlaggedForReview> flagsAfter(String learnerNumber, String achievementId, String act,
                                                           String reason, AchievementBook achievements,
-                                                          RecognitionCatalogue catalogue, String officerId,
+                                                          RecognitionCatalogue catalogue,
+                                                          Function<String, List<String>> lineage, String officerId,
                                                           String branchCode, Instant at) {
         List<QualificationFlaggedForReview> flags = new ArrayList<>();
         for (QualificationAwarded award : awards.values()) {
@@ -423,7 +427,7 @@ public final class ConversionBook {
             catalogue.qualification(award.institution(), award.qualification()).ifPresent(definition -> {
                 QualificationProgress progress = QualificationProgress.of(definition.terms(), definition.unit(),
                         lines(award.institution(), definition.terms().programme(), definition.unit(),
-                                achievements));
+                                achievements, lineage));
                 if (!progress.met()) {
                     flags.add(new QualificationFlaggedForReview(learnerNumber, award.achievementId(),
                             award.institution(), award.qualification(), achievementId, act, reason, progress.unmet(),

@@ -315,7 +315,8 @@ public class LearnerAccount {
         conversions.invalidatedBy(learnerNumber, standing.achievementId(), "CORRECTED", command.reason(),
                 command.actor().officerId(), acting.code(), now).forEach(event -> apply(event));
         conversions.flagsAfter(learnerNumber, standing.achievementId(), "CORRECTED", command.reason(), book,
-                catalogue, command.actor().officerId(), acting.code(), now).forEach(event -> apply(event));
+                catalogue, lineage(jurisdiction), command.actor().officerId(), acting.code(), now)
+                .forEach(event -> apply(event));
     }
 
     @CommandHandler
@@ -332,7 +333,8 @@ public class LearnerAccount {
         conversions.invalidatedBy(learnerNumber, standing.achievementId(), "REVOKED", command.reason(),
                 command.actor().officerId(), acting.code(), now).forEach(event -> apply(event));
         conversions.flagsAfter(learnerNumber, standing.achievementId(), "REVOKED", command.reason(), book,
-                catalogue, command.actor().officerId(), acting.code(), now).forEach(event -> apply(event));
+                catalogue, lineage(jurisdiction), command.actor().officerId(), acting.code(), now)
+                .forEach(event -> apply(event));
     }
 
     /**
@@ -356,8 +358,8 @@ public class LearnerAccount {
             branchCode = jurisdiction.actingBranch(command.actor(), BranchRole.OFFICER).code();
         }
         Instant now = clock.instant();
-        apply(conversions.assess(learnerNumber, command, book, catalogue, code -> jurisdiction.directory().find(code)
-                .map(BranchProfile::lineage).orElse(List.of(code)), calendar.dateOf(now), appliedBy, branchCode, now));
+        apply(conversions.assess(learnerNumber, command, book, catalogue, lineage(jurisdiction), calendar.dateOf(now),
+                appliedBy, branchCode, now));
     }
 
     /**
@@ -373,7 +375,8 @@ public class LearnerAccount {
         if (!acting.code().equals(application.institution())) {
             throw new NotTheReceivingInstitution(acting.code(), application.institution());
         }
-        apply(conversions.decide(learnerNumber, command, book, catalogue, calendar, acting.code(), clock.instant()));
+        apply(conversions.decide(learnerNumber, command, book, catalogue, lineage(jurisdiction), calendar,
+                acting.code(), clock.instant()));
     }
 
     /**
@@ -397,7 +400,8 @@ public class LearnerAccount {
         });
         QualificationTerms terms = definition.terms();
         QualificationProgress progress = QualificationProgress.of(terms, definition.unit(),
-                conversions.lines(institution.code(), terms.programme(), definition.unit(), book));
+                conversions.lines(institution.code(), terms.programme(), definition.unit(), book,
+                        lineage(jurisdiction)));
         if (!progress.met()) {
             throw new ThresholdsNotMet(command.qualification(), progress.unmet());
         }
@@ -467,6 +471,11 @@ public class LearnerAccount {
     void requireOpenForMerge(ActingOfficer actor, Jurisdiction jurisdiction) {
         requireOpen();
         jurisdiction.requireCovers(actor, BranchRole.OFFICER, openingBranch);
+    }
+
+    /** A branch's codes from the centre down to it, as the network stands. */
+    private static java.util.function.Function<String, List<String>> lineage(Jurisdiction jurisdiction) {
+        return code -> jurisdiction.directory().find(code).map(BranchProfile::lineage).orElse(List.of(code));
     }
 
     /** Where an achievement needs review, one officer does not both record it and certify or correct it. */

@@ -47,6 +47,7 @@ class QualificationTest extends AccountSpecification {
     static final String EE = "EE-BSC";
     static final String UNIT = "INSTITUTION:ZJU";
     static final ActingOfficer IVAN = new ActingOfficer("ivan", ZJU);
+    static final ActingOfficer IRIS = new ActingOfficer("iris", ZJU);
     static final LocalDate TODAY = LocalDate.parse("2026-03-01");
     static final String CERT = "ach-cert0001";
     static final String OWN = "ach-own00001";
@@ -62,6 +63,7 @@ class QualificationTest extends AccountSpecification {
     void institution() {
         network.add(ZJU, BranchTier.INSTITUTION_BRANCH, "330100", CENTRE);
         network.appoint("ivan", ZJU);
+        network.appoint("iris", ZJU);
         catalogue.define(ZJU, EE, new ProgrammeTerms("Electrical Engineering", UNIT, new BigDecimal("160"),
                 new BigDecimal("80"), null, null));
         catalogue.define(new QualificationDefinition(ZJU, "EE-CERT", CERTIFICATE, UNIT));
@@ -102,6 +104,19 @@ class QualificationTest extends AccountSpecification {
                         + " credits earned at the institution 0 of 4; group Core 4 of 8")
                 .expectNoEvents();
         fixture.given(awardedHistory()).when(award()).expectException(AlreadyAwarded.class).expectNoEvents();
+        // Credits in the institution's unit recorded outside its jurisdiction are not earned at the institution.
+        List<Object> elsewhere = new ArrayList<>(history().subList(0, 5));
+        AchievementDetails own = new AchievementDetails(AchievementKind.ACADEMIC_COURSE, "Circuits", "Zhejiang"
+                + " University", null, LocalDate.parse("2026-01-15"), evidence(), new Credits(new BigDecimal("4"),
+                UNIT), 6, null, new Result("PERCENT", "80"), new ExternalReference("ZJU", "EE201"), null);
+        elsewhere.add(recorded(ANNA, OWN, own, ALICE));
+        elsewhere.add(certified(ANNA, OWN, own, BOB));
+        fixture.given(elsewhere)
+                .when(award())
+                .expectException(ThresholdsNotMet.class)
+                .expectExceptionMessage("qualification EE-CERT is not met: total credits 8 of 12 INSTITUTION:ZJU;"
+                        + " credits earned at the institution 0 of 4; group Core 4 of 8")
+                .expectNoEvents();
         fixture.given(history())
                 .when(new AwardQualification(ANNA, DIPLOMA, new BranchCode(ZJU), "NO-SUCH", SCAN, IVAN))
                 .expectException(UnknownQualification.class)
@@ -169,7 +184,7 @@ class QualificationTest extends AccountSpecification {
                 new ConversionGranted(ANNA.value(), "app-00000001", ZJU, EE, List.of(new SourceGrant(CERT,
                         "Ministry of Labour", "R-ELEC", 1, null, new BigDecimal("8"), UNIT, null, exemptions)), List.of(),
                         new BigDecimal("8"), UNIT, TODAY, "ivan", ZJU, NOW),
-                recorded(ANNA, OWN, own, ALICE), certified(ANNA, OWN, own, BOB)));
+                recorded(ANNA, OWN, own, IVAN), certified(ANNA, OWN, own, IRIS)));
         return history;
     }
 }

@@ -138,7 +138,7 @@ public class ReadModelConfiguration {
     @Bean
     public QualificationQueries qualificationQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
         return new QualificationQueries(jdbc, slots.liveSlot(ConversionReadModel.NAME),
-                slots.liveSlot(ArchiveReadModel.NAME));
+                slots.liveSlot(ArchiveReadModel.NAME), slots.liveSlot(BranchRegisterReadModel.NAME));
     }
 
     @Bean

@@ -38,7 +38,7 @@ public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
     private final Supplier<Slot> slot;
     /** Rule versions parsed, by rule id and version: their terms never change (a slot rebuilt holds the same). */
     private final Map<String, RuleVersion> parsed = new ConcurrentHashMap<>();
-    private final Map<InForce, List<RuleVersion>> inForce = new ConcurrentHashMap<>();
+    private final Map<Programme, InForce> inForce = new ConcurrentHashMap<>();
 
     /** @param slot the catalogue's slot, asked at each use (a rebuild switches the live one) */
     public JdbcRecognitionCatalogue(JdbcTemplate jdbc, Supplier<Slot> slot) {
@@ -93,23 +93,32 @@ public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
         if (revision.isEmpty()) {
             return List.of();
         }
-        InForce key = new InForce(slot.get(), institution, programme, on, revision.get(0));
-        List<RuleVersion> all = inForce.get(key);
-        if (all == null) {
+        Slot live = slot.get();
+        Programme key = new Programme(live, institution, programme);
+        InForce kept = inForce.get(key);
+        List<RuleVersion> all;
+        if (kept != null && kept.on().equals(on) && kept.revision() == revision.get(0)) {
+            all = kept.versions();
+        } else {
             if (inForce.size() > MAX_KEPT) {
                 inForce.clear();
             }
             all = readInForce(institution, programme, on);
-            inForce.put(key, all);
+            inForce.put(key, new InForce(on, revision.get(0), all));
         }
         return all.stream().filter(v -> kinds.contains(v.criteria().kind())).toList();
     }
 
+    /** A programme of a slot: what is in force for it is kept for one date at a time (the latest asked). */
+    private record Programme(Slot slot, String institution, String programme) {
+    }
+
     /**
      * What is in force for a programme on a date, as of a revision of its rules: kept between applications, read
-     * again once a rule of the programme changes (the revision counts the changes, in the command's transaction).
+     * again for another date or once a rule of the programme changes (the revision counts the changes, in the
+     * command's transaction).
      */
-    private record InForce(Slot slot, String institution, String programme, LocalDate on, long revision) {
+    private record InForce(LocalDate on, long revision, List<RuleVersion> versions) {
     }
 
     /**

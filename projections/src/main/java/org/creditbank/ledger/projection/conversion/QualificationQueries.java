@@ -16,18 +16,23 @@ import java.util.function.Supplier;
 /**
  * A learner's credits toward a programme and the qualifications awarded to them, as the read models hold them: the
  * credit lines the account's own rule counts ({@code ConversionBook.lines}), read from the conversions read model (the
- * sources of standing grants) and the archive (certified achievements in the programme's unit, awards excepted).
+ * sources of standing grants), the archive (certified achievements in the programme's unit, awards excepted) and the
+ * branch register (recorded within the institution's jurisdiction).
  */
 public class QualificationQueries {
 
     private final JdbcTemplate jdbc;
     private final Supplier<Slot> conversions;
     private final Supplier<Slot> archive;
+    private final Supplier<Slot> branches;
 
-    public QualificationQueries(JdbcTemplate jdbc, Supplier<Slot> conversions, Supplier<Slot> archive) {
+    /** @param branches the branch register's slot: where an achievement was recorded, within the institution or not */
+    public QualificationQueries(JdbcTemplate jdbc, Supplier<Slot> conversions, Supplier<Slot> archive,
+                                Supplier<Slot> branches) {
         this.jdbc = jdbc;
         this.conversions = conversions;
         this.archive = archive;
+        this.branches = branches;
     }
 
     /** A qualification awarded: AWARDED, or FLAGGED for review with the cause and the thresholds no longer met. */
@@ -56,14 +61,16 @@ public class QualificationQueries {
                                 e.credits())));
                     }
                 }, learnerNumber, institution, programme);
-        jdbc.query(archive.get().sql("SELECT achievement_id, external_id, credits FROM {achievement}"
-                + " WHERE learner_number = ? AND status = 'CERTIFIED' AND credit_unit = ? ORDER BY recorded_at,"
-                + " achievement_id"), rs -> {
+        // Earned at the institution: recorded within its jurisdiction (its code on the recording branch's lineage).
+        jdbc.query(archive.get().sql("SELECT a.achievement_id, a.external_id, a.credits FROM {achievement} a"
+                + " JOIN " + branches.get().table("branch") + " b ON b.code = a.recording_branch"
+                + " WHERE a.learner_number = ? AND a.status = 'CERTIFIED' AND a.credit_unit = ? AND b.lineage LIKE ?"
+                + " ORDER BY a.recorded_at, a.achievement_id"), rs -> {
                     String id = rs.getString(1);
                     if (!awarded(learnerNumber, id)) {
                         lines.add(new CreditLine(id, null, rs.getString(2), rs.getBigDecimal(3)));
                     }
-                }, learnerNumber, unit);
+                }, learnerNumber, unit, "%/" + institution + "/%");
         // A course counts once, the first line for it, as the account's own rule counts it.
         java.util.Set<String> seen = new java.util.HashSet<>();
         return lines.stream().filter(line -> line.course() == null || seen.add(line.course())).toList();
