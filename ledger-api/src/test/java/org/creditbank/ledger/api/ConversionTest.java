@@ -115,6 +115,11 @@ class ConversionTest {
         assertThat(invalidated.get("invalidation").get("achievementId").asText()).isEqualTo(certificate);
         assertThat(invalidated.get("invalidation").get("act").asText()).isEqualTo("REVOKED");
         assertThat(invalidated.get("invalidation").get("reason").asText()).isEqualTo("forged certificate");
+
+        // An officer of a branch that does not serve the learner may apply, but is not shown how the sources weighed.
+        Http.Reply byOther = Scenario.created(apply(learner, certificate, Scenario.CAROL));
+        assertThat(byOther.json().get("status").asText()).isEqualTo("APPLIED");
+        assertThat(byOther.json().has("sources")).as(byOther.toString()).isFalse();
     }
 
     @Test

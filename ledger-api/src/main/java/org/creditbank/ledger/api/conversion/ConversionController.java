@@ -84,7 +84,7 @@ public class ConversionController {
     @PostMapping("/api/learners/{learnerNumber}/conversions")
     @Operation(summary = "Apply to convert achievements into credits of an institution's programme (201), by the"
             + " learner or an officer; each source is weighed against the rules in force today")
-    public ResponseEntity<ConversionView> apply(@PathVariable String learnerNumber,
+    public ResponseEntity<Object> apply(@PathVariable String learnerNumber,
                                                 @RequestBody ApplicationRequest request,
                                                 @RequestHeader(name = CommandMetadata.BRANCH_HEADER, required = false)
                                                 String branch) {
@@ -102,8 +102,10 @@ public class ConversionController {
             commands.send(new ApplyForConversion(learner, id, institution, request.programme(), request.sources(),
                     actor, null), actor);
         }
-        return ResponseEntity.created(URI.create("/api/learners/" + learner.value() + "/conversions/" + id))
-                .body(read(learner, id));
+        URI location = URI.create("/api/learners/" + learner.value() + "/conversions/" + id);
+        // The assessment quotes the learner's achievements: answered in full only to who may read the learner.
+        return ResponseEntity.created(location).body(access.mayReadLearner(learner.value()) ? read(learner, id)
+                : java.util.Map.of("learnerNumber", learner.value(), "applicationId", id, "status", "APPLIED"));
     }
 
     @PostMapping("/api/learners/{learnerNumber}/conversions/{applicationId}/decision")
