@@ -167,9 +167,13 @@ class ConversionTest {
                 "total credits 0 of 8 INSTITUTION:ZJU", "required courses missing: EE101");
         JsonNode after = http.get(progress, ALICE).json();
         assertThat(after.get("total").decimalValue()).isEqualByComparingTo("0");
-        // The award stands, flagged: the ledger never removes it on its own.
+        // The award stands, flagged: the ledger never removes it on its own; the institution reviews it and revokes.
         assertThat(http.get("/api/learners/" + learner + "/achievements/" + diploma, ALICE).json().get("status")
                 .asText()).isEqualTo("CERTIFIED");
+        assertThat(http.post("/api/learners/" + learner + "/achievements/" + diploma + "/revocation",
+                Map.of("reason", "thresholds no longer met"), IRIS).status()).isEqualTo(200);
+        assertThat(http.get("/api/learners/" + learner + "/qualifications", ALICE).json().get(0).get("status")
+                .asText()).isEqualTo("REVOKED");
 
         // The verified archive holds every event of the story, and verifies offline.
         String key = http.get("/log/key").text().strip();

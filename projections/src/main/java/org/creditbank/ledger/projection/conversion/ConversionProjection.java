@@ -1,6 +1,8 @@
 package org.creditbank.ledger.projection.conversion;
 
 import org.axonframework.eventhandling.EventHandler;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementRejected;
+import org.creditbank.ledger.achievement.AchievementEvent.AchievementRevoked;
 import org.creditbank.ledger.conversion.AwardEvent.QualificationAwarded;
 import org.creditbank.ledger.conversion.HoursConverted;
 import org.creditbank.ledger.conversion.AwardEvent.QualificationFlaggedForReview;
@@ -103,6 +105,22 @@ public class ConversionProjection {
                         + " cause_act = ?, cause_reason = ?, unmet = ?, flagged_at = ? WHERE learner_number = ?"
                         + " AND achievement_id = ?"), e.causeAchievementId(), e.causeAct(), e.causeReason(),
                 String.join("\n", e.unmet()), Sql.at(e.at()), e.learnerNumber(), e.achievementId());
+    }
+
+    /** An award's achievement revoked or rejected: the award no longer stands. */
+    @EventHandler
+    void on(AchievementRevoked e) {
+        awardEnded(e.learnerNumber(), e.achievementId(), "REVOKED");
+    }
+
+    @EventHandler
+    void on(AchievementRejected e) {
+        awardEnded(e.learnerNumber(), e.achievementId(), "REJECTED");
+    }
+
+    private void awardEnded(String learner, String achievementId, String status) {
+        jdbc.update(slot.get().sql("UPDATE {conversion_award} SET status = ? WHERE learner_number = ?"
+                + " AND achievement_id = ?"), status, learner, achievementId);
     }
 
     @EventHandler

@@ -65,7 +65,8 @@ CREATE TABLE conversion_hours${slot} (
 );
 
 -- A qualification awarded on an account (the achievement the award is), and, once an act on one of its credits breaks
--- a threshold, FLAGGED for review with the cause and the thresholds no longer met.
+-- a threshold, FLAGGED for review with the cause and the thresholds no longer met; REVOKED or REJECTED once the
+-- award's achievement is.
 CREATE TABLE conversion_award${slot} (
     learner_number CHAR(18)${bytewise}      NOT NULL,
     achievement_id VARCHAR(64)${bytewise}   NOT NULL,
