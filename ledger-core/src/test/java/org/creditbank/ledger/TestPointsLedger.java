@@ -1,6 +1,7 @@
 package org.creditbank.ledger;
 
 import org.creditbank.ledger.achievement.AchievementKind;
+import org.creditbank.ledger.conversion.NetworkRules;
 import org.creditbank.ledger.group.PointsLedger;
 
 import java.math.BigDecimal;
@@ -63,6 +64,6 @@ public final class TestPointsLedger implements PointsLedger {
 
     @Override
     public Optional<RuleInForce> pointsRuleInForce(AchievementKind kind, LocalDate on) {
-        return rules.stream().filter(r -> r.terms().covers(on) && r.terms().kinds().contains(kind)).findFirst();
+        return NetworkRules.inForce(rules, RuleInForce::ruleId, RuleInForce::version, RuleInForce::terms, kind, on);
     }
 }

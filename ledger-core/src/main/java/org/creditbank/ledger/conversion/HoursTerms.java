@@ -20,7 +20,8 @@ import java.util.List;
  * @param rounding       {@code DOWN} (never more than earned), {@code HALF_UP} or {@code HALF_EVEN}
  */
 public record HoursTerms(List<AchievementKind> kinds, BigDecimal hoursPerCredit, BigDecimal yearlyCap, int scale,
-                         String rounding, LocalDate effectiveFrom, LocalDate effectiveUntil) {
+                         String rounding, LocalDate effectiveFrom, LocalDate effectiveUntil)
+        implements NetworkRules.Terms {
 
     /** The roundings a rule may declare. */
     public static final List<String> ROUNDINGS = List.of("DOWN", "HALF_UP", "HALF_EVEN");

@@ -2,6 +2,7 @@ package org.creditbank.ledger.group;
 
 import org.creditbank.ledger.achievement.AchievementKind;
 import org.creditbank.ledger.achievement.Credits;
+import org.creditbank.ledger.conversion.NetworkRules;
 import org.creditbank.ledger.rule.InvalidField;
 
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * whole points a standard credit deposited earns (fractions of a point are not earned).
  */
 public record PointsTerms(List<AchievementKind> kinds, BigDecimal pointsPerCredit, LocalDate effectiveFrom,
-                          LocalDate effectiveUntil) {
+                          LocalDate effectiveUntil) implements NetworkRules.Terms {
 
     public PointsTerms {
         if (kinds == null || kinds.isEmpty() || kinds.stream().anyMatch(Objects::isNull)) {

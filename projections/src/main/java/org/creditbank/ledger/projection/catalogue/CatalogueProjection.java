@@ -1,5 +1,6 @@
 package org.creditbank.ledger.projection.catalogue;
 
+import org.creditbank.ledger.eventstore.JsonColumns;
 import org.axonframework.eventhandling.EventHandler;
 import org.creditbank.ledger.conversion.AgreementEvent.AgreementConcluded;
 import org.creditbank.ledger.conversion.AgreementEvent.AgreementWithdrawn;
@@ -48,14 +49,14 @@ public class CatalogueProjection {
     void on(QualificationDefined e) {
         jdbc.update(slot.get().sql("INSERT INTO {catalogue_qualification} (institution, qualification, programme,"
                         + " credit_unit, terms, defined_by, defined_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                e.institution(), e.qualification(), e.terms().programme(), e.unit(), RuleTerms.json(e.terms()),
+                e.institution(), e.qualification(), e.terms().programme(), e.unit(), JsonColumns.json(e.terms()),
                 e.definedBy(), Sql.at(e.at()));
     }
 
     @EventHandler
     void on(AgreementConcluded e) {
         jdbc.update(slot.get().sql("INSERT INTO {catalogue_agreement} (agreement_id, terms, concluded_by,"
-                        + " concluded_at) VALUES (?, ?, ?, ?)"), e.agreementId(), RuleTerms.json(e.terms()),
+                        + " concluded_at) VALUES (?, ?, ?, ?)"), e.agreementId(), JsonColumns.json(e.terms()),
                 e.concludedBy(), Sql.at(e.at()));
     }
 
@@ -69,7 +70,7 @@ public class CatalogueProjection {
     void on(HoursRulePublished e) {
         jdbc.update(slot.get().sql("INSERT INTO {catalogue_hours_rule} (rule_id, version, centre, terms, reason,"
                         + " published_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)"), e.ruleId(), e.version(),
-                e.institution(), RuleTerms.json(e.terms()), e.reason(), e.publishedBy(), Sql.at(e.at()));
+                e.institution(), JsonColumns.json(e.terms()), e.reason(), e.publishedBy(), Sql.at(e.at()));
     }
 
     @EventHandler
@@ -106,7 +107,7 @@ public class CatalogueProjection {
         jdbc.update(slot.get().sql("INSERT INTO {catalogue_rule_version} (rule_id, version, institution, programme,"
                         + " kind, criteria, grant_terms, effective_from, effective_until, reason, published_by,"
                         + " published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), ruleId, version, institution,
-                programme, criteria.kind().name(), RuleTerms.json(criteria), RuleTerms.json(grant), from, until,
+                programme, criteria.kind().name(), JsonColumns.json(criteria), JsonColumns.json(grant), from, until,
                 reason, by, Sql.at(at));
         rulesChanged(institution, programme);
     }

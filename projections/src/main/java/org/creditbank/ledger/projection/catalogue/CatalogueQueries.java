@@ -2,6 +2,7 @@ package org.creditbank.ledger.projection.catalogue;
 
 import org.creditbank.ledger.conversion.RuleCriteria;
 import org.creditbank.ledger.conversion.RuleGrant;
+import org.creditbank.ledger.eventstore.JsonColumns;
 import org.creditbank.ledger.readmodel.Slot;
 import org.creditbank.ledger.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,8 +54,8 @@ public class CatalogueQueries {
         Slot s = slot.get();
         List<VersionView> versions = jdbc.query(s.sql("SELECT * FROM {catalogue_rule_version} WHERE rule_id = ?"
                         + " ORDER BY version"), (rs, i) -> new VersionView(rs.getInt("version"),
-                        RuleTerms.read(rs.getString("criteria"), RuleCriteria.class),
-                        RuleTerms.read(rs.getString("grant_terms"), RuleGrant.class), Sql.date(rs, "effective_from"),
+                        JsonColumns.read(rs.getString("criteria"), RuleCriteria.class),
+                        JsonColumns.read(rs.getString("grant_terms"), RuleGrant.class), Sql.date(rs, "effective_from"),
                         Sql.date(rs, "effective_until"), rs.getString("reason"), rs.getString("published_by"),
                         Sql.instant(rs, "published_at")), ruleId);
         return jdbc.query(s.sql("SELECT * FROM {catalogue_rule} WHERE rule_id = ?"), (rs, i) -> new RuleView(

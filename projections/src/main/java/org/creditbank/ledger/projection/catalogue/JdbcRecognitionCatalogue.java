@@ -12,6 +12,7 @@ import org.creditbank.ledger.conversion.RecognitionCatalogue;
 import org.creditbank.ledger.conversion.RuleCriteria;
 import org.creditbank.ledger.conversion.RuleGrant;
 import org.creditbank.ledger.conversion.RuleVersion;
+import org.creditbank.ledger.eventstore.JsonColumns;
 import org.creditbank.ledger.readmodel.Slot;
 import org.creditbank.ledger.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,21 +65,21 @@ public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
     public List<AgreementVersion> agreements() {
         return jdbc.query(slot.get().sql("SELECT agreement_id, terms, withdrawn_from FROM {catalogue_agreement}"
                         + " ORDER BY agreement_id"), (rs, i) -> new AgreementVersion(rs.getString(1),
-                        RuleTerms.read(rs.getString(2), AgreementTerms.class), Sql.date(rs, "withdrawn_from")));
+                        JsonColumns.read(rs.getString(2), AgreementTerms.class), Sql.date(rs, "withdrawn_from")));
     }
 
     /** Every version of every network hours rule (a handful). */
     public List<HoursRuleVersion> hoursRules() {
         return jdbc.query(slot.get().sql("SELECT rule_id, version, terms FROM {catalogue_hours_rule}"
                         + " ORDER BY rule_id, version"), (rs, i) -> new HoursRuleVersion(rs.getString(1), rs.getInt(2),
-                        RuleTerms.read(rs.getString(3), HoursTerms.class)));
+                        JsonColumns.read(rs.getString(3), HoursTerms.class)));
     }
 
     @Override
     public Optional<QualificationDefinition> qualification(String institution, String qualification) {
         return jdbc.query(slot.get().sql("SELECT * FROM {catalogue_qualification} WHERE institution = ?"
                         + " AND qualification = ?"), (rs, i) -> new QualificationDefinition(rs.getString("institution"),
-                        rs.getString("qualification"), RuleTerms.read(rs.getString("terms"), QualificationTerms.class),
+                        rs.getString("qualification"), JsonColumns.read(rs.getString("terms"), QualificationTerms.class),
                         rs.getString("credit_unit")), institution, qualification).stream().findFirst();
     }
 
@@ -150,8 +151,8 @@ public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
                     if (!parsed.containsKey(key)) {
                         parsed.put(key, new RuleVersion(rs.getString("rule_id"), rs.getInt("version"),
                                 rs.getString("institution"), rs.getString("programme"),
-                                RuleTerms.read(rs.getString("criteria"), RuleCriteria.class),
-                                RuleTerms.read(rs.getString("grant_terms"), RuleGrant.class),
+                                JsonColumns.read(rs.getString("criteria"), RuleCriteria.class),
+                                JsonColumns.read(rs.getString("grant_terms"), RuleGrant.class),
                                 Sql.date(rs, "effective_from"), Sql.date(rs, "effective_until")));
                     }
                 }, institution, programme);

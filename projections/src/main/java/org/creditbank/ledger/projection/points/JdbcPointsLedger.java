@@ -1,7 +1,8 @@
 package org.creditbank.ledger.projection.points;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.creditbank.ledger.achievement.AchievementKind;
+import org.creditbank.ledger.conversion.NetworkRules;
+import org.creditbank.ledger.eventstore.JsonColumns;
 import org.creditbank.ledger.group.PointsLedger;
 import org.creditbank.ledger.group.PointsTerms;
 import org.creditbank.ledger.readmodel.Slot;
@@ -11,10 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -68,19 +66,9 @@ public class JdbcPointsLedger implements PointsLedger {
 
     @Override
     public Optional<RuleInForce> pointsRuleInForce(AchievementKind kind, LocalDate on) {
-        Map<String, RuleInForce> highest = new LinkedHashMap<>();
-        jdbc.query(slot.get().sql("SELECT rule_id, version, terms FROM {points_rule} ORDER BY rule_id, version"),
-                rs -> {
-                    PointsTerms terms = read(rs.getString(3));
-                    // The latest version begun by the date replaces the earlier ones, even once it ends.
-                    if (!terms.effectiveFrom().isAfter(on)) {
-                        highest.put(rs.getString(1), new RuleInForce(rs.getString(1), rs.getInt(2), terms));
-                    }
-                });
-        return highest.values().stream().filter(r -> r.terms().covers(on))
-                .filter(r -> r.terms().kinds().contains(kind))
-                .min(Comparator.comparing((RuleInForce r) -> r.terms().effectiveFrom()).reversed()
-                        .thenComparing(RuleInForce::ruleId));
+        List<RuleInForce> versions = jdbc.query(slot.get().sql("SELECT rule_id, version, terms FROM {points_rule}"),
+                (rs, i) -> new RuleInForce(rs.getString(1), rs.getInt(2), JsonColumns.read(rs.getString(3), PointsTerms.class)));
+        return NetworkRules.inForce(versions, RuleInForce::ruleId, RuleInForce::version, RuleInForce::terms, kind, on);
     }
 
     /** A learner's entries, the latest first. */
@@ -101,13 +89,5 @@ public class JdbcPointsLedger implements PointsLedger {
         return jdbc.query(s.sql("SELECT * FROM {points_group} WHERE group_id = ?"), (rs, i) -> new GroupView(
                 rs.getString("group_id"), rs.getString("kind"), rs.getString("name"), Sql.instant(rs, "formed_at"),
                 members), groupId).stream().findFirst();
-    }
-
-    private static PointsTerms read(String json) {
-        try {
-            return PointsProjection.JSON.readValue(json, PointsTerms.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a points rule in the read model could not be read", e);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package org.creditbank.ledger.projection.points;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventHandler;
-import org.creditbank.ledger.eventstore.EventStoreFormat;
+import org.creditbank.ledger.eventstore.JsonColumns;
 import org.creditbank.ledger.group.GroupEvent.GroupFormed;
 import org.creditbank.ledger.group.GroupEvent.InvitationAccepted;
 import org.creditbank.ledger.group.GroupEvent.MemberInvited;
@@ -28,8 +26,6 @@ import java.util.function.Supplier;
  */
 public class PointsProjection {
 
-    static final ObjectMapper JSON = EventStoreFormat.eventJson().build();
-
     private final JdbcTemplate jdbc;
     private final Supplier<Slot> slot;
 
@@ -46,9 +42,9 @@ public class PointsProjection {
     }
 
     @EventHandler
-    void on(PointsRulePublished e) throws JsonProcessingException {
+    void on(PointsRulePublished e) {
         jdbc.update(slot.get().sql("INSERT INTO {points_rule} (rule_id, version, terms, published_at)"
-                + " VALUES (?, ?, ?, ?)"), e.ruleId(), e.version(), JSON.writeValueAsString(e.terms()), Sql.at(e.at()));
+                + " VALUES (?, ?, ?, ?)"), e.ruleId(), e.version(), JsonColumns.json(e.terms()), Sql.at(e.at()));
     }
 
     @EventHandler
