@@ -1,6 +1,5 @@
 package org.creditbank.ledger.projection.catalogue;
 
-import org.creditbank.ledger.eventstore.JsonColumns;
 import org.axonframework.eventhandling.EventHandler;
 import org.creditbank.ledger.conversion.AgreementEvent.AgreementConcluded;
 import org.creditbank.ledger.conversion.AgreementEvent.AgreementWithdrawn;
@@ -12,6 +11,7 @@ import org.creditbank.ledger.conversion.CatalogueEvent.RecognitionRulePublished;
 import org.creditbank.ledger.conversion.CatalogueEvent.RecognitionRuleWithdrawn;
 import org.creditbank.ledger.conversion.RuleCriteria;
 import org.creditbank.ledger.conversion.RuleGrant;
+import org.creditbank.ledger.eventstore.JsonColumns;
 import org.creditbank.ledger.readmodel.Slot;
 import org.creditbank.ledger.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
