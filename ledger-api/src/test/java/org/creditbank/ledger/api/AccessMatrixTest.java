@@ -248,6 +248,8 @@ class AccessMatrixTest {
         rules.put("POST /api/admin/read-models/{name}/rebuild", new Rule(EnumSet.of(OPERATOR), () -> ""));
         rules.put("GET /api/statistics", new Rule(EnumSet.of(AUDITOR, ADMINISTRATOR), null));
         rules.put("GET /api/statistics/branches/{code}/annual-report", new Rule(branchReaders, null));
+        // The whole network's conversions, as its other statistics: auditors and the provincial centre.
+        rules.put("GET /api/statistics/conversions", new Rule(EnumSet.of(AUDITOR, ADMINISTRATOR), null));
         // The recognition catalogue: read by anyone signed in; kept by officers of the institution or above it.
         Set<Who> signedIn = EnumSet.complementOf(EnumSet.of(ANONYMOUS));
         Set<Who> catalogueKeepers = EnumSet.of(OFFICER_OWN, ADMINISTRATOR, SYSTEM, INSTITUTION);

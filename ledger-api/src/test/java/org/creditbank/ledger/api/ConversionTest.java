@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -188,6 +189,67 @@ class ConversionTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("VERIFIED learner " + learner + ": " + ledger.eventCount(learner)
                 + " events");
+    }
+
+    @Test
+    void conversion_statistics_count_applications_grants_and_credits_by_rule_rolled_up_through_the_tiers() {
+        String byRule = "/api/statistics/conversions?branch=" + INSTITUTION + "&by=rule";
+        JsonNode before = http.get(byRule, IVAN).json();
+        String learner = Scenario.openAccount(http, ALICE, "Statistics Li");
+        String certificate = certified(learner, "CV-STAT");
+        String application = Scenario.created(apply(learner, certificate, ALICE)).json().get("applicationId")
+                .asText();
+        assertThat(http.post(decision(learner, application), Map.of(), IVAN).status()).isEqualTo(200);
+        assertThat(http.post("/api/learners/" + learner + "/achievements/" + certificate + "/revocation",
+                Map.of("reason", "forged certificate"), BOB).status()).isEqualTo(200);
+
+        // Trailing the commands: awaited until it has counted the invalidation.
+        long invalidated = before.get("totals").get("invalidated").asLong() + 1;
+        JsonNode after = Await.until("conversion statistics to count the invalidation", Duration.ofSeconds(30),
+                () -> http.get(byRule, IVAN).json(), a -> a.get("totals").get("invalidated").asLong() == invalidated);
+        JsonNode totals = after.get("totals");
+        assertThat(totals.get("applications").asLong()).isEqualTo(before.get("totals").get("applications").asLong()
+                + 1);
+        assertThat(totals.get("granted").asLong()).isEqualTo(before.get("totals").get("granted").asLong() + 1);
+        assertThat(credits(after.get("groups"), RULE, "creditsGranted").subtract(credits(before.get("groups"), RULE,
+                "creditsGranted"))).isEqualByComparingTo("8");
+        assertThat(credits(after.get("groups"), RULE, "creditsInvalidated").subtract(credits(before.get("groups"),
+                RULE, "creditsInvalidated"))).isEqualByComparingTo("8");
+
+        // Rolled up: the provincial centre sees the institution's figures as its own group, and the network's in all.
+        JsonNode centre = http.get("/api/statistics/conversions?branch=" + CENTRE + "&by=branch", ERIN).json();
+        JsonNode group = null;
+        for (JsonNode g : centre.get("groups")) {
+            if (g.get("key").asText().equals(INSTITUTION)) {
+                group = g.get("figures");
+            }
+        }
+        assertThat(group).isEqualTo(totals);
+        assertThat(http.get("/api/statistics/conversions", ERIN).json().get("totals").get("applications").asLong())
+                .isGreaterThanOrEqualTo(totals.get("applications").asLong());
+        String csv = http.get("/api/statistics/conversions?branch=" + INSTITUTION, "Accept", "text/csv", IVAN[0],
+                IVAN[1], IVAN[2], IVAN[3]).text();
+        assertThat(csv).startsWith("section,key,applications,granted,refused,invalidated,").contains("total,all,"
+                + totals.get("applications").asLong() + "," + totals.get("granted").asLong() + ",");
+        // Another municipal branch does not read the institution's figures; a bad grouping is refused by name.
+        assertThat(http.get("/api/statistics/conversions?branch=" + INSTITUTION, Scenario.CAROL).status())
+                .isEqualTo(403);
+        Http.Reply badGrouping = http.get("/api/statistics/conversions?branch=" + INSTITUTION + "&by=kind", IVAN);
+        assertThat(badGrouping.status()).isEqualTo(400);
+        assertThat(badGrouping.json().get("field").asText()).isEqualTo("by");
+    }
+
+    private static BigDecimal credits(JsonNode groups, String rule, String which) {
+        for (JsonNode g : groups) {
+            if (g.get("key").asText().equals(rule)) {
+                for (JsonNode c : g.get("figures").get(which)) {
+                    if (c.get("unit").asText().equals("INSTITUTION:ZJU")) {
+                        return c.get("amount").decimalValue();
+                    }
+                }
+            }
+        }
+        return BigDecimal.ZERO;
     }
 
     @Test

@@ -30,6 +30,8 @@ import org.creditbank.ledger.projection.catalogue.CatalogueQueries;
 import org.creditbank.ledger.projection.catalogue.CatalogueReadModel;
 import org.creditbank.ledger.projection.conversion.ConversionQueries;
 import org.creditbank.ledger.projection.conversion.ConversionReadModel;
+import org.creditbank.ledger.projection.conversion.ConversionStatisticsQueries;
+import org.creditbank.ledger.projection.conversion.ConversionStatisticsReadModel;
 import org.creditbank.ledger.projection.conversion.QualificationQueries;
 import org.creditbank.ledger.projection.points.PointsReadModel;
 import org.creditbank.ledger.projection.register.CertificateRegisterReadModel;
@@ -123,6 +125,17 @@ public class ReadModelConfiguration {
     @Bean
     public ReadModel conversionReadModel(JdbcTemplate jdbc) {
         return ConversionReadModel.declaration(jdbc);
+    }
+
+    @Bean
+    public ReadModel conversionStatisticsReadModel(JdbcTemplate jdbc, ZoneId ledgerZone, Dialect dialect) {
+        return ConversionStatisticsReadModel.declaration(jdbc, ledgerZone, dialect);
+    }
+
+    @Bean
+    public ConversionStatisticsQueries conversionStatisticsQueries(JdbcTemplate jdbc, ReadModelSlots slots) {
+        return new ConversionStatisticsQueries(jdbc, slots.liveSlot(ConversionStatisticsReadModel.NAME),
+                slots.liveSlot(BranchRegisterReadModel.NAME));
     }
 
     @Bean

@@ -3,10 +3,6 @@ package org.creditbank.ledger.api.statistics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.creditbank.ledger.api.web.Requests;
-import org.creditbank.ledger.api.identity.ReadAccess;
-import org.creditbank.ledger.branch.BranchCode;
-import org.creditbank.ledger.branch.UnknownBranch;
-import org.creditbank.ledger.projection.register.BranchQueries;
 import org.creditbank.ledger.projection.register.BranchView;
 import org.creditbank.ledger.projection.statistics.StatisticsQueries;
 import org.creditbank.ledger.projection.statistics.StatisticsQueries.Grouping;
@@ -32,16 +28,13 @@ public class StatisticsController {
     private static final String CSV = "text/csv";
 
     private final StatisticsQueries statistics;
-    private final BranchQueries branches;
-    private final ReadAccess access;
+    private final StatisticsScope scope;
     private final ZoneId zone;
     private final Clock clock;
 
-    public StatisticsController(StatisticsQueries statistics, BranchQueries branches, ZoneId zone, Clock clock,
-                                ReadAccess access) {
-        this.access = access;
+    StatisticsController(StatisticsQueries statistics, StatisticsScope scope, ZoneId zone, Clock clock) {
         this.statistics = statistics;
-        this.branches = branches;
+        this.scope = scope;
         this.zone = zone;
         this.clock = clock;
     }
@@ -77,7 +70,7 @@ public class StatisticsController {
     @GetMapping(value = "/api/statistics/branches/{code}/annual-report", produces = "application/json")
     @Operation(summary = "A branch's annual operational report for a calendar year (in the ledger's time zone)")
     public AnnualReport annualReport(@PathVariable String code, @RequestParam(required = false) String year) {
-        BranchView branch = branch(code);
+        BranchView branch = scope.branch(code);
         int y = year(year);
         LocalDate from = LocalDate.of(y, 1, 1);
         LocalDate to = LocalDate.of(y, 12, 31);
@@ -103,25 +96,11 @@ public class StatisticsController {
     }
 
     private Query query(String branch, String from, String to, String by, String asOf, String achievedBefore) {
-        String code = branch == null ? null : branch(branch).code();
-        if (code == null) {
-            // The whole network: auditors, and officers of the provincial centre.
-            access.branch(branches.root().orElse("(provincial centre)"));
-        }
-        LocalDate start = Requests.date("from", from, false);
-        LocalDate end = Requests.date("to", to, false);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw new InvalidField("to", "must not be before from (" + start + ")");
-        }
-        return new Query(code, start, end, by == null ? null : Requests.oneOf("by", by, Grouping.class),
-                Requests.instant("asOf", asOf), Requests.date("achievedBefore", achievedBefore, false));
-    }
-
-    private BranchView branch(String code) {
-        String value = BranchCode.of("branch", code).value();
-        BranchView branch = branches.branch(value, 0).orElseThrow(() -> new UnknownBranch("branch", value));
-        access.branch(branch.code());
-        return branch;
+        String code = scope.jurisdiction(branch);
+        StatisticsScope.Period period = StatisticsScope.period(from, to);
+        return new Query(code, period.from(), period.to(), by == null ? null : Requests.oneOf("by", by,
+                Grouping.class), Requests.instant("asOf", asOf), Requests.date("achievedBefore", achievedBefore,
+                false));
     }
 
     private static int year(String year) {

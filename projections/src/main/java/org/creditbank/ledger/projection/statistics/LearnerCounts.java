@@ -194,22 +194,4 @@ final class LearnerCounts {
     private static String learning() {
         return Measure.sqlList(Measure::isLearning);
     }
-
-    /** For a by-branch question: each branch of the subtree to its group (the branch itself or its child). */
-    Map<String, String> branchGroups(String branch) {
-        Map<String, String> groups = new LinkedHashMap<>();
-        String top = branch == null ? "" : "/" + branch + "/";
-        jdbc.query("SELECT code, lineage FROM " + conditions.branchTable() + " WHERE lineage LIKE ?", rs -> {
-            String code = rs.getString("code");
-            String lineage = rs.getString("lineage");
-            if (code.equals(branch)) {
-                groups.put(code, code);
-            } else {
-                // The first branch below the asked one on this branch's path (below the root: the root itself).
-                String below = lineage.substring(branch == null ? 1 : lineage.indexOf(top) + top.length());
-                groups.put(code, below.substring(0, below.indexOf('/')));
-            }
-        }, "%" + top + "%");
-        return groups;
-    }
 }

@@ -2,6 +2,7 @@ package org.creditbank.ledger.projection.statistics;
 
 import org.creditbank.ledger.projection.statistics.QueryConditions.Where;
 import org.creditbank.ledger.projection.statistics.SumSources.Source;
+import org.creditbank.ledger.readmodel.Lineages;
 import org.creditbank.ledger.readmodel.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,6 +40,7 @@ public class StatisticsQueries {
     private final QueryConditions conditions;
     private final SumSources sources;
     private final LearnerCounts learners;
+    private final Supplier<Slot> branches;
 
     /**
      * @param slot     the slot being served, asked at each query (a rebuild switches it)
@@ -47,6 +49,7 @@ public class StatisticsQueries {
      */
     public StatisticsQueries(JdbcTemplate jdbc, Supplier<Slot> slot, Supplier<Slot> branches, ZoneId zone) {
         this.jdbc = jdbc;
+        this.branches = branches;
         this.conditions = new QueryConditions(slot, branches, zone);
         this.sources = new SumSources(conditions, zone);
         this.learners = new LearnerCounts(jdbc, conditions, zone);
@@ -112,7 +115,7 @@ public class StatisticsQueries {
         boolean wholeMonths = (query.from() == null || query.from().getDayOfMonth() == 1)
                 && (query.to() == null || query.to().equals(query.to().with(TemporalAdjusters.lastDayOfMonth())));
         boolean monthly = wholeMonths && query.asOf() == null && query.achievedBefore() == null;
-        Map<String, String> groupOf = by == Grouping.BRANCH ? learners.branchGroups(query.branch()) : Map.of();
+        Map<String, String> groupOf = by == Grouping.BRANCH ? Lineages.groupsBelow(jdbc, branches.get().table("branch"), query.branch()) : Map.of();
 
         Tally total = new Tally();
         Map<String, Tally> groups = new TreeMap<>();

@@ -3,6 +3,7 @@ package org.creditbank.ledger.projection.statistics;
 import org.creditbank.ledger.readmodel.Dialect;
 import org.creditbank.ledger.readmodel.RowInserts;
 import org.creditbank.ledger.readmodel.Slot;
+import org.creditbank.ledger.readmodel.Upserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -76,33 +77,9 @@ final class StatisticsTables {
         }
     }
 
-    /**
-     * The statement that adds each row's {@code sums} to the row with the same {@code keys}, and inserts the keys not
-     * there yet. Columns come as {@code name TYPE}: H2's MERGE casts its parameters. On PostgreSQL it is a plain
-     * INSERT, which the driver sends many rows at a time.
-     */
+    /** The statement that adds each row's {@code sums} to the row with the same {@code keys} ({@link Upserts}). */
     String upsert(String base, List<String> keys, List<String> sums) {
-        List<String> keyNames = keys.stream().map(c -> c.split(" ", 2)[0]).toList();
-        List<String> sumNames = sums.stream().map(c -> c.split(" ", 2)[0]).toList();
-        List<String> names = new ArrayList<>(keyNames);
-        names.addAll(sumNames);
-        String columns = String.join(", ", names);
-        if (dialect == Dialect.POSTGRESQL) {
-            return "INSERT INTO " + table(base) + " AS t (" + columns + ") VALUES ("
-                    + String.join(", ", Collections.nCopies(names.size(), "?")) + ") ON CONFLICT ("
-                    + String.join(", ", keyNames) + ") DO UPDATE SET "
-                    + String.join(", ", sumNames.stream().map(c -> c + " = t." + c + " + EXCLUDED." + c).toList());
-        }
-        List<String> casts = new ArrayList<>(keys);
-        casts.addAll(sums);
-        return "MERGE INTO " + table(base) + " t USING (VALUES ("
-                + String.join(", ", casts.stream().map(c -> "CAST(? AS " + c.split(" ", 2)[1] + ")").toList())
-                + ")) AS s (" + columns + ") ON "
-                + String.join(" AND ", keyNames.stream().map(c -> "t." + c + " = s." + c).toList())
-                + " WHEN MATCHED THEN UPDATE SET "
-                + String.join(", ", sumNames.stream().map(c -> c + " = t." + c + " + s." + c).toList())
-                + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES ("
-                + String.join(", ", names.stream().map(c -> "s." + c).toList()) + ")";
+        return Upserts.addTo(dialect, table(base), keys, sums);
     }
 
     /** Two lists, one after the other. */
