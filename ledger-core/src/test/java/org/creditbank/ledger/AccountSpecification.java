@@ -111,7 +111,13 @@ public abstract class AccountSpecification {
         fixture.registerAnnotatedCommandHandler(new AccountOpening(fixture.getRepository(), jurisdiction,
                 identityRegister, HASHER, division -> LearnerNumber.issue(division, serials.incrementAndGet()),
                 VAULT, clock));
-        fixture.registerAnnotatedCommandHandler(new AccountMerging(fixture.getRepository(), jurisdiction, clock));
+        // Merges in a specification move no group: the points ledger given names none.
+        fixture.registerAnnotatedCommandHandler(new AccountMerging(fixture.getRepository(),
+                org.axonframework.eventsourcing.EventSourcingRepository.builder(
+                        org.creditbank.ledger.group.LearningGroup.class).eventStore(
+                        org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder().storageEngine(
+                                new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine())
+                                .build()).build(), jurisdiction, clock));
     }
 
     protected static AccountOpened accountOpened(LearnerNumber learner) {

@@ -63,6 +63,11 @@ public final class TestPointsLedger implements PointsLedger {
     }
 
     @Override
+    public List<String> groupsOf(String learnerNumber) {
+        return List.of();
+    }
+
+    @Override
     public Optional<RuleInForce> pointsRuleInForce(AchievementKind kind, LocalDate on) {
         return NetworkRules.inForce(rules, RuleInForce::ruleId, RuleInForce::version, RuleInForce::terms, kind, on);
     }

@@ -253,6 +253,44 @@ class ConversionTest {
     }
 
     @Test
+    void a_merge_carries_conversions_to_the_survivor_where_they_count_and_cascade() {
+        String survivor = Scenario.openAccount(http, ALICE, "Merge Li");
+        String merged = Scenario.openAccount(http, ALICE, "Merge Li Again");
+        String certificate = certified(merged, "CV-MERGE");
+        String pendingSource = certified(merged, "CV-MERGE-2");
+        String application = Scenario.created(apply(merged, certificate, ALICE)).json().get("applicationId")
+                .asText();
+        assertThat(http.post(decision(merged, application), Map.of(), IVAN).status()).isEqualTo(200);
+        String pending = Scenario.created(apply(merged, pendingSource, ALICE)).json().get("applicationId").asText();
+
+        Http.Reply merge = http.post("/api/learners/" + survivor + "/merges", Map.of("mergedLearnerNumber", merged,
+                "reason", "one person, two accounts"), ALICE);
+        assertThat(merge.status()).as(merge.toString()).isEqualTo(200);
+        // On the survivor: the grant stands and counts toward the programme; the undecided application awaits.
+        JsonNode carried = http.get("/api/learners/" + survivor + "/conversions/" + application, ALICE).json();
+        assertThat(carried.get("status").asText()).isEqualTo("GRANTED");
+        assertThat(carried.get("credits").decimalValue()).isEqualByComparingTo("8");
+        assertThat(http.get("/api/learners/" + survivor + "/conversions/" + pending, ALICE).json().get("status")
+                .asText()).isEqualTo("APPLIED");
+        JsonNode transcript = http.get("/api/learners/" + survivor + "/transcript", ALICE).json();
+        assertThat(transcript.get("conversions")).extracting(c -> c.get("applicationId").asText())
+                .containsExactly(application);
+        // Its course counts once: the pending application's source exempts the same courses.
+        Http.Reply twice = http.post(decision(survivor, pending), Map.of(), IVAN);
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(409);
+
+        // Revoking the carried source on the survivor invalidates the carried grant there; the other is then granted.
+        assertThat(http.post("/api/learners/" + survivor + "/achievements/" + certificate + "/revocation",
+                Map.of("reason", "forged certificate"), BOB).status()).isEqualTo(200);
+        JsonNode invalidated = http.get("/api/learners/" + survivor + "/conversions/" + application, ALICE).json();
+        assertThat(invalidated.get("status").asText()).isEqualTo("INVALIDATED");
+        assertThat(invalidated.get("invalidation").get("achievementId").asText()).isEqualTo(certificate);
+        Http.Reply granted = http.post(decision(survivor, pending), Map.of(), IVAN);
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+        assertThat(granted.json().get("status").asText()).isEqualTo("GRANTED");
+    }
+
+    @Test
     void a_conversion_cites_the_agreement_under_which_its_rule_applies_and_a_withdrawn_one_no_more() {
         String agreement = "AGR-" + RULE.substring(7);
         Http.Reply concluded = http.post("/api/agreements", Map.of("agreementId", agreement, "first", INSTITUTION,

@@ -95,6 +95,41 @@ class GroupsAndPointsTest {
     }
 
     @Test
+    void a_merge_carries_the_merged_accounts_points_and_family_place_to_the_survivor() {
+        String family = "merge-" + FAMILY;
+        String elder = member("Grandma Merge");
+        String copy = member("Grandma Merge Again");
+        String young = member("Grandson Merge");
+        Scenario.created(http.post("/api/groups", Map.of("groupId", family, "kind", "FAMILY", "name", "The Merges",
+                "founder", copy, "generation", 1), ALICE));
+        assertThat(http.post("/api/groups/" + family + "/invitations", Map.of("invitedBy", copy, "learnerNumber",
+                young, "generation", 3), ALICE).status()).isEqualTo(200);
+        assertThat(http.post("/api/groups/" + family + "/members/" + young + "/acceptance", "", ALICE).status())
+                .isEqualTo(200);
+
+        Http.Reply merge = http.post("/api/learners/" + elder + "/merges", Map.of("mergedLearnerNumber", copy,
+                "reason", "one grandmother, two accounts"), ALICE);
+        assertThat(merge.status()).as(merge.toString()).isEqualTo(200);
+        // The points came along, booked as two lines; the family place too.
+        JsonNode points = http.get("/api/learners/" + elder + "/points", ALICE).json();
+        assertThat(points.get("balance").decimalValue()).isEqualByComparingTo("200");
+        assertThat(points.get("entries")).extracting(e -> e.get("entry").asText() + ":" + e.get("points")
+                .decimalValue().toPlainString()).contains("MERGED_IN:100");
+        assertThat(http.get("/api/groups/" + family, ALICE).json().get("members")).extracting(
+                m -> m.get("learnerNumber").asText() + ":" + m.get("status").asText()).containsExactlyInAnyOrder(
+                elder + ":MEMBER", copy + ":MERGED", young + ":MEMBER");
+        // The survivor gives as the family's elder; the merged account no longer takes part.
+        assertThat(transfer(family, "after-merge-" + family, elder, young, 30).status()).isEqualTo(200);
+        Http.Reply fromMerged = transfer(family, "merged-" + family, copy, young, 1);
+        assertThat(fromMerged.status()).as(fromMerged.toString()).isEqualTo(409);
+        assertThat(fromMerged.json().get("type").asText()).isEqualTo("urn:ledger:problem:not-member");
+        assertThat(http.get("/api/learners/" + young + "/points", ALICE).json().get("balance").decimalValue())
+                .isEqualByComparingTo("130");
+        assertThat(http.get("/api/learners/" + elder + "/points", ALICE).json().get("balance").decimalValue())
+                .isEqualByComparingTo("170");
+    }
+
+    @Test
     void a_thousand_transfers_at_once_conserve_the_familys_points_and_leave_no_balance_below_zero()
             throws Exception {
         BigDecimal total = total();

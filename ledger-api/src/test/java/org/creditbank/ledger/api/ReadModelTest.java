@@ -126,6 +126,33 @@ class ReadModelTest {
                 ok(http.post(achievement(learner, course) + "/revocation", Map.of("reason", "withdrawn"), BOB));
             }
         }
+        // A merge carries a granted and an undecided application, the points and a family place (which ends: the
+        // survivor is in a family of its own).
+        String survivor = Scenario.openAccount(http, ALICE, "Converting survivor");
+        String merged = Scenario.openAccount(http, ALICE, "Converting merged");
+        for (String course : List.of("RM-CONV-M1", "RM-CONV-M2")) {
+            String id = Scenario.record(http, ALICE, merged, Scenario.course(course, "3"));
+            ok(http.post(achievement(merged, id) + "/certification", "", BOB));
+            String application = Scenario.created(http.post("/api/learners/" + merged + "/conversions",
+                    Map.of("institution", "RM-INST", "programme", "RM-PROG", "sources", List.of(id)), ALICE))
+                    .json().get("applicationId").asText();
+            if (course.endsWith("M1")) {
+                ok(http.post("/api/learners/" + merged + "/conversions/" + application + "/decision", Map.of(),
+                        ivan));
+            }
+        }
+        ok(http.post("/api/learners/" + survivor + "/merges", Map.of("mergedLearnerNumber", merged,
+                "reason", "same person"), ALICE));
+        String elderAgain = Scenario.openAccount(http, ALICE, "Elder again");
+        Map<String, Object> pottery = Scenario.course("RM-ELDER-2", "1");
+        pottery.put("kind", "ELDERLY_EDUCATION");
+        pottery.put("credits", Map.of("amount", 32, "unit", "HOURS"));
+        ok(http.post(achievement(elderAgain, Scenario.record(http, ALICE, elderAgain, pottery)) + "/certification",
+                "", BOB));
+        Scenario.created(http.post("/api/groups", Map.of("groupId", "rm-family-2", "kind", "FAMILY", "name",
+                "Elders again", "founder", elderAgain, "generation", 1), ALICE));
+        ok(http.post("/api/learners/" + elder + "/merges", Map.of("mergedLearnerNumber", elderAgain,
+                "reason", "same person"), ALICE));
     }
 
     @AfterAll

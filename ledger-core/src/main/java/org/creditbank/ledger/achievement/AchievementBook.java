@@ -49,6 +49,11 @@ public final class AchievementBook {
         return standing;
     }
 
+    /** Whether the account holds an achievement of this id (a duplicate superseded by a merge it does not). */
+    public boolean holds(String achievementId) {
+        return byId.containsKey(achievementId);
+    }
+
     /** Refuses unless the achievement still awaits certification or rejection. */
     public void requireAwaitingDecision(AchievementStanding standing, String act) {
         if (standing.lifecycle() == AchievementStatus.CERTIFIED && act.equals("certified")) {

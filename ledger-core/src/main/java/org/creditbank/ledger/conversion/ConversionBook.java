@@ -24,6 +24,7 @@ import org.creditbank.ledger.conversion.ConversionRefusals.NothingToGrant;
 import org.creditbank.ledger.conversion.ConversionRefusals.SourceNamedTwice;
 import org.creditbank.ledger.conversion.ConversionRefusals.UnknownApplication;
 import org.creditbank.ledger.conversion.ConversionRefusals.UnknownProgramme;
+import org.creditbank.ledger.conversion.ConversionsCarried.CarriedApplication;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -58,6 +59,12 @@ public final class ConversionBook {
 
     /** The grants that stand, by application: what the cascade from a source invalidates. */
     private final Map<String, ConversionGranted> standing = new LinkedHashMap<>();
+    /** Every decision and invalidation, by application: what a merge carries to the survivor. */
+    private final Map<String, ConversionGranted> grantedAll = new HashMap<>();
+    private final Map<String, ConversionRefused> refusals = new HashMap<>();
+    private final Map<String, ConversionInvalidated> invalidations = new HashMap<>();
+    /** The applications in the order made. */
+    private final List<String> made = new ArrayList<>();
 
     /**
      * Credits granted into a programme: the application, the year of the grant, the awarding body of the source, the
@@ -231,6 +238,11 @@ public final class ConversionBook {
         for (Assessment assessed : application.sources()) {
             String id = assessed.achievementId();
             String byOfficer = command.refusedSources().get(id);
+            if (!achievements.holds(id)) {
+                refused.add(new SourceRefusal(id, byOfficer != null ? byOfficer : "it came with a merged account as"
+                        + " a duplicate of an achievement this account holds: apply again with that one"));
+                continue;
+            }
             Optional<String> unusable = unusable(achievements.require(learnerNumber, id), already, programme,
                     terms.unit());
             Instant corrected = correctedAt.get(id);
@@ -320,8 +332,10 @@ public final class ConversionBook {
     public void on(ConversionEvent event) {
         if (event instanceof ConversionApplied e) {
             applications.put(e.applicationId(), e);
+            made.add(e.applicationId());
         } else if (event instanceof ConversionGranted e) {
             decided.add(e.applicationId());
+            grantedAll.put(e.applicationId(), e);
             String key = key(e.institution(), e.programme());
             int year = e.grantedOn().getYear();
             for (SourceGrant g : e.granted()) {
@@ -332,7 +346,9 @@ public final class ConversionBook {
             standing.put(e.applicationId(), e);
         } else if (event instanceof ConversionRefused e) {
             decided.add(e.applicationId());
+            refusals.put(e.applicationId(), e);
         } else if (event instanceof ConversionInvalidated e) {
+            invalidations.put(e.applicationId(), e);
             ConversionGranted granted = standing.remove(e.applicationId());
             String key = key(e.institution(), e.programme());
             Map<String, String> sources = counted.getOrDefault(key, new HashMap<>());
@@ -478,6 +494,176 @@ public final class ConversionBook {
         } else if (event instanceof QualificationFlaggedForReview e) {
             flagged.add(e.achievementId());
         }
+    }
+
+    /**
+     * What this account, being merged into {@code survivor}, hands on: every application with what became of it,
+     * every award and hours conversion. The survivor ({@link #carry}) decides the ids and what it holds.
+     */
+    public ConversionsCarried handOn(String mergedNumber, String survivor, String mergedBy, String branchCode,
+                                     Instant at) {
+        List<CarriedApplication> carried = new ArrayList<>();
+        for (String id : made) {
+            carried.add(new CarriedApplication(id, applications.get(id), grantedAll.get(id), refusals.get(id),
+                    invalidations.get(id)));
+        }
+        return new ConversionsCarried(survivor, mergedNumber, carried, List.copyOf(awards.values()),
+                flagged.stream().sorted().toList(), List.copyOf(hoursConverted.values()), mergedBy, branchCode, at);
+    }
+
+    /**
+     * The conversions handed on by the account merged into this one, as this account takes them: each application
+     * under its own id unless this account has one of that id (then under the merged account's number and the id),
+     * and the awards and hours conversions of the achievements it took in (not those it superseded).
+     */
+    public ConversionsCarried carry(ConversionsCarried handed, AchievementBook achievements) {
+        String mergedNumber = handed.mergedNumber();
+        Set<String> ids = new HashSet<>(applications.keySet());
+        List<CarriedApplication> carried = new ArrayList<>();
+        for (CarriedApplication a : handed.applications()) {
+            String id = a.applicationId();
+            if (!ids.add(id)) {
+                String base = (mergedNumber + "-" + id);
+                base = base.substring(0, Math.min(base.length(), 60));
+                id = base;
+                for (int n = 2; !ids.add(id); n++) {
+                    id = base + "-" + n;
+                }
+            }
+            carried.add(new CarriedApplication(id, a.applied(), a.granted(), a.refused(), a.invalidated()));
+        }
+        List<QualificationAwarded> awardsHeld = handed.awards().stream()
+                .filter(award -> achievements.holds(award.achievementId())).toList();
+        List<String> flaggedHeld = handed.flaggedAwards().stream().filter(achievements::holds).toList();
+        List<HoursConverted> hoursHeld = handed.hours().stream()
+                .filter(hours -> achievements.holds(hours.achievementId())).toList();
+        return new ConversionsCarried(handed.learnerNumber(), mergedNumber, carried, awardsHeld, flaggedHeld,
+                hoursHeld, handed.carriedBy(), handed.branchCode(), handed.at());
+    }
+
+    /**
+     * The carried grants that cannot stand on this account, weighed before they are taken in, in the order they were
+     * granted: one whose source this account holds its own copy of (superseded by the merge), one with a course that
+     * already counts toward the programme here, one that would carry the programme over a cap. Each invalidated with
+     * cause {@code MERGED}, naming the source and why.
+     */
+    public List<ConversionInvalidated> mergeConflicts(ConversionsCarried carried, AchievementBook achievements,
+                                                      RecognitionCatalogue catalogue,
+                                                      Function<String, List<String>> lineage) {
+        String survivor = carried.learnerNumber();
+        Map<String, Set<String>> courses = new HashMap<>();
+        Map<String, List<Grant>> before = new HashMap<>();
+        List<ConversionInvalidated> conflicts = new ArrayList<>();
+        List<CarriedApplication> standingCarried = carried.applications().stream().filter(CarriedApplication::standing)
+                .sorted(Comparator.comparing(a -> a.granted().at())).toList();
+        for (CarriedApplication a : standingCarried) {
+            ConversionGranted g = a.grantedHere(survivor);
+            String key = key(g.institution(), g.programme());
+            Optional<ProgrammeTerms> terms = catalogue.programme(g.institution(), g.programme());
+            Set<String> counting = courses.computeIfAbsent(key, k -> {
+                Set<String> held = new HashSet<>();
+                terms.ifPresent(t -> lines(g.institution(), g.programme(), t.unit(), achievements, lineage)
+                        .forEach(line -> {
+                            if (line.course() != null) {
+                                held.add(line.course());
+                            }
+                        }));
+                return held;
+            });
+            List<Grant> prior = before.computeIfAbsent(key, k -> new ArrayList<>(grants.getOrDefault(k, List.of())));
+            String cause = g.granted().get(0).achievementId();
+            String reason = null;
+            List<String> grantedCourses = new ArrayList<>();
+            for (SourceGrant source : g.granted()) {
+                if (!source.exemptions().isEmpty()) {
+                    source.exemptions().forEach(e -> grantedCourses.add(e.course()));
+                } else if (source.course() != null) {
+                    grantedCourses.add(source.course());
+                }
+                if (reason == null && !achievements.holds(source.achievementId())) {
+                    cause = source.achievementId();
+                    reason = "account " + carried.mergedNumber() + " was merged into " + survivor + ", which holds"
+                            + " the same achievement: it counts toward programme " + g.programme() + " once, through"
+                            + " the survivor's own";
+                }
+            }
+            if (reason == null) {
+                Optional<String> twice = grantedCourses.stream().filter(counting::contains).findFirst();
+                if (twice.isPresent()) {
+                    reason = "course " + twice.get() + " already counts toward programme " + g.programme()
+                            + " on account " + survivor + ": a course counts once";
+                }
+            }
+            if (reason == null && terms.isPresent()) {
+                reason = overCap(terms.get(), g, prior);
+            }
+            if (reason != null) {
+                conflicts.add(new ConversionInvalidated(survivor, a.applicationId(), g.institution(), g.programme(),
+                        cause, "MERGED", reason, g.credits(), g.unit(), carried.carriedBy(), carried.branchCode(),
+                        carried.at()));
+            } else {
+                counting.addAll(grantedCourses);
+                int year = g.grantedOn().getYear();
+                g.granted().forEach(source -> prior.add(new Grant(g.applicationId(), year, source.awardingBody(),
+                        source.credits())));
+            }
+        }
+        return conflicts;
+    }
+
+    /** Why a carried grant would carry its programme over a cap, given the grants into it that count; or null. */
+    private static String overCap(ProgrammeTerms terms, ConversionGranted g, List<Grant> prior) {
+        String over = " once the accounts are merged: the programme's cap is ";
+        if (sum(prior, x -> true).add(g.credits()).compareTo(terms.transferCap()) > 0) {
+            return "with it, programme " + g.programme() + " would hold more than its transfer cap" + over
+                    + terms.transferCap().stripTrailingZeros().toPlainString() + " " + g.unit();
+        }
+        int year = g.grantedOn().getYear();
+        if (terms.yearlyCap() != null && sum(prior, x -> x.year() == year).add(g.credits())
+                .compareTo(terms.yearlyCap()) > 0) {
+            return "with it, programme " + g.programme() + " would hold more than its cap for " + year + over
+                    + terms.yearlyCap().stripTrailingZeros().toPlainString() + " " + g.unit();
+        }
+        if (terms.awardingBodyCap() != null) {
+            Map<String, BigDecimal> byBody = new java.util.TreeMap<>();
+            g.granted().forEach(source -> byBody.merge(String.valueOf(source.awardingBody()), source.credits(),
+                    BigDecimal::add));
+            for (Map.Entry<String, BigDecimal> body : byBody.entrySet()) {
+                if (sum(prior, x -> body.getKey().equals(String.valueOf(x.awardingBody()))).add(body.getValue())
+                        .compareTo(terms.awardingBodyCap()) > 0) {
+                    return "with it, programme " + g.programme() + " would hold more than its cap from awarding body "
+                            + body.getKey() + over + terms.awardingBodyCap().stripTrailingZeros().toPlainString()
+                            + " " + g.unit();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Evolves the book by the conversions carried from a merged account: as if each had happened here. */
+    public void on(ConversionsCarried event) {
+        String survivor = event.learnerNumber();
+        for (CarriedApplication a : event.applications()) {
+            on(a.appliedHere(survivor));
+            ConversionGranted granted = a.grantedHere(survivor);
+            if (granted != null) {
+                on(granted);
+            }
+            if (a.refused() != null) {
+                ConversionRefused r = a.refused();
+                on(new ConversionRefused(survivor, a.applicationId(), r.institution(), r.programme(), r.reason(),
+                        r.decidedBy(), r.branchCode(), r.at()));
+            }
+            if (a.invalidated() != null) {
+                ConversionInvalidated i = a.invalidated();
+                on(new ConversionInvalidated(survivor, a.applicationId(), i.institution(), i.programme(),
+                        i.causeAchievementId(), i.causeAct(), i.causeReason(), i.credits(), i.unit(),
+                        i.invalidatedBy(), i.branchCode(), i.at()));
+            }
+        }
+        event.awards().forEach(award -> awards.put(award.achievementId(), award));
+        flagged.addAll(event.flaggedAwards());
+        event.hours().forEach(hours -> hoursConverted.put(hours.achievementId(), hours));
     }
 
     private static String key(String institution, String programme) {

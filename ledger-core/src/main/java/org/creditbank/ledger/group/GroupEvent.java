@@ -47,6 +47,19 @@ public sealed interface GroupEvent {
     }
 
     /**
+     * A member's account, or an invited learner's, was merged into the account of the same person
+     * ({@code survivorNumber}), in the merge's own act: the survivor takes the membership or invitation, with its
+     * generation ({@code status} {@code MEMBER} or {@code INVITED}), unless it is in the group already or, for a
+     * family, in another family (one family per learner): then the merged account's place ends ({@code ENDED},
+     * {@code reason} says why).
+     */
+    @Revision("1")
+    record MembershipMerged(String groupId, String mergedNumber, String survivorNumber, String status,
+                            Integer generation, String reason, String by, String branchCode, Instant at)
+            implements GroupEvent {
+    }
+
+    /**
      * Learning points moved from an elder member of a family to a younger one: debited from one, credited to the
      * other, in one event (double entry: the group's points neither grow nor shrink).
      */

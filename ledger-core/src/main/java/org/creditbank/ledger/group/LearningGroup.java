@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.branch.BranchRole;
 import org.creditbank.ledger.branch.Jurisdiction;
 import org.creditbank.ledger.group.GroupCommands.AcceptInvitation;
@@ -17,6 +18,7 @@ import org.creditbank.ledger.group.GroupEvent.GroupFormed;
 import org.creditbank.ledger.group.GroupEvent.InvitationAccepted;
 import org.creditbank.ledger.group.GroupEvent.MemberInvited;
 import org.creditbank.ledger.group.GroupEvent.MemberLeft;
+import org.creditbank.ledger.group.GroupEvent.MembershipMerged;
 import org.creditbank.ledger.group.GroupEvent.PointsTransferred;
 import org.creditbank.ledger.group.GroupRefusals.AlreadyInFamily;
 import org.creditbank.ledger.group.GroupRefusals.AlreadyInvitedOrMember;
@@ -36,6 +38,7 @@ import org.creditbank.ledger.learner.LearnerNumber;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -161,6 +164,30 @@ public class LearningGroup {
     }
 
     /**
+     * A member's account, or an invited learner's, merged into the survivor's in the merge's own act: the survivor
+     * takes its place, unless it is in the group already or (for a family member) in another family; then the merged
+     * account's place ends, saying why. Nothing for a learner not in the group.
+     */
+    public void accountMerged(String merged, String survivor, PointsLedger ledger, ActingOfficer actor, Instant at) {
+        boolean member = members.containsKey(merged);
+        if (!member && !invited.containsKey(merged)) {
+            return;
+        }
+        Integer generation = member ? members.get(merged) : invited.get(merged);
+        String reason = null;
+        if (members.containsKey(survivor) || invited.containsKey(survivor)) {
+            reason = "account " + survivor + ", into which " + merged + " was merged, is in the group already";
+        } else if (member && FAMILY.equals(kind)) {
+            reason = ledger.familyOf(survivor).filter(family -> !family.equals(groupId)).map(family -> "account "
+                    + survivor + ", into which " + merged + " was merged, is in family " + family
+                    + ": a learner is in one family").orElse(null);
+        }
+        String status = reason != null ? "ENDED" : member ? "MEMBER" : "INVITED";
+        apply(new MembershipMerged(groupId, merged, survivor, status, generation, reason, actor.officerId(),
+                actor.branchCode(), at));
+    }
+
+    /**
      * The branch an officer acts for (null when the learner acts), once it is settled that the actor may act for
      * {@code learner}: an officer of an active branch, or the learner signed in as that account.
      */
@@ -230,6 +257,17 @@ public class LearningGroup {
     @EventSourcingHandler
     void on(MemberLeft event) {
         members.remove(event.learnerNumber());
+    }
+
+    @EventSourcingHandler
+    void on(MembershipMerged event) {
+        members.remove(event.mergedNumber());
+        invited.remove(event.mergedNumber());
+        if ("MEMBER".equals(event.status())) {
+            members.put(event.survivorNumber(), event.generation());
+        } else if ("INVITED".equals(event.status())) {
+            invited.put(event.survivorNumber(), event.generation());
+        }
     }
 
     @EventSourcingHandler

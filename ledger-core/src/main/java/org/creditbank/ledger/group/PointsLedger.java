@@ -22,6 +22,9 @@ public interface PointsLedger {
     /** The family group the learner is in, if any. */
     Optional<String> familyOf(String learnerNumber);
 
+    /** The groups the learner is a member of, or invited to. */
+    java.util.List<String> groupsOf(String learnerNumber);
+
     /** The points rule in force for a kind of learning on a date: its id, version and terms. */
     Optional<RuleInForce> pointsRuleInForce(org.creditbank.ledger.achievement.AchievementKind kind,
                                             java.time.LocalDate on);

@@ -48,6 +48,9 @@ import org.creditbank.ledger.learner.AccountRefusals.SignInOfAnOfficer;
 import org.creditbank.ledger.conversion.AwardEvent;
 import org.creditbank.ledger.conversion.AwardEvent.QualificationAwarded;
 import org.creditbank.ledger.conversion.ConversionBook;
+import org.creditbank.ledger.group.PointsMerged;
+import org.creditbank.ledger.conversion.ConversionEvent.ConversionInvalidated;
+import org.creditbank.ledger.conversion.ConversionsCarried;
 import org.creditbank.ledger.conversion.ConversionCommands.AwardQualification;
 import org.creditbank.ledger.conversion.ConversionRefusals.AlreadyAwarded;
 import org.creditbank.ledger.conversion.ConversionRefusals.HoursConvertedAlready;
@@ -202,12 +205,41 @@ public class LearnerAccount {
         });
     }
 
-    /** Takes in the history of an account of the same person. */
-    void absorb(String mergedNumber, List<AchievementStanding> carried, String reason, ActingOfficer actor,
-                Instant at) {
+    /** Takes in the learning points of the account merged into this one: its whole balance at the merge. */
+    void takePoints(String mergedNumber, BigDecimal points, ActingOfficer actor, Instant at) {
+        if (points.signum() > 0) {
+            apply(new PointsMerged(learnerNumber, mergedNumber, points, actor.officerId(), actor.branchCode(), at));
+        }
+    }
+
+    /** What this account, merged into {@code survivorNumber}, hands on of its conversions. */
+    ConversionsCarried conversionsToHandOn(String survivorNumber, ActingOfficer actor, Instant at) {
+        return conversions.handOn(learnerNumber, survivorNumber, actor.officerId(), actor.branchCode(), at);
+    }
+
+    /**
+     * Takes in the history of an account of the same person: its achievements (superseding those this account holds
+     * already), then its conversions, awards and hours conversions; a carried grant that cannot stand here is
+     * invalidated at once, and an award it leaves short of a threshold flagged.
+     */
+    void absorb(String mergedNumber, List<AchievementStanding> carried, ConversionsCarried handed, String reason,
+                ActingOfficer actor, Jurisdiction jurisdiction, RecognitionCatalogue catalogue, Instant at) {
         requireOpen();
         apply(new MergedAccountAbsorbed(learnerNumber, mergedNumber, reason, carried, book.duplicatesAmong(carried),
                 actor.officerId(), actor.branchCode(), at));
+        if (handed.isEmpty()) {
+            return;
+        }
+        ConversionsCarried taken = conversions.carry(handed, book);
+        List<ConversionInvalidated> conflicts = conversions.mergeConflicts(taken, book, catalogue,
+                lineage(jurisdiction));
+        apply(taken);
+        conflicts.forEach(conflict -> apply(conflict));
+        for (ConversionInvalidated conflict : conflicts) {
+            conversions.flagsAfter(learnerNumber, conflict.causeAchievementId(), "MERGED", conflict.causeReason(),
+                    book, catalogue, lineage(jurisdiction), actor.officerId(), actor.branchCode(), at)
+                    .forEach(event -> apply(event));
+        }
     }
 
     @CommandHandler
@@ -429,6 +461,11 @@ public class LearnerAccount {
 
     @EventSourcingHandler
     void on(HoursConverted event) {
+        conversions.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ConversionsCarried event) {
         conversions.on(event);
     }
 

@@ -270,7 +270,7 @@ public class AxonConfiguration {
             configurer.registerCommandHandler(c -> new AccountOpening(c.repository(LearnerAccount.class),
                     jurisdiction, identities, hasher, issuer, vault, clock));
             configurer.registerCommandHandler(c -> new AccountMerging(c.repository(LearnerAccount.class),
-                    jurisdiction, clock));
+                    c.repository(LearningGroup.class), jurisdiction, clock));
             // The registers behind the rules must never lag or swallow a failure: they run in the command's
             // transaction, and an error there (a unique key, say) rolls the whole command back.
             configurer.eventProcessing()

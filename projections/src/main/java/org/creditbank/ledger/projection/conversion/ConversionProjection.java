@@ -4,6 +4,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRejected;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRevoked;
 import org.creditbank.ledger.conversion.AwardEvent.QualificationAwarded;
+import org.creditbank.ledger.conversion.ConversionsCarried;
+import org.creditbank.ledger.conversion.ConversionsCarried.CarriedApplication;
 import org.creditbank.ledger.conversion.HoursConverted;
 import org.creditbank.ledger.conversion.AwardEvent.QualificationFlaggedForReview;
 import org.creditbank.ledger.conversion.ConversionEvent.Assessment;
@@ -121,6 +123,51 @@ public class ConversionProjection {
     private void awardEnded(String learner, String achievementId, String status) {
         jdbc.update(slot.get().sql("UPDATE {conversion_award} SET status = ? WHERE learner_number = ?"
                 + " AND achievement_id = ?"), status, learner, achievementId);
+    }
+
+    /**
+     * The conversions of an account merged into this one: its applications (each under its id here), their sources,
+     * its hours conversions and its awards, read on this account as they read on the merged one.
+     */
+    @EventHandler
+    void on(ConversionsCarried e) {
+        Slot s = slot.get();
+        String merged = e.mergedNumber();
+        for (CarriedApplication a : e.applications()) {
+            copy(s, "conversion_application", APPLICATION_COLUMNS, "application_id", e.learnerNumber(),
+                    a.applicationId(), merged, a.applied().applicationId());
+            copy(s, "conversion_source", SOURCE_COLUMNS, "application_id", e.learnerNumber(), a.applicationId(),
+                    merged, a.applied().applicationId());
+        }
+        for (HoursConverted h : e.hours()) {
+            copy(s, "conversion_hours", HOURS_COLUMNS, "achievement_id", e.learnerNumber(), h.achievementId(),
+                    merged, h.achievementId());
+        }
+        for (QualificationAwarded award : e.awards()) {
+            copy(s, "conversion_award", AWARD_COLUMNS, "achievement_id", e.learnerNumber(),
+                    award.achievementId(), merged, award.achievementId());
+        }
+    }
+
+    private static final String APPLICATION_COLUMNS = "institution, programme, applied_on, applied_by, applied_branch,"
+            + " applied_at, status, credits, credit_unit, granted_on, refusal, decided_by, decided_at, cause_source,"
+            + " cause_act, cause_reason, invalidated_by, invalidated_at";
+    private static final String SOURCE_COLUMNS = "position, achievement_id, rule_id, rule_version, agreement_id,"
+            + " credits, credit_unit, course, exempted_courses, assessment, outcome, reason";
+    private static final String HOURS_COLUMNS = "rule_id, rule_version, hours, hours_per_credit, credits, deposited,"
+            + " converted_on, converted_at";
+    private static final String AWARD_COLUMNS = "institution, qualification, programme, credits, credit_unit,"
+            + " awarded_by, awarded_at, status, cause_source, cause_act, cause_reason, unmet, flagged_at";
+
+    /**
+     * Copies a table's rows of the merged account whose {@code key} (the key's column after the learner's) is
+     * {@code from} onto the survivor, under {@code to}.
+     */
+    private void copy(Slot s, String table, String columns, String key, String survivor, String to, String merged,
+                      String from) {
+        jdbc.update(s.sql("INSERT INTO {" + table + "} (learner_number, " + key + ", " + columns + ") SELECT ?, ?, "
+                + columns + " FROM {" + table + "} WHERE learner_number = ? AND " + key + " = ?"), survivor, to,
+                merged, from);
     }
 
     @EventHandler

@@ -8,6 +8,7 @@ import org.creditbank.ledger.conversion.ConversionEvent.ConversionInvalidated;
 import org.creditbank.ledger.conversion.ConversionEvent.ConversionRefused;
 import org.creditbank.ledger.conversion.ConversionEvent.SourceGrant;
 import org.creditbank.ledger.conversion.ConversionEvent.SourceRefusal;
+import org.creditbank.ledger.conversion.ConversionsCarried;
 import org.creditbank.ledger.conversion.HoursConverted;
 import org.creditbank.ledger.readmodel.Dialect;
 import org.creditbank.ledger.readmodel.Slot;
@@ -138,6 +139,25 @@ public class ConversionTallyProjection {
     void on(HoursConverted e) {
         new Sums(e.at(), e.branchCode()).add(ConversionMeasure.HOURS_CONVERTED, e.ruleId(), "BANK_CREDIT", 1,
                 e.deposited()).write();
+    }
+
+    /**
+     * The applications of an account merged into this one: what their grants gave and how their undecided sources
+     * weighed, kept under their ids here (what was counted stays counted where and when it happened).
+     */
+    @EventHandler
+    void on(ConversionsCarried e) {
+        Slot s = slot.get();
+        for (ConversionsCarried.CarriedApplication a : e.applications()) {
+            jdbc.update(s.sql("INSERT INTO {conversion_tally_grant} (learner_number, application_id, rule_id,"
+                            + " credit_unit, sources, credits) SELECT ?, ?, rule_id, credit_unit, sources, credits"
+                            + " FROM {conversion_tally_grant} WHERE learner_number = ? AND application_id = ?"),
+                    e.learnerNumber(), a.applicationId(), e.mergedNumber(), a.applied().applicationId());
+            jdbc.update(s.sql("INSERT INTO {conversion_tally_source} (learner_number, application_id, achievement_id,"
+                            + " rule_id) SELECT ?, ?, achievement_id, rule_id FROM {conversion_tally_source}"
+                            + " WHERE learner_number = ? AND application_id = ?"),
+                    e.learnerNumber(), a.applicationId(), e.mergedNumber(), a.applied().applicationId());
+        }
     }
 
     /**

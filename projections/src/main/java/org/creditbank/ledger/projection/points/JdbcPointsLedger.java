@@ -65,6 +65,12 @@ public class JdbcPointsLedger implements PointsLedger {
     }
 
     @Override
+    public List<String> groupsOf(String learnerNumber) {
+        return jdbc.queryForList(slot.get().sql("SELECT group_id FROM {points_member} WHERE learner_number = ?"
+                + " AND status IN ('MEMBER', 'INVITED') ORDER BY group_id"), String.class, learnerNumber);
+    }
+
+    @Override
     public Optional<RuleInForce> pointsRuleInForce(AchievementKind kind, LocalDate on) {
         List<RuleInForce> versions = jdbc.query(slot.get().sql("SELECT rule_id, version, terms FROM {points_rule}"),
                 (rs, i) -> new RuleInForce(rs.getString(1), rs.getInt(2), JsonColumns.read(rs.getString(3), PointsTerms.class)));

@@ -6,9 +6,11 @@ import org.creditbank.ledger.group.GroupEvent.GroupFormed;
 import org.creditbank.ledger.group.GroupEvent.InvitationAccepted;
 import org.creditbank.ledger.group.GroupEvent.MemberInvited;
 import org.creditbank.ledger.group.GroupEvent.MemberLeft;
+import org.creditbank.ledger.group.GroupEvent.MembershipMerged;
 import org.creditbank.ledger.group.GroupEvent.PointsTransferred;
 import org.creditbank.ledger.group.GroupRefusals.InsufficientPoints;
 import org.creditbank.ledger.group.PointsEarned;
+import org.creditbank.ledger.group.PointsMerged;
 import org.creditbank.ledger.group.PointsRule.PointsRulePublished;
 import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
 import org.creditbank.ledger.readmodel.Slot;
@@ -97,22 +99,63 @@ public class PointsProjection {
                 e.learnerNumber(), e.groupId());
     }
 
+    /**
+     * A merged account's place in a group: its row reads MERGED; the survivor takes the place (and, in a family, the
+     * family) unless the merge ended it.
+     */
+    @EventHandler
+    void on(MembershipMerged e) {
+        Slot s = slot.get();
+        jdbc.update(s.sql("UPDATE {points_member} SET status = 'MERGED' WHERE group_id = ? AND learner_number = ?"),
+                e.groupId(), e.mergedNumber());
+        jdbc.update(s.sql("DELETE FROM {points_family} WHERE learner_number = ? AND group_id = ?"),
+                e.mergedNumber(), e.groupId());
+        if ("ENDED".equals(e.status())) {
+            return;
+        }
+        if (jdbc.update(s.sql("UPDATE {points_member} SET generation = ?, status = ? WHERE group_id = ?"
+                + " AND learner_number = ?"), e.generation(), e.status(), e.groupId(), e.survivorNumber()) == 0) {
+            jdbc.update(s.sql("INSERT INTO {points_member} (group_id, learner_number, generation, status)"
+                    + " VALUES (?, ?, ?, ?)"), e.groupId(), e.survivorNumber(), e.generation(), e.status());
+        }
+        String kind = jdbc.queryForObject(s.sql("SELECT kind FROM {points_group} WHERE group_id = ?"), String.class,
+                e.groupId());
+        if ("MEMBER".equals(e.status()) && "FAMILY".equals(kind)) {
+            joinFamily(e.survivorNumber(), e.groupId());
+        }
+    }
+
+    /** A merged account's points moved to the survivor: two lines, the debit guarded by the merged balance. */
+    @EventHandler
+    void on(PointsMerged e) {
+        move(e.mergedNumber(), e.learnerNumber(), e.points());
+        entry(e.mergedNumber(), "merge/" + e.learnerNumber(), "MERGED_OUT", e.points().negate(), null,
+                e.learnerNumber(), e.at());
+        entry(e.learnerNumber(), "merge/" + e.mergedNumber(), "MERGED_IN", e.points(), null, e.mergedNumber(),
+                e.at());
+    }
+
     /** A transfer: the giver's line and the receiver's, the debit guarded by the giver's balance. */
     @EventHandler
     void on(PointsTransferred e) {
-        int debited = jdbc.update(slot.get().sql("UPDATE {points_balance} SET balance = balance - ?"
-                + " WHERE learner_number = ? AND balance >= ?"), e.points(), e.from(), e.points());
-        if (debited == 0) {
-            BigDecimal balance = jdbc.queryForList(slot.get().sql("SELECT balance FROM {points_balance}"
-                    + " WHERE learner_number = ?"), BigDecimal.class, e.from()).stream().findFirst()
-                    .orElse(BigDecimal.ZERO);
-            throw new InsufficientPoints(e.from(), balance, e.points());
-        }
-        credit(e.to(), e.points());
+        move(e.from(), e.to(), e.points());
         // A transfer id is the giver's within a group: the reference names both.
         String reference = e.groupId() + "/" + e.transferId();
         entry(e.from(), reference, "GIVEN", e.points().negate(), e.groupId(), e.to(), e.at());
         entry(e.to(), reference, "RECEIVED", e.points(), e.groupId(), e.from(), e.at());
+    }
+
+    /** Debits one balance, guarded (it must cover the points: a race lost refuses the act), and credits another. */
+    private void move(String from, String to, BigDecimal points) {
+        int debited = jdbc.update(slot.get().sql("UPDATE {points_balance} SET balance = balance - ?"
+                + " WHERE learner_number = ? AND balance >= ?"), points, from, points);
+        if (debited == 0) {
+            BigDecimal balance = jdbc.queryForList(slot.get().sql("SELECT balance FROM {points_balance}"
+                    + " WHERE learner_number = ?"), BigDecimal.class, from).stream().findFirst()
+                    .orElse(BigDecimal.ZERO);
+            throw new InsufficientPoints(from, balance, points);
+        }
+        credit(to, points);
     }
 
     private void joinFamily(String learner, String group) {

@@ -24,7 +24,8 @@ CREATE TABLE points_entry${slot} (
     CONSTRAINT points_entry${slot}_pk PRIMARY KEY (learner_number, reference, entry)
 );
 
--- A group, and its members (INVITED, MEMBER or LEFT) with their generation in a family.
+-- A group, and its members (INVITED, MEMBER, LEFT, or MERGED: the account merged into another) with their generation
+-- in a family.
 CREATE TABLE points_group${slot} (
     group_id  VARCHAR(64)${bytewise}   NOT NULL,
     kind      VARCHAR(16)              NOT NULL,
@@ -39,6 +40,8 @@ CREATE TABLE points_member${slot} (
     status         VARCHAR(16)            NOT NULL,
     CONSTRAINT points_member${slot}_pk PRIMARY KEY (group_id, learner_number)
 );
+-- A merge asks which groups the merged account is in.
+CREATE INDEX points_member${slot}_learner_ix ON points_member${slot} (learner_number);
 
 -- The one family each learner is in: the key makes two families racing for one learner impossible.
 CREATE TABLE points_family${slot} (

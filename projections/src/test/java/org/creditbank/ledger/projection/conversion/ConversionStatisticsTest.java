@@ -7,6 +7,8 @@ import org.creditbank.ledger.conversion.ConversionEvent.ConversionInvalidated;
 import org.creditbank.ledger.conversion.ConversionEvent.ConversionRefused;
 import org.creditbank.ledger.conversion.ConversionEvent.SourceGrant;
 import org.creditbank.ledger.conversion.ConversionEvent.SourceRefusal;
+import org.creditbank.ledger.conversion.ConversionsCarried;
+import org.creditbank.ledger.conversion.ConversionsCarried.CarriedApplication;
 import org.creditbank.ledger.conversion.HoursConverted;
 import org.creditbank.ledger.projection.ReadModelSpecification;
 import org.creditbank.ledger.projection.conversion.ConversionStatisticsQueries.Credit;
@@ -121,6 +123,27 @@ class ConversionStatisticsTest {
                 .equals("SOURCE_INVALIDATED")).extracting(r -> r.get("rule_id"), r -> r.get("n"),
                 r -> ((BigDecimal) r.get("credits")).stripTrailingZeros().toPlainString()).containsExactly(
                 tuple("rule-cert", 1L, "8"), tuple("rule-course", 1L, "3"));
+    }
+
+    @Test
+    void a_grant_carried_by_a_merge_is_taken_back_on_the_survivor_and_counted_once() {
+        ConversionApplied applied = new ConversionApplied(BEN, "app-1", "ZJU", "CS-BSC", LocalDate.of(2026, 3, 2),
+                List.of(assessed("b-1", "rule-cert", "8")), "alice", "HZ-BRANCH", tally.now());
+        tally.given(BEN, applied, "alice", "HZ-BRANCH");
+        ConversionGranted granted = new ConversionGranted(BEN, "app-1", "ZJU", "CS-BSC", List.of(grant("b-1",
+                "rule-cert", "8")), List.of(), new BigDecimal("8"), UNIT, LocalDate.of(2026, 3, 2), "carol", "ZJU",
+                tally.now());
+        tally.given(BEN, granted, "carol", "ZJU");
+        tally.given(ANNA, new ConversionsCarried(ANNA, BEN, List.of(new CarriedApplication("app-1-ben", applied,
+                granted, null, null)), List.of(), List.of(), List.of(), "alice", "HZ-BRANCH", tally.now()), "alice",
+                "HZ-BRANCH");
+        tally.given(ANNA, new ConversionInvalidated(ANNA, "app-1-ben", "ZJU", "CS-BSC", "b-1", "REVOKED", "forged",
+                new BigDecimal("8"), UNIT, "bob", "HZ-BRANCH", tally.now()), "bob", "HZ-BRANCH");
+
+        Figures all = queries.statistics(new Query(null, null, null, null)).totals();
+        assertThat(all.applications()).isEqualTo(1);
+        assertThat(all.granted()).isEqualTo(1);
+        assertThat(all.creditsInvalidated()).containsExactly(new Credit(UNIT, new BigDecimal("8")));
     }
 
     @Test
