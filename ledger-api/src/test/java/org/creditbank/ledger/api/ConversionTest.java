@@ -156,6 +156,14 @@ class ConversionTest {
         assertThat(http.post("/api/learners/" + learner + "/achievements/" + diploma + "/certification", "", IRIS)
                 .status()).isEqualTo(200);
 
+        // The archive as it stood with the award certified, captured to be asked for as of that instant later.
+        JsonNode awardedArchive = http.get("/api/learners/" + learner + "/archive", ALICE).json();
+        assertThat(awardedArchive.get("conversions").get(0).get("status").asText()).isEqualTo("GRANTED");
+        assertThat(awardedArchive.get("qualifications").get(0).get("status").asText()).isEqualTo("AWARDED");
+        java.time.Instant awardedAt = java.time.Instant.now();
+        Await.until("the clock to pass the capture", Duration.ofSeconds(1), java.time.Instant::now,
+                t -> t.isAfter(awardedAt));
+
         assertThat(http.post("/api/learners/" + learner + "/achievements/" + certificate + "/revocation",
                 Map.of("reason", "forged certificate"), BOB).status()).isEqualTo(200);
         assertThat(http.get("/api/learners/" + learner + "/conversions/" + application, ALICE).json()
@@ -175,6 +183,17 @@ class ConversionTest {
                 Map.of("reason", "thresholds no longer met"), IRIS).status()).isEqualTo(200);
         assertThat(http.get("/api/learners/" + learner + "/qualifications", ALICE).json().get(0).get("status")
                 .asText()).isEqualTo("REVOKED");
+        // The archive tells the story: the grant invalidated by the revocation, the award revoked after review;
+        // and as of the instant captured, it reads exactly as it read then.
+        JsonNode archive = http.get("/api/learners/" + learner + "/archive", ALICE).json();
+        JsonNode story = archive.get("conversions").get(0);
+        assertThat(story.get("status").asText()).isEqualTo("INVALIDATED");
+        assertThat(story.get("invalidation").get("reason").asText()).isEqualTo("forged certificate");
+        assertThat(archive.get("qualifications").get(0).get("status").asText()).isEqualTo("REVOKED");
+        JsonNode then = http.get("/api/learners/" + learner + "/archive?asOf=" + awardedAt, ALICE).json();
+        assertThat(then.get("asOf").asText()).isEqualTo(awardedAt.toString());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) then).remove("asOf");
+        assertThat(then).isEqualTo(awardedArchive);
 
         // The verified archive holds every event of the story, and verifies offline.
         String key = http.get("/log/key").text().strip();

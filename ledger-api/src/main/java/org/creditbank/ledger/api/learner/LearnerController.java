@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.creditbank.ledger.achievement.AchievementKind;
 import org.creditbank.ledger.achievement.AchievementStatus;
-import org.creditbank.ledger.projection.archive.AsOfArchive;
 import org.creditbank.ledger.access.Subject;
 import org.creditbank.ledger.api.identity.LedgerPrincipal;
 import org.creditbank.ledger.api.identity.Principals;
@@ -44,7 +43,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Learner accounts over HTTP: open, read, update contact details, merge, close. */
@@ -55,18 +53,18 @@ public class LearnerController {
 
     private final LedgerCommands commands;
     private final ArchiveQueries queries;
-    private final AsOfArchive asOfArchive;
+    private final LifelongArchive lifelong;
     private final ArchivePages pages;
     private final Principals principals;
     private final ReadAccess access;
 
-    public LearnerController(LedgerCommands commands, ArchiveQueries queries, AsOfArchive asOfArchive,
-                             ArchivePages pages, Principals principals, ReadAccess access) {
+    LearnerController(LedgerCommands commands, ArchiveQueries queries, LifelongArchive lifelong, ArchivePages pages,
+                      Principals principals, ReadAccess access) {
         this.commands = commands;
         this.access = access;
         this.principals = principals;
         this.pages = pages;
-        this.asOfArchive = asOfArchive;
+        this.lifelong = lifelong;
         this.queries = queries;
     }
 
@@ -145,31 +143,14 @@ public class LearnerController {
                 Requests.date("achievedFrom", achievedFrom, false), to);
         Instant at = Requests.instant("asOf", asOf);
         if (at == null) {
-            ArchivePages.Page page = pages.page(number, Arrays.asList(filter, offset, limit), () -> answer(
-                    queries.summary(number).orElseThrow(() -> new UnknownAccount("learnerNumber", number)),
-                    queries.archive(number, filter, offset, limit), null));
+            ArchivePages.Page page = pages.page(number, Arrays.asList(filter, offset, limit),
+                    () -> lifelong.live(number, filter, offset, limit));
             return ResponseEntity.ok().eTag(page.etag()).cacheControl(CacheControl.noStore())
                     .contentType(MediaType.APPLICATION_JSON).body(page.json());
         }
-        AsOfArchive.Archive then = asOfArchive.archive(number, at, filter, offset, limit)
+        Map<String, Object> then = lifelong.asOf(number, at, filter, offset, limit)
                 .orElseThrow(() -> new UnknownAccount("learnerNumber", number));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(pages.write(answer(then.account(), then.page(), at)));
-    }
-
-    private static Map<String, Object> answer(AccountView account, ArchiveQueries.Page page, Instant asOf) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("learnerNumber", account.learnerNumber());
-        answer.put("status", account.status());
-        if (asOf != null) {
-            answer.put("asOf", asOf);
-        }
-        answer.put("creditTotals", account.creditTotals());
-        answer.put("offset", page.offset());
-        answer.put("limit", page.limit());
-        answer.put("total", page.total());
-        answer.put("achievements", page.achievements());
-        return answer;
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(pages.write(then));
     }
 
     @PutMapping("/{learnerNumber}/contact")

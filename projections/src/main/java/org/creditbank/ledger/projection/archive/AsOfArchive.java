@@ -52,18 +52,31 @@ public class AsOfArchive {
     /** The archive as of the instant; empty if the account had not been opened by then. */
     public Optional<Archive> archive(String learnerNumber, Instant asOf, ArchiveQueries.ArchiveFilter filter,
                                      int offset, int limit) {
+        ArchiveQueries scratch = new ArchiveQueries(jdbc, () -> Slot.SCRATCH, branches);
+        return read(learnerNumber, asOf, List.of(), () -> scratch.summary(learnerNumber).map(account ->
+                new Archive(account, scratch.archive(learnerNumber, filter, offset, limit))));
+    }
+
+    /**
+     * What {@code reader} reads of the scratch slots once the learner's history up to the instant has been fed to the
+     * archive projection and to the {@code others} given (each writing the scratch slot of its own read model), inside
+     * a transaction that is rolled back afterwards; empty if the account had not been opened by then.
+     */
+    public <T> Optional<T> read(String learnerNumber, Instant asOf, List<Object> others, Supplier<Optional<T>> reader) {
         return transactions.execute(tx -> {
             tx.setRollbackOnly();
             List<DomainEventMessage<?>> history = history(learnerNumber, asOf);
             if (history.isEmpty()) {
                 return Optional.empty();
             }
-            Replay replay = new Replay(new ArchiveProjection(jdbc, vault, () -> Slot.SCRATCH));
-            history.forEach(replay::add);
-            replay.finish();
-            ArchiveQueries scratch = new ArchiveQueries(jdbc, () -> Slot.SCRATCH, branches);
-            return scratch.summary(learnerNumber).map(account -> new Archive(account,
-                    scratch.archive(learnerNumber, filter, offset, limit)));
+            List<Object> projections = new ArrayList<>(others);
+            projections.add(0, new ArchiveProjection(jdbc, vault, () -> Slot.SCRATCH));
+            for (Object projection : projections) {
+                Replay replay = new Replay(projection);
+                history.forEach(replay::add);
+                replay.finish();
+            }
+            return reader.get();
         });
     }
 
