@@ -68,6 +68,11 @@ public final class TestCatalogue implements RecognitionCatalogue {
     }
 
     @Override
+    public Optional<String> ruleOwner(String ruleId) {
+        return versions.stream().filter(v -> v.ruleId().equals(ruleId)).map(RuleVersion::institution).findFirst();
+    }
+
+    @Override
     public Optional<QualificationDefinition> qualification(String institution, String qualification) {
         return Optional.ofNullable(qualifications.get(institution + ":" + qualification));
     }

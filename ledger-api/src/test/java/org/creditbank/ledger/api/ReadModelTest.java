@@ -84,7 +84,7 @@ class ReadModelTest {
         Scenario.created(http.post("/api/agreements", Map.of("agreementId", "RM-AGREE", "first", "RM-INST",
                 "second", Scenario.HANGZHOU, "firstAccepts", List.of("RM-R1"), "effectiveFrom", "2020-01-01"), ERIN));
         Scenario.created(http.post("/api/agreements", Map.of("agreementId", "RM-GONE", "first", "RM-INST",
-                "second", Scenario.NINGBO, "secondAccepts", List.of("RM-R2"), "effectiveFrom", "2020-01-01"), ERIN));
+                "second", Scenario.NINGBO, "firstAccepts", List.of("RM-R2"), "effectiveFrom", "2020-01-01"), ERIN));
         ok(http.post("/api/agreements/RM-GONE/withdrawal", Map.of("withdrawnFrom", "2021-01-01", "reason", "ended"),
                 ERIN));
         ok(http.post("/api/hours-rules", Map.of("ruleId", "RM-HOURS", "kinds", List.of("ELDERLY_EDUCATION"),

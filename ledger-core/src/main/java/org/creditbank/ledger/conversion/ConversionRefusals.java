@@ -120,7 +120,22 @@ public final class ConversionRefusals {
     /** Nothing is done to a rule that was never published. */
     public static final class UnknownRule extends RuleViolation {
         public UnknownRule(String ruleId) {
-            super(Refusal.NOT_FOUND, "ruleId", "no recognition rule " + ruleId + " was published");
+            this("ruleId", ruleId);
+        }
+
+        public UnknownRule(String field, String ruleId) {
+            super(Refusal.NOT_FOUND, field, "no recognition rule " + ruleId + " was published");
+        }
+    }
+
+    /**
+     * An agreement applies a side's own rules: each rule a party accepts was published by that party or by an
+     * institution within it.
+     */
+    public static final class NotPartysRule extends RuleViolation {
+        public NotPartysRule(String field, String ruleId, String owner, String party) {
+            super(Refusal.CONFLICT, field, "rule " + ruleId + " is " + owner + "'s, not a rule of " + party
+                    + " or of an institution within it: a party accepts learning under its own rules");
         }
     }
 

@@ -14,6 +14,8 @@ import org.creditbank.ledger.conversion.AgreementEvent.AgreementWithdrawn;
 import org.creditbank.ledger.conversion.CatalogueCommands.ConcludeAgreement;
 import org.creditbank.ledger.conversion.CatalogueCommands.WithdrawAgreement;
 import org.creditbank.ledger.conversion.ConversionRefusals.AgreementAlreadyConcluded;
+import org.creditbank.ledger.conversion.ConversionRefusals.NotPartysRule;
+import org.creditbank.ledger.conversion.ConversionRefusals.UnknownRule;
 import org.creditbank.ledger.conversion.ConversionRefusals.AgreementWithdrawnAlready;
 import org.creditbank.ledger.conversion.ConversionRefusals.UnknownAgreement;
 
@@ -40,7 +42,8 @@ public class RecognitionAgreement {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ConcludeAgreement command, Jurisdiction jurisdiction, Clock clock) {
+    public void handle(ConcludeAgreement command, Jurisdiction jurisdiction, RecognitionCatalogue catalogue,
+                       Clock clock) {
         AgreementTerms terms = command.terms();
         BranchProfile first = jurisdiction.branch(terms.first());
         BranchProfile second = jurisdiction.branch(terms.second());
@@ -51,6 +54,8 @@ public class RecognitionAgreement {
         if (id != null) {
             throw new AgreementAlreadyConcluded(command.agreement().value());
         }
+        requireOwnRules("firstAccepts", terms.firstAccepts(), first, jurisdiction, catalogue);
+        requireOwnRules("secondAccepts", terms.secondAccepts(), second, jurisdiction, catalogue);
         apply(new AgreementConcluded(command.agreement().value(), terms, command.actor().officerId(), acting.code(),
                 clock.instant()));
     }
@@ -70,6 +75,17 @@ public class RecognitionAgreement {
         }
         apply(new AgreementWithdrawn(command.agreement().value(), command.withdrawnFrom(), command.reason(),
                 command.actor().officerId(), acting.code(), clock.instant()));
+    }
+
+    /** Each rule a party accepts is its own: published by the party or by an institution within it. */
+    private static void requireOwnRules(String field, java.util.List<String> rules, BranchProfile party,
+                                        Jurisdiction jurisdiction, RecognitionCatalogue catalogue) {
+        for (String rule : rules) {
+            String owner = catalogue.ruleOwner(rule).orElseThrow(() -> new UnknownRule(field, rule));
+            if (!party.covers(jurisdiction.branch(owner))) {
+                throw new NotPartysRule(field, rule, owner, party.code());
+            }
+        }
     }
 
     @EventSourcingHandler

@@ -32,6 +32,9 @@ public interface RecognitionCatalogue {
     /** Every mutual-recognition agreement, with its withdrawal (a few hundred at most in a province). */
     List<AgreementVersion> agreements();
 
+    /** The institution that published the recognition rule, if it was published. */
+    Optional<String> ruleOwner(String ruleId);
+
     /** The qualification, if the institution defined it. */
     Optional<QualificationDefinition> qualification(String institution, String qualification);
 }

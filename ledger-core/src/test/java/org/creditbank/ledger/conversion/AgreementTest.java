@@ -85,6 +85,28 @@ class AgreementTest extends AccountSpecification {
     }
 
     @Test
+    void each_party_accepts_its_own_published_rules() {
+        // Ningbo would apply Zhejiang University's rule: not a rule of Ningbo's or of an institution within it.
+        agreements().givenNoPriorActivity()
+                .when(new ConcludeAgreement(new AgreementId("ZJU-NB"), new AgreementTerms(ZJU, NINGBO, List.of(),
+                        List.of("R-ELEC"), LocalDate.parse("2026-01-01"), null), ERIN))
+                .expectException(ConversionRefusals.NotPartysRule.class)
+                .expectExceptionMessage("rule R-ELEC is ZJU-BRANCH's, not a rule of NB-BRANCH or of an institution"
+                        + " within it: a party accepts learning under its own rules")
+                .expectNoEvents();
+        agreements().givenNoPriorActivity()
+                .when(new ConcludeAgreement(new AgreementId("ZJU-NB"), new AgreementTerms(ZJU, NINGBO,
+                        List.of("R-NEVER"), List.of(), LocalDate.parse("2026-01-01"), null), ERIN))
+                .expectException(ConversionRefusals.UnknownRule.class)
+                .expectNoEvents();
+        // A region accepts the rules of an institution within it: the centre's region holds Zhejiang University.
+        agreements().givenNoPriorActivity()
+                .when(new ConcludeAgreement(new AgreementId("ZJ-NB"), new AgreementTerms(CENTRE, NINGBO,
+                        List.of("R-ELEC"), List.of(), LocalDate.parse("2026-01-01"), null), ERIN))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void a_conversion_cites_the_agreement_under_which_its_rule_applies_to_where_the_source_was_recorded() {
         catalogue.conclude(new AgreementVersion("ZJU-NB", ZJU_NINGBO, null));
         AchievementDetails certificate = vocationalCertificate("E-1", "VC-1");
@@ -116,6 +138,7 @@ class AgreementTest extends AccountSpecification {
         AggregateTestFixture<RecognitionAgreement> agreements = new AggregateTestFixture<>(RecognitionAgreement.class);
         agreements.registerInjectableResource(new Jurisdiction(network));
         agreements.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        agreements.registerInjectableResource(catalogue);
         return agreements;
     }
 

@@ -76,6 +76,12 @@ public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
     }
 
     @Override
+    public Optional<String> ruleOwner(String ruleId) {
+        return jdbc.queryForList(slot.get().sql("SELECT institution FROM {catalogue_rule} WHERE rule_id = ?"),
+                String.class, ruleId).stream().findFirst();
+    }
+
+    @Override
     public Optional<QualificationDefinition> qualification(String institution, String qualification) {
         return jdbc.query(slot.get().sql("SELECT * FROM {catalogue_qualification} WHERE institution = ?"
                         + " AND qualification = ?"), (rs, i) -> new QualificationDefinition(rs.getString("institution"),
