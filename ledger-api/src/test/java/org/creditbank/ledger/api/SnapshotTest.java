@@ -22,9 +22,11 @@ class SnapshotTest {
             for (int i = 1; i < 25; i++) {
                 Scenario.record(http, ALICE, learner, Scenario.course("SNAP-" + i, "1"));
             }
-            Long snapshotAt = ledger.jdbc().queryForObject("SELECT MAX(sequence_number) FROM snapshot_event_entry"
-                    + " WHERE aggregate_identifier = ?", Long.class, learner);
-            assertThat(snapshotAt).isNotNull().isGreaterThanOrEqualTo(10L);
+            // Taken on the snapshotter's own thread, after the command that reached the threshold answered.
+            Long snapshotAt = Await.until("a snapshot of the account", java.time.Duration.ofSeconds(30),
+                    () -> ledger.jdbc().queryForObject("SELECT MAX(sequence_number) FROM snapshot_event_entry"
+                            + " WHERE aggregate_identifier = ?", Long.class, learner), at -> at != null && at >= 10L);
+            assertThat(snapshotAt).isGreaterThanOrEqualTo(10L);
             JsonNode before = http.get("/api/learners/" + learner).json();
 
             ledger.restart();

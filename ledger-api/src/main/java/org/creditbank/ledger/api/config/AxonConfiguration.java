@@ -53,7 +53,9 @@ import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerAccount;
 import org.creditbank.ledger.learner.LearnerNumberIssuer;
 import org.creditbank.ledger.learner.PersonalDataVault;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.creditbank.ledger.eventstore.EventSerializer;
+import org.creditbank.ledger.readmodel.DaemonThreads;
 import org.creditbank.ledger.eventstore.EventStoreFormat;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -68,6 +70,8 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -186,6 +190,26 @@ public class AxonConfiguration {
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus, LostRaceRetry lostRaceRetry) {
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(lostRaceRetry).build();
+    }
+
+    /**
+     * Snapshots are taken on a thread of their own, once the command that reached the threshold has answered: taking
+     * one reads the account's events since the last (a hundred by default, an application with fifty sources among
+     * them) and writes its state, which no command should wait for. One thread and a short queue; a snapshot that
+     * finds the queue full is skipped, and the account's next threshold takes one.
+     */
+    @Bean(destroyMethod = "shutdown")
+    public ThreadPoolExecutor snapshotExecutor() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(256),
+                DaemonThreads.named("snapshotter"), new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    /** The snapshotter of learner accounts, taking snapshots on {@link #snapshotExecutor()}. */
+    @Bean
+    public SpringAggregateSnapshotterFactoryBean aggregateSnapshotter(ThreadPoolExecutor snapshotExecutor) {
+        SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
+        snapshotter.setExecutor(snapshotExecutor);
+        return snapshotter;
     }
 
     /** Builds learner accounts from events or a snapshot; a bean, so the snapshotter finds it. */
