@@ -149,6 +149,17 @@ class AccessMatrixTest {
     }
 
     @Test
+    void a_learner_outside_a_group_cannot_tell_whether_it_exists() {
+        Http.Reply known = http.get("/api/groups/am-group", Who.LEARNER_OTHER.headers);
+        Http.Reply unknown = http.get("/api/groups/am-no-such-group", Who.LEARNER_OTHER.headers);
+        assertThat(known.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(unknown.json().get("type")).isEqualTo(known.json().get("type"));
+        assertThat(unknown.json().get("detail")).isEqualTo(known.json().get("detail"));
+        assertThat(http.get("/api/groups/am-no-such-group", Who.OFFICER_OWN.headers).status()).isEqualTo(404);
+    }
+
+    @Test
     void every_endpoint_answers_every_principal_as_its_rule_says_and_a_deny_writes_nothing() {
         Map<String, Rule> rules = rules();
         JsonNode paths = http.get("/v3/api-docs", Http.AS, Http.ANONYMOUS).json().get("paths");

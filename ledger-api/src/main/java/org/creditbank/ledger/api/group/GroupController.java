@@ -110,13 +110,16 @@ public class GroupController {
     @GetMapping("/api/groups/{groupId}")
     @Operation(summary = "A group and its members (to its members, officers and auditors)")
     public GroupView group(@PathVariable String groupId) {
-        GroupView group = read(new GroupId(groupId).value());
+        String id = new GroupId(groupId).value();
         LedgerPrincipal principal = principals.current();
-        if (!principal.isOfficer() && !principal.isAuditor() && group.members().stream()
-                .noneMatch(m -> m.learnerNumber().equals(principal.learnerNumber()))) {
+        boolean anyGroup = principal.isOfficer() || principal.isAuditor();
+        // A learner outside a group is refused alike whether or not it exists: group ids are not to be probed.
+        GroupView group = ledger.group(id).filter(found -> anyGroup || found.members().stream()
+                .anyMatch(m -> m.learnerNumber().equals(principal.learnerNumber()))).orElse(null);
+        if (group == null && !anyGroup) {
             throw new NotPermitted("Authorization", "a group is read by its members, officers and auditors");
         }
-        return group;
+        return group != null ? group : read(id);
     }
 
     @PostMapping("/api/groups/{groupId}/invitations")
