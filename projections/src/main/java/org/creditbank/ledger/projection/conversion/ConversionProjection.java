@@ -15,12 +15,17 @@ import org.creditbank.ledger.conversion.ConversionEvent.ConversionInvalidated;
 import org.creditbank.ledger.conversion.ConversionEvent.ConversionRefused;
 import org.creditbank.ledger.conversion.ConversionEvent.SourceGrant;
 import org.creditbank.ledger.conversion.ConversionEvent.SourceRefusal;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.creditbank.ledger.readmodel.PerUnitOfWork;
+import org.creditbank.ledger.readmodel.RowInserts;
 import org.creditbank.ledger.readmodel.Slot;
 import org.creditbank.ledger.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -37,50 +42,123 @@ public class ConversionProjection {
         this.slot = slot;
     }
 
+    private static final List<String> APPLICATION = List.of("learner_number", "application_id", "institution",
+            "programme", "applied_on", "applied_by", "applied_branch", "applied_at", "status", "credits", "credit_unit",
+            "granted_on", "refusal", "decided_by", "decided_at", "cause_source", "cause_act", "cause_reason",
+            "invalidated_by", "invalidated_at");
+    private static final List<String> SOURCE = List.of("learner_number", "application_id", "position",
+            "achievement_id", "rule_id", "rule_version", "agreement_id", "credits", "credit_unit", "course",
+            "exempted_courses", "assessment", "outcome", "reason");
+    private static final int STATUS = APPLICATION.indexOf("status");
+    private static final int OUTCOME = SOURCE.indexOf("outcome");
+
+    /**
+     * The applications made in the unit of work, with their sources, inserted together when it commits (a rebuild's
+     * batch of thousands, or a command's one); a decision or invalidation of one of them changes its rows here.
+     */
+    private final class Made {
+        private final Map<List<String>, Object[]> applications = new LinkedHashMap<>();
+        private final Map<List<String>, List<Object[]>> sources = new LinkedHashMap<>();
+
+        void flush() {
+            Slot s = slot.get();
+            List<Object[]> rows = new ArrayList<>();
+            sources.values().forEach(rows::addAll);
+            RowInserts.insert(jdbc, s.table("conversion_application"), APPLICATION,
+                    new ArrayList<>(applications.values()));
+            RowInserts.insert(jdbc, s.table("conversion_source"), SOURCE, rows);
+            applications.clear();
+            sources.clear();
+        }
+    }
+
+    private final String key = ConversionProjection.class.getName() + "@" + System.identityHashCode(this);
+
+    /** The unit of work's applications, or (outside one) a set written at once by {@link #done}. */
+    private Made made() {
+        Made made = PerUnitOfWork.state(key, Made::new, Made::flush);
+        return made != null ? made : new Made();
+    }
+
+    private static void done(Made made) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            made.flush();
+        }
+    }
+
     @EventHandler
     void on(ConversionApplied e) {
-        Slot s = slot.get();
-        jdbc.update(s.sql("INSERT INTO {conversion_application} (learner_number, application_id, institution,"
-                        + " programme, applied_on, applied_by, applied_branch, applied_at, status)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'APPLIED')"), e.learnerNumber(), e.applicationId(),
-                e.institution(), e.programme(), e.appliedOn(), e.appliedBy(), e.branchCode(), Sql.at(e.at()));
+        Made made = made();
+        List<String> key = List.of(e.learnerNumber(), e.applicationId());
+        made.applications.put(key, new Object[] {e.learnerNumber(), e.applicationId(), e.institution(),
+                e.programme(), e.appliedOn(), e.appliedBy(), e.branchCode(), Sql.at(e.at()), "APPLIED", null, null,
+                null, null, null, null, null, null, null, null, null});
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < e.sources().size(); i++) {
             Assessment a = e.sources().get(i);
             rows.add(new Object[] {e.learnerNumber(), e.applicationId(), i, a.achievementId(), a.ruleId(),
                     a.ruleVersion(), a.agreementId(), a.credits(), a.unit(), a.course(), Exemptions.text(a.exemptions()),
-                    a.refusal()});
+                    a.refusal(), null, null});
         }
-        jdbc.batchUpdate(s.sql("INSERT INTO {conversion_source} (learner_number, application_id, position,"
-                + " achievement_id, rule_id, rule_version, agreement_id, credits, credit_unit, course, exempted_courses,"
-                + " assessment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), rows);
+        made.sources.put(key, rows);
+        done(made);
     }
 
     @EventHandler
     void on(ConversionGranted e) {
+        Map<String, Object[]> outcomes = new LinkedHashMap<>();
+        for (SourceGrant g : e.granted()) {
+            outcomes.put(g.achievementId(), new Object[] {"GRANTED", null});
+        }
+        for (SourceRefusal r : e.refused()) {
+            outcomes.put(r.achievementId(), new Object[] {"REFUSED", r.reason()});
+        }
+        Made made = made();
+        Object[] row = made.applications.get(List.of(e.learnerNumber(), e.applicationId()));
+        if (row != null) {
+            set(row, "status", "GRANTED", "credits", e.credits(), "credit_unit", e.unit(), "granted_on", e.grantedOn(),
+                    "decided_by", e.decidedBy(), "decided_at", Sql.at(e.at()));
+            for (Object[] source : made.sources.get(List.of(e.learnerNumber(), e.applicationId()))) {
+                Object[] outcome = outcomes.get((String) source[SOURCE.indexOf("achievement_id")]);
+                if (outcome != null) {
+                    source[OUTCOME] = outcome[0];
+                    source[OUTCOME + 1] = outcome[1];
+                }
+            }
+            return;
+        }
         Slot s = slot.get();
         jdbc.update(s.sql("UPDATE {conversion_application} SET status = 'GRANTED', credits = ?, credit_unit = ?,"
                         + " granted_on = ?, decided_by = ?, decided_at = ? WHERE learner_number = ?"
                         + " AND application_id = ?"), e.credits(), e.unit(), e.grantedOn(), e.decidedBy(),
                 Sql.at(e.at()), e.learnerNumber(), e.applicationId());
-        String outcome = s.sql("UPDATE {conversion_source} SET outcome = ?, reason = ? WHERE learner_number = ?"
-                + " AND application_id = ? AND achievement_id = ?");
         List<Object[]> rows = new ArrayList<>();
-        for (SourceGrant g : e.granted()) {
-            rows.add(new Object[] {"GRANTED", null, e.learnerNumber(), e.applicationId(), g.achievementId()});
-        }
-        for (SourceRefusal r : e.refused()) {
-            rows.add(new Object[] {"REFUSED", r.reason(), e.learnerNumber(), e.applicationId(), r.achievementId()});
-        }
-        jdbc.batchUpdate(outcome, rows);
+        outcomes.forEach((achievement, outcome) -> rows.add(new Object[] {outcome[0], outcome[1], e.learnerNumber(),
+                e.applicationId(), achievement}));
+        jdbc.batchUpdate(s.sql("UPDATE {conversion_source} SET outcome = ?, reason = ? WHERE learner_number = ?"
+                + " AND application_id = ? AND achievement_id = ?"), rows);
     }
 
     @EventHandler
     void on(ConversionInvalidated e) {
+        Object[] row = made().applications.get(List.of(e.learnerNumber(), e.applicationId()));
+        if (row != null) {
+            set(row, "status", "INVALIDATED", "cause_source", e.causeAchievementId(), "cause_act", e.causeAct(),
+                    "cause_reason", e.causeReason(), "invalidated_by", e.invalidatedBy(), "invalidated_at",
+                    Sql.at(e.at()));
+            return;
+        }
         jdbc.update(slot.get().sql("UPDATE {conversion_application} SET status = 'INVALIDATED', cause_source = ?,"
                         + " cause_act = ?, cause_reason = ?, invalidated_by = ?, invalidated_at = ?"
                         + " WHERE learner_number = ? AND application_id = ?"), e.causeAchievementId(), e.causeAct(),
                 e.causeReason(), e.invalidatedBy(), Sql.at(e.at()), e.learnerNumber(), e.applicationId());
+    }
+
+    /** Sets the named columns of an application row held in memory. */
+    private static void set(Object[] row, Object... columnsAndValues) {
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            row[APPLICATION.indexOf((String) columnsAndValues[i])] = columnsAndValues[i + 1];
+        }
     }
 
     @EventHandler
@@ -131,6 +209,8 @@ public class ConversionProjection {
      */
     @EventHandler
     void on(ConversionsCarried e) {
+        // The merged account's rows as the unit of work so far leaves them, then copied.
+        made().flush();
         Slot s = slot.get();
         String merged = e.mergedNumber();
         for (CarriedApplication a : e.applications()) {
@@ -172,6 +252,17 @@ public class ConversionProjection {
 
     @EventHandler
     void on(ConversionRefused e) {
+        Made made = made();
+        Object[] row = made.applications.get(List.of(e.learnerNumber(), e.applicationId()));
+        if (row != null) {
+            set(row, "status", "REFUSED", "refusal", e.reason(), "decided_by", e.decidedBy(), "decided_at",
+                    Sql.at(e.at()));
+            for (Object[] source : made.sources.get(List.of(e.learnerNumber(), e.applicationId()))) {
+                source[OUTCOME] = "REFUSED";
+                source[OUTCOME + 1] = e.reason();
+            }
+            return;
+        }
         Slot s = slot.get();
         jdbc.update(s.sql("UPDATE {conversion_application} SET status = 'REFUSED', refusal = ?, decided_by = ?,"
                         + " decided_at = ? WHERE learner_number = ? AND application_id = ?"), e.reason(),

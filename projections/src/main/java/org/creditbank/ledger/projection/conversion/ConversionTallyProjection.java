@@ -11,6 +11,7 @@ import org.creditbank.ledger.conversion.ConversionEvent.SourceRefusal;
 import org.creditbank.ledger.conversion.ConversionsCarried;
 import org.creditbank.ledger.conversion.HoursConverted;
 import org.creditbank.ledger.readmodel.Dialect;
+import org.creditbank.ledger.readmodel.PerUnitOfWork;
 import org.creditbank.ledger.readmodel.Slot;
 import org.creditbank.ledger.readmodel.Sql;
 import org.creditbank.ledger.readmodel.Upserts;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +32,12 @@ import java.util.function.Supplier;
 /**
  * The statistics of conversions: applications, decisions, the sources and credits granted, invalidated or refused, and
  * hours converted, summed by day, institution, rule and unit ({@link ConversionMeasure}). What a grant gave under each
- * rule is kept, for its invalidation to take back rule by rule.
+ * rule is kept, for its invalidation to take back rule by rule; how an undecided application's sources were weighed,
+ * for its decision to count the refused ones under their rule.
+ *
+ * <p>Its writes are collected over the unit of work (a command's, a processor's batch, a rebuild's batch of
+ * thousands) and sent when it commits: the sums of a batch added by key in one statement, the rows inserted and deleted
+ * in one batch each; what the batch itself wrote is looked up in memory first.
  */
 public class ConversionTallyProjection {
 
@@ -42,6 +49,7 @@ public class ConversionTallyProjection {
     private final Supplier<Slot> slot;
     private final ZoneId zone;
     private final Dialect dialect;
+    private final String key = ConversionTallyProjection.class.getName() + "@" + System.identityHashCode(this);
 
     /**
      * @param slot the read model's slot, asked at each use (a rebuild switches the live one)
@@ -54,91 +62,163 @@ public class ConversionTallyProjection {
         this.dialect = dialect;
     }
 
-    /** The sums one event adds, by key: written in key order, so two writers never wait on each other in a cycle. */
-    private final class Sums {
-        private final LocalDate day;
-        private final String institution;
-        private final Map<List<String>, Object[]> rows = new TreeMap<>(Sql.KEY_ORDER);
+    /** An application, on an account. */
+    private record Application(String learner, String id) {
+    }
 
-        Sums(Instant at, String institution) {
-            this.day = LocalDate.ofInstant(at, zone);
-            this.institution = institution == null ? "" : institution;
-        }
+    /** The writes of one unit of work. */
+    private final class Batch {
+        private final Map<List<Object>, Object[]> sums = new TreeMap<>(Sql.KEY_ORDER);
+        /** Sources weighed by the batch's applications not yet decided, by application: achievement to rule. */
+        private final Map<Application, Map<String, String>> weighed = new LinkedHashMap<>();
+        /** Applications decided in the batch whose weighed sources were written before it. */
+        private final List<Object[]> forgotten = new ArrayList<>();
+        /** What the batch's grants gave per rule, by application. */
+        private final Map<Application, List<Object[]>> grants = new LinkedHashMap<>();
 
-        Sums add(ConversionMeasure measure, String rule, String unit, long n, BigDecimal credits) {
+        void add(Instant at, String institution, ConversionMeasure measure, String rule, String unit, long n,
+                 BigDecimal credits) {
+            LocalDate day = LocalDate.ofInstant(at, zone);
             String u = unit == null ? "" : unit;
-            Object[] row = rows.computeIfAbsent(List.of(rule == null ? "" : rule, measure.name(), u),
-                    k -> new Object[] {day, institution, k.get(0), k.get(1), u, 0L, BigDecimal.ZERO});
+            Object[] row = sums.computeIfAbsent(List.of(day, institution == null ? "" : institution,
+                            rule == null ? "" : rule, measure.name(), u),
+                    k -> new Object[] {k.get(0), k.get(1), k.get(2), k.get(3), u, 0L, BigDecimal.ZERO});
             row[5] = (Long) row[5] + n;
             row[6] = ((BigDecimal) row[6]).add(credits == null ? BigDecimal.ZERO : credits);
-            return this;
         }
 
-        Sums add(ConversionMeasure measure) {
-            return add(measure, null, null, 1, BigDecimal.ZERO);
+        /** How the application's sources were weighed, forgotten here as it is being decided. */
+        Map<String, String> decided(Application application) {
+            Map<String, String> rules = weighed.remove(application);
+            if (rules != null) {
+                return rules;
+            }
+            Map<String, String> stored = new HashMap<>();
+            jdbc.query(slot.get().sql("SELECT achievement_id, rule_id FROM {conversion_tally_source}"
+                    + " WHERE learner_number = ? AND application_id = ?"), rs -> {
+                stored.put(rs.getString("achievement_id"), rs.getString("rule_id"));
+            }, application.learner(), application.id());
+            forgotten.add(new Object[] {application.learner(), application.id()});
+            return stored;
         }
 
-        void write() {
-            jdbc.batchUpdate(Upserts.addTo(dialect, slot.get().table("conversion_tally"), KEYS, SUMS),
-                    new ArrayList<>(rows.values()));
+        /** What the application's grant gave per rule: rule, unit, sources, credits. */
+        List<Object[]> granted(Application application) {
+            List<Object[]> rows = grants.get(application);
+            if (rows != null) {
+                return rows;
+            }
+            return jdbc.query(slot.get().sql("SELECT rule_id, credit_unit, sources, credits FROM"
+                            + " {conversion_tally_grant} WHERE learner_number = ? AND application_id = ?"),
+                    (rs, i) -> new Object[] {application.learner(), application.id(), rs.getString("rule_id"),
+                            rs.getString("credit_unit"), rs.getInt("sources"), rs.getBigDecimal("credits")},
+                    application.learner(), application.id());
+        }
+
+        void flush() {
+            Slot s = slot.get();
+            if (!sums.isEmpty()) {
+                jdbc.batchUpdate(Upserts.addTo(dialect, s.table("conversion_tally"), KEYS, SUMS),
+                        new ArrayList<>(sums.values()));
+            }
+            if (!forgotten.isEmpty()) {
+                jdbc.batchUpdate(s.sql("DELETE FROM {conversion_tally_source} WHERE learner_number = ?"
+                        + " AND application_id = ?"), forgotten);
+            }
+            List<Object[]> sources = new ArrayList<>();
+            weighed.forEach((application, rules) -> rules.forEach((achievement, rule) -> sources.add(
+                    new Object[] {application.learner(), application.id(), achievement, rule})));
+            if (!sources.isEmpty()) {
+                jdbc.batchUpdate(s.sql("INSERT INTO {conversion_tally_source} (learner_number, application_id,"
+                        + " achievement_id, rule_id) VALUES (?, ?, ?, ?)"), sources);
+            }
+            List<Object[]> granted = new ArrayList<>();
+            grants.values().forEach(granted::addAll);
+            if (!granted.isEmpty()) {
+                jdbc.batchUpdate(s.sql("INSERT INTO {conversion_tally_grant} (learner_number, application_id,"
+                        + " rule_id, credit_unit, sources, credits) VALUES (?, ?, ?, ?, ?, ?)"), granted);
+            }
+            sums.clear();
+            forgotten.clear();
+            weighed.clear();
+            grants.clear();
+        }
+    }
+
+    /** The unit of work's writes (outside one, writes sent at once by the caller). */
+    private Batch batch() {
+        Batch batch = PerUnitOfWork.state(key, Batch::new, Batch::flush);
+        return batch != null ? batch : new Batch();
+    }
+
+    private void done(Batch batch) {
+        if (!org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
+            batch.flush();
         }
     }
 
     @EventHandler
     void on(ConversionApplied e) {
-        new Sums(e.at(), e.institution()).add(ConversionMeasure.APPLIED).write();
-        Map<String, Object[]> sources = new TreeMap<>();
+        Batch batch = batch();
+        batch.add(e.at(), e.institution(), ConversionMeasure.APPLIED, null, null, 1, BigDecimal.ZERO);
+        Map<String, String> rules = new TreeMap<>();
         for (Assessment a : e.sources()) {
-            sources.put(a.achievementId(), new Object[] {e.learnerNumber(), e.applicationId(), a.achievementId(),
-                    a.ruleId() == null ? "" : a.ruleId()});
+            rules.put(a.achievementId(), a.ruleId() == null ? "" : a.ruleId());
         }
-        jdbc.batchUpdate(slot.get().sql("INSERT INTO {conversion_tally_source} (learner_number, application_id,"
-                + " achievement_id, rule_id) VALUES (?, ?, ?, ?)"), new ArrayList<>(sources.values()));
+        batch.weighed.put(new Application(e.learnerNumber(), e.applicationId()), rules);
+        done(batch);
     }
 
     @EventHandler
     void on(ConversionGranted e) {
-        Sums sums = new Sums(e.at(), e.institution()).add(ConversionMeasure.GRANTED);
+        Batch batch = batch();
+        Application application = new Application(e.learnerNumber(), e.applicationId());
+        batch.add(e.at(), e.institution(), ConversionMeasure.GRANTED, null, null, 1, BigDecimal.ZERO);
         Map<List<String>, Object[]> byRule = new TreeMap<>(Sql.KEY_ORDER);
         for (SourceGrant g : e.granted()) {
-            sums.add(ConversionMeasure.SOURCE_GRANTED, g.ruleId(), g.unit(), 1, g.credits());
+            batch.add(e.at(), e.institution(), ConversionMeasure.SOURCE_GRANTED, g.ruleId(), g.unit(), 1,
+                    g.credits());
             Object[] row = byRule.computeIfAbsent(List.of(g.ruleId(), g.unit()), k -> new Object[] {e.learnerNumber(),
                     e.applicationId(), k.get(0), k.get(1), 0, BigDecimal.ZERO});
             row[4] = (Integer) row[4] + 1;
             row[5] = ((BigDecimal) row[5]).add(g.credits());
         }
-        Map<String, String> ruleOf = rulesWeighed(e.learnerNumber(), e.applicationId());
+        Map<String, String> ruleOf = batch.decided(application);
         for (SourceRefusal r : e.refused()) {
-            sums.add(ConversionMeasure.SOURCE_REFUSED, ruleOf.get(r.achievementId()), null, 1, BigDecimal.ZERO);
+            batch.add(e.at(), e.institution(), ConversionMeasure.SOURCE_REFUSED, ruleOf.get(r.achievementId()), null,
+                    1, BigDecimal.ZERO);
         }
-        sums.write();
-        jdbc.batchUpdate(slot.get().sql("INSERT INTO {conversion_tally_grant} (learner_number, application_id, rule_id,"
-                + " credit_unit, sources, credits) VALUES (?, ?, ?, ?, ?, ?)"), new ArrayList<>(byRule.values()));
+        batch.grants.put(application, new ArrayList<>(byRule.values()));
+        done(batch);
     }
 
     @EventHandler
     void on(ConversionRefused e) {
-        Sums sums = new Sums(e.at(), e.institution()).add(ConversionMeasure.REFUSED);
-        rulesWeighed(e.learnerNumber(), e.applicationId()).values().forEach(rule ->
-                sums.add(ConversionMeasure.SOURCE_REFUSED, rule, null, 1, BigDecimal.ZERO));
-        sums.write();
+        Batch batch = batch();
+        batch.add(e.at(), e.institution(), ConversionMeasure.REFUSED, null, null, 1, BigDecimal.ZERO);
+        batch.decided(new Application(e.learnerNumber(), e.applicationId())).values().forEach(rule ->
+                batch.add(e.at(), e.institution(), ConversionMeasure.SOURCE_REFUSED, rule, null, 1,
+                        BigDecimal.ZERO));
+        done(batch);
     }
 
     @EventHandler
     void on(ConversionInvalidated e) {
-        Sums sums = new Sums(e.at(), e.institution()).add(ConversionMeasure.INVALIDATED);
-        jdbc.query(slot.get().sql("SELECT rule_id, credit_unit, sources, credits FROM {conversion_tally_grant}"
-                + " WHERE learner_number = ? AND application_id = ?"), rs -> {
-            sums.add(ConversionMeasure.SOURCE_INVALIDATED, rs.getString("rule_id"), rs.getString("credit_unit"),
-                    rs.getInt("sources"), rs.getBigDecimal("credits"));
-        }, e.learnerNumber(), e.applicationId());
-        sums.write();
+        Batch batch = batch();
+        batch.add(e.at(), e.institution(), ConversionMeasure.INVALIDATED, null, null, 1, BigDecimal.ZERO);
+        for (Object[] row : batch.granted(new Application(e.learnerNumber(), e.applicationId()))) {
+            batch.add(e.at(), e.institution(), ConversionMeasure.SOURCE_INVALIDATED, (String) row[2],
+                    (String) row[3], (Integer) row[4], (BigDecimal) row[5]);
+        }
+        done(batch);
     }
 
     @EventHandler
     void on(HoursConverted e) {
-        new Sums(e.at(), e.branchCode()).add(ConversionMeasure.HOURS_CONVERTED, e.ruleId(), "BANK_CREDIT", 1,
-                e.deposited()).write();
+        Batch batch = batch();
+        batch.add(e.at(), e.branchCode(), ConversionMeasure.HOURS_CONVERTED, e.ruleId(), "BANK_CREDIT", 1,
+                e.deposited());
+        done(batch);
     }
 
     /**
@@ -147,6 +227,9 @@ public class ConversionTallyProjection {
      */
     @EventHandler
     void on(ConversionsCarried e) {
+        // The merged account's rows as the batch so far leaves them, then copied.
+        Batch batch = batch();
+        batch.flush();
         Slot s = slot.get();
         for (ConversionsCarried.CarriedApplication a : e.applications()) {
             jdbc.update(s.sql("INSERT INTO {conversion_tally_grant} (learner_number, application_id, rule_id,"
@@ -158,21 +241,5 @@ public class ConversionTallyProjection {
                             + " WHERE learner_number = ? AND application_id = ?"),
                     e.learnerNumber(), a.applicationId(), e.mergedNumber(), a.applied().applicationId());
         }
-    }
-
-    /**
-     * The rule that weighed each source of an application ('' where none grants it), as applied for; forgotten here,
-     * as the application is being decided.
-     */
-    private Map<String, String> rulesWeighed(String learner, String applicationId) {
-        Map<String, String> rules = new HashMap<>();
-        Slot s = slot.get();
-        jdbc.query(s.sql("SELECT achievement_id, rule_id FROM {conversion_tally_source}"
-                + " WHERE learner_number = ? AND application_id = ?"), rs -> {
-            rules.put(rs.getString("achievement_id"), rs.getString("rule_id"));
-        }, learner, applicationId);
-        jdbc.update(s.sql("DELETE FROM {conversion_tally_source} WHERE learner_number = ? AND application_id = ?"),
-                learner, applicationId);
-        return rules;
     }
 }

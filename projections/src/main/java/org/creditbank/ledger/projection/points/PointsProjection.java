@@ -13,12 +13,16 @@ import org.creditbank.ledger.group.PointsEarned;
 import org.creditbank.ledger.group.PointsMerged;
 import org.creditbank.ledger.group.PointsRule.PointsRulePublished;
 import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
+import org.creditbank.ledger.readmodel.PerUnitOfWork;
+import org.creditbank.ledger.readmodel.RowInserts;
 import org.creditbank.ledger.readmodel.Slot;
 import org.creditbank.ledger.readmodel.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -37,10 +41,43 @@ public class PointsProjection {
         this.slot = slot;
     }
 
+    /**
+     * The accounts opened in the unit of work, their balance rows inserted together when it commits (a rebuild's batch
+     * of thousands, or a command's one) or before any other write to a balance.
+     */
+    private final class Opened {
+        private final List<Object[]> rows = new ArrayList<>();
+
+        void flush() {
+            RowInserts.insert(jdbc, slot.get().table("points_balance"), BALANCE, rows);
+            rows.clear();
+        }
+    }
+
+    private static final List<String> BALANCE = List.of("learner_number", "opening_branch", "balance");
+    private final String key = PointsProjection.class.getName() + "@" + System.identityHashCode(this);
+
+    private Opened opened() {
+        return PerUnitOfWork.state(key, Opened::new, Opened::flush);
+    }
+
     @EventHandler
     void on(AccountOpened e) {
-        jdbc.update(slot.get().sql("INSERT INTO {points_balance} (learner_number, opening_branch, balance)"
-                + " VALUES (?, ?, 0)"), e.learnerNumber(), e.branchCode());
+        Opened opened = opened();
+        Object[] row = {e.learnerNumber(), e.branchCode(), BigDecimal.ZERO};
+        if (opened == null) {
+            RowInserts.insert(jdbc, slot.get().table("points_balance"), BALANCE, List.<Object[]>of(row));
+        } else {
+            opened.rows.add(row);
+        }
+    }
+
+    /** The balance rows of the accounts opened so far in the unit of work, written before a balance changes. */
+    private void balancesWritten() {
+        Opened opened = opened();
+        if (opened != null) {
+            opened.flush();
+        }
     }
 
     @EventHandler
@@ -147,6 +184,7 @@ public class PointsProjection {
 
     /** Debits one balance, guarded (it must cover the points: a race lost refuses the act), and credits another. */
     private void move(String from, String to, BigDecimal points) {
+        balancesWritten();
         int debited = jdbc.update(slot.get().sql("UPDATE {points_balance} SET balance = balance - ?"
                 + " WHERE learner_number = ? AND balance >= ?"), points, from, points);
         if (debited == 0) {
@@ -164,6 +202,7 @@ public class PointsProjection {
     }
 
     private void credit(String learner, BigDecimal points) {
+        balancesWritten();
         if (jdbc.update(slot.get().sql("UPDATE {points_balance} SET balance = balance + ? WHERE learner_number = ?"),
                 points, learner) != 1) {
             throw new IllegalStateException("points credited to " + learner + ", who has no account");
