@@ -110,6 +110,7 @@ public class ConversionBenchmark implements Callable<Integer> {
             officer.get("/log/key");
             requireWeighedAsMade(officer.post(path, application), workload);
         }
+        long quiet = quiesce(officer);
         long[] reference = new long[samples];
         long[] applying = new long[samples];
         for (int i = 0; i < samples; i++) {
@@ -125,8 +126,8 @@ public class ConversionBenchmark implements Callable<Integer> {
         out.printf("institution %s below %s: %d rules in force toward %s, learner %s with %d certified sources"
                         + " (%d taken by a rule)%n", institution, parent, rules, ConversionWorkload.PROGRAMME, learner,
                 sources, workload.taken());
-        out.printf("setup %.1f s (publishing the rules %.1f s, %.2f ms each)%n", setupNanos / 1e9, rulesNanos / 1e9,
-                rulesNanos / 1e6 / rules);
+        out.printf("setup %.1f s (publishing the rules %.1f s, %.2f ms each); the log caught up with the setup"
+                + " %.1f s after it%n", setupNanos / 1e9, rulesNanos / 1e9, rulesNanos / 1e6 / rules, quiet / 1e9);
         out.println("| case (at the client, same machine) | requests | p50 ms | p90 ms | p99 ms | max ms |");
         out.println("|---|---:|---:|---:|---:|---:|");
         out.println(CommandBenchmark.row("reference: GET /log/key", reference));
@@ -154,6 +155,37 @@ public class ConversionBenchmark implements Callable<Integer> {
         administrator.post("/api/branches/" + institution + "/officers", Map.of("officerId", user, "name",
                 "Benchmark officer " + institution, "subject", user, "roles", EVERY_ROLE));
         return target.as(provider.signIn(user), institution);
+    }
+
+    /**
+     * Waits until the ledger has done the background work the setup left (sequencing thousands of events into the log,
+     * signing checkpoints, trailing read models): a checkpoint signed and unchanged for two seconds, at most five
+     * minutes.
+     * Answers how long that took.
+     */
+    private static long quiesce(LedgerHttp ledger) throws Exception {
+        long start = System.nanoTime();
+        String last = checkpoint(ledger);
+        long since = System.nanoTime();
+        while ((last.isEmpty() || System.nanoTime() - since < 2_000_000_000L)
+                && System.nanoTime() - start < 300_000_000_000L) {
+            Thread.sleep(250);
+            String now = checkpoint(ledger);
+            if (!now.equals(last)) {
+                last = now;
+                since = System.nanoTime();
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** The log's latest checkpoint, or none yet (answered 404 until the first is signed). */
+    private static String checkpoint(LedgerHttp ledger) throws Exception {
+        try {
+            return ledger.get("/log/checkpoint");
+        } catch (org.creditbank.ledger.tools.LedgerHttp.UnexpectedStatus e) {
+            return "";
+        }
     }
 
     private static double p99Millis(long[] nanos) {

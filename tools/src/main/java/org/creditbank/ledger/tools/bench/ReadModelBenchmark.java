@@ -16,6 +16,10 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementCertified;
 import org.creditbank.ledger.achievement.AchievementEvent.AchievementRecorded;
 import org.creditbank.ledger.achievement.AchievementIds;
+import org.creditbank.ledger.conversion.ConversionEvent.Assessment;
+import org.creditbank.ledger.conversion.ConversionEvent.ConversionApplied;
+import org.creditbank.ledger.conversion.ConversionEvent.ConversionGranted;
+import org.creditbank.ledger.conversion.ConversionEvent.SourceGrant;
 import org.creditbank.ledger.learner.AccountEvent.AccountOpened;
 import org.creditbank.ledger.learner.Sealed;
 import org.creditbank.ledger.eventstore.EventStoreFormat;
@@ -86,6 +90,11 @@ public class ReadModelBenchmark implements Callable<Integer> {
             + " after each recording (default: ${DEFAULT-VALUE})")
     int certifyLater;
 
+    @Option(names = "--conversions", defaultValue = "0", description = "one learner in this many applies to convert"
+            + " a certified achievement into credits of a programme at their branch, and is granted it; 0: none"
+            + " (default: ${DEFAULT-VALUE})")
+    int conversions;
+
     @Option(names = "--rate", defaultValue = "500", description = "archive reads per second (default: ${DEFAULT-VALUE})")
     int rate;
 
@@ -120,8 +129,9 @@ public class ReadModelBenchmark implements Callable<Integer> {
 
         long started = System.nanoTime();
         long generated = generate(jdbc);
-        out.printf("generated %,d events (%,d learners × %d achievements) in %.1f s%n", generated, learners,
-                achievements, seconds(started));
+        out.printf("generated %,d events (%,d learners × %d achievements%s) in %.1f s%n", generated, learners,
+                achievements, conversions > 0 ? ", one in " + conversions + " granted a conversion" : "",
+                seconds(started));
         out.flush();
         long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
@@ -213,10 +223,12 @@ public class ReadModelBenchmark implements Callable<Integer> {
                     new Sealed(learner, "AES-256-GCM", Base64.getEncoder().encodeToString(nonce),
                             Base64.getEncoder().encodeToString(ciphertext)), officer[0], officer[1], at)));
             List<Certification> later = new ArrayList<>();
+            String firstAchievement = null;
             for (int a = 0; a < achievements; a++) {
                 Instant recorded = at.plusSeconds(60L * (2 * a + 1));
                 // As the server would have named it when it recorded it.
                 String id = AchievementIds.next(recorded);
+                firstAchievement = a == 0 ? id : firstAchievement;
                 BigDecimal credits = BigDecimal.valueOf(1 + (i + a) % 8);
                 rows.add(row(events, learner, sequence++, recorded, meta, new AchievementRecorded(learner, id,
                         KINDS[(i + a) % KINDS.length], "Course " + a, "Benchmark University", "Benchmark University",
@@ -233,6 +245,22 @@ public class ReadModelBenchmark implements Callable<Integer> {
                                 achievements + 1 + later.size()));
                     }
                 }
+            }
+            if (conversions > 0 && i % conversions == 0 && certifyLater == 0 && achievements > 0) {
+                // The learner's first achievement (certified right after its recording) converted at their branch.
+                Instant applied = at.plusSeconds(60L * (2 * achievements + 1));
+                String source = firstAchievement;
+                String application = "conv-" + learner;
+                rows.add(row(events, learner, sequence++, applied, meta, new ConversionApplied(learner, application,
+                        officer[1], "BENCH-PROG", LocalDate.ofInstant(applied, ZoneOffset.UTC), List.of(
+                        new Assessment(source, "BENCH-RULE", 1, null, BigDecimal.valueOf(2), "INSTITUTION:BENCH",
+                                "BENCH101", List.of(), null)), officer[0], officer[1], applied)));
+                Instant granted = applied.plusSeconds(60);
+                rows.add(row(events, learner, sequence++, granted, meta, new ConversionGranted(learner, application,
+                        officer[1], "BENCH-PROG", List.of(new SourceGrant(source, "Benchmark University",
+                        "BENCH-RULE", 1, null, BigDecimal.valueOf(2), "INSTITUTION:BENCH", "BENCH101", List.of())),
+                        List.of(), BigDecimal.valueOf(2), "INSTITUTION:BENCH", LocalDate.ofInstant(granted, ZoneOffset.UTC),
+                        officer[0], officer[1], granted)));
             }
             if (certifyLater > 0) {
                 uncertified.add(later);
