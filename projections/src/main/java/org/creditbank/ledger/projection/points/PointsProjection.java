@@ -106,13 +106,8 @@ public class PointsProjection {
 
     @EventHandler
     void on(MemberInvited e) {
-        Slot s = slot.get();
         // A member who left may be invited again: their row is reused.
-        if (jdbc.update(s.sql("UPDATE {points_member} SET generation = ?, status = 'INVITED' WHERE group_id = ?"
-                + " AND learner_number = ?"), e.generation(), e.groupId(), e.learnerNumber()) == 0) {
-            jdbc.update(s.sql("INSERT INTO {points_member} (group_id, learner_number, generation, status)"
-                    + " VALUES (?, ?, ?, 'INVITED')"), e.groupId(), e.learnerNumber(), e.generation());
-        }
+        placed(e.groupId(), e.learnerNumber(), e.generation(), "INVITED");
     }
 
     @EventHandler
@@ -129,11 +124,25 @@ public class PointsProjection {
 
     @EventHandler
     void on(MemberLeft e) {
+        departed(e.groupId(), e.learnerNumber(), "LEFT");
+    }
+
+    /** A learner's place in a group, as a member or invited: its row, reused if they were there before. */
+    private void placed(String group, String learner, Integer generation, String status) {
         Slot s = slot.get();
-        jdbc.update(s.sql("UPDATE {points_member} SET status = 'LEFT' WHERE group_id = ? AND learner_number = ?"),
-                e.groupId(), e.learnerNumber());
-        jdbc.update(s.sql("DELETE FROM {points_family} WHERE learner_number = ? AND group_id = ?"),
-                e.learnerNumber(), e.groupId());
+        if (jdbc.update(s.sql("UPDATE {points_member} SET generation = ?, status = ? WHERE group_id = ?"
+                + " AND learner_number = ?"), generation, status, group, learner) == 0) {
+            jdbc.update(s.sql("INSERT INTO {points_member} (group_id, learner_number, generation, status)"
+                    + " VALUES (?, ?, ?, ?)"), group, learner, generation, status);
+        }
+    }
+
+    /** A learner no longer in a group (its row keeps why), nor in its family. */
+    private void departed(String group, String learner, String status) {
+        Slot s = slot.get();
+        jdbc.update(s.sql("UPDATE {points_member} SET status = ? WHERE group_id = ? AND learner_number = ?"), status,
+                group, learner);
+        jdbc.update(s.sql("DELETE FROM {points_family} WHERE learner_number = ? AND group_id = ?"), learner, group);
     }
 
     /**
@@ -142,20 +151,12 @@ public class PointsProjection {
      */
     @EventHandler
     void on(MembershipMerged e) {
-        Slot s = slot.get();
-        jdbc.update(s.sql("UPDATE {points_member} SET status = 'MERGED' WHERE group_id = ? AND learner_number = ?"),
-                e.groupId(), e.mergedNumber());
-        jdbc.update(s.sql("DELETE FROM {points_family} WHERE learner_number = ? AND group_id = ?"),
-                e.mergedNumber(), e.groupId());
+        departed(e.groupId(), e.mergedNumber(), "MERGED");
         if ("ENDED".equals(e.status())) {
             return;
         }
-        if (jdbc.update(s.sql("UPDATE {points_member} SET generation = ?, status = ? WHERE group_id = ?"
-                + " AND learner_number = ?"), e.generation(), e.status(), e.groupId(), e.survivorNumber()) == 0) {
-            jdbc.update(s.sql("INSERT INTO {points_member} (group_id, learner_number, generation, status)"
-                    + " VALUES (?, ?, ?, ?)"), e.groupId(), e.survivorNumber(), e.generation(), e.status());
-        }
-        String kind = jdbc.queryForObject(s.sql("SELECT kind FROM {points_group} WHERE group_id = ?"), String.class,
+        placed(e.groupId(), e.survivorNumber(), e.generation(), e.status());
+        String kind = jdbc.queryForObject(slot.get().sql("SELECT kind FROM {points_group} WHERE group_id = ?"), String.class,
                 e.groupId());
         if ("MEMBER".equals(e.status()) && "FAMILY".equals(kind)) {
             joinFamily(e.survivorNumber(), e.groupId());
