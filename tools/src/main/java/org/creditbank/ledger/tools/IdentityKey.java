@@ -6,10 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 
@@ -37,7 +35,7 @@ class IdentityKey implements Callable<Integer> {
             spec.commandLine().getErr().println("ledger: " + out + " already exists; a key is never overwritten");
             return 1;
         }
-        Files.writeString(out, encoded + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+        SecretFiles.write(out, encoded + "\n");
         spec.commandLine().getOut().println("wrote a new identity key to " + out);
         return 0;
     }

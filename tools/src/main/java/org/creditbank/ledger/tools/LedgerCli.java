@@ -10,12 +10,13 @@ import org.creditbank.ledger.tools.bench.ReadModelBenchmark;
 import org.creditbank.ledger.tools.bench.StoredProofBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The ledger's command-line program. Every refusal is one line on stderr and a non-zero exit: 1 when the thing
  * checked is bad, 2 when the command line itself is.
  */
-@Command(name = "ledger", mixinStandardHelpOptions = true, version = "ledger 0.1.0",
+@Command(name = "ledger", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "ledger 0.1.0",
         description = "The lifelong learning ledger's command-line tools.",
         subcommands = {CheckNumber.class, IdentityKey.class, LogKey.class, VerifyArchive.class, VerifyLog.class,
                 LogBenchmark.class, StoredProofBenchmark.class, ArchiveBenchmark.class,

@@ -6,10 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 
 /** Generates the log's checkpoint signing key; prints the verifier key that learners and auditors trust. */
@@ -38,7 +36,7 @@ class LogKey implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--origin: " + e.getMessage());
         }
-        Files.writeString(out, signer.encoded() + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+        SecretFiles.write(out, signer.encoded() + "\n");
         spec.commandLine().getOut().println(signer.verifier());
         return 0;
     }

@@ -60,6 +60,29 @@ class LedgerCliProcessTest {
     }
 
     @Test
+    void key_files_are_readable_by_their_owner_only(@TempDir Path dir) throws Exception {
+        Path identity = dir.resolve("identity.key");
+        Path log = dir.resolve("log.key");
+        assertThat(ledger("identity-key", "--out", identity.toString()).exit()).isZero();
+        assertThat(ledger("log-key", "--origin", "ledger.example/log", "--out", log.toString()).exit()).isZero();
+        for (Path key : List.of(identity, log)) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                    .as("permissions of %s", key).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void help_works_on_every_command_even_those_with_required_options() throws Exception {
+        picocli.CommandLine cli = new picocli.CommandLine(new LedgerCli());
+        assertThat(cli.getSubcommands()).containsKeys("verify-log", "replay-check", "log-key", "bench-conversion");
+        for (String command : cli.getSubcommands().keySet()) {
+            Run run = ledger(command, "--help");
+            assertThat(run.exit()).as("ledger %s --help: %s", command, run.err()).isZero();
+            assertThat(run.out()).as("ledger %s --help", command).startsWith("Usage: ledger " + command);
+        }
+    }
+
+    @Test
     void two_generated_keys_differ() throws Exception {
         assertThat(ledger("identity-key").out()).isNotEqualTo(ledger("identity-key").out());
     }
