@@ -326,6 +326,11 @@ class AccessMatrixTest {
         rules.put("GET " + l + "/hours-conversions", new Rule(readers, null));
         rules.put("GET " + i + "/conversions", new Rule(EnumSet.of(OFFICER_OWN, CERTIFIER, AUDITOR, ADMINISTRATOR,
                 SYSTEM, INSTITUTION), null));
+        // Imports: administrators of the provincial centre only (a row without fields is answered refused, 200).
+        for (String kind : List.of("branches", "officers", "learners", "achievements")) {
+            rules.put("POST /api/imports/" + kind, new Rule(EnumSet.of(ADMINISTRATOR),
+                    () -> Map.of("rows", List.of(Map.of("row", 1)))));
+        }
         return rules;
     }
 

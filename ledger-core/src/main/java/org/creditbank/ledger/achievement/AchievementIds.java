@@ -36,16 +36,41 @@ public final class AchievementIds {
     }
 
     /**
+     * The identifier of an achievement a legacy system recorded at {@code at} under {@code legacyKey} (its system and
+     * its own id for the record): a version 7 UUID whose time is {@code at} and whose 74 other bits come from the
+     * SHA-256 of the key. The same legacy record always gets the same identifier, so an import run again finds it
+     * recorded.
+     */
+    public static String forLegacy(Instant at, String legacyKey) {
+        long millis = millisOf(at);
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(legacyKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        java.nio.ByteBuffer bits = java.nio.ByteBuffer.wrap(digest);
+        long high = (millis << 16) | 0x7000L | (bits.getShort() & 0x0FFFL);
+        long low = (bits.getLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new java.util.UUID(high, low).toString();
+    }
+
+    /**
      * A new identifier for an achievement recorded at {@code at}.
      *
      * @throws IllegalArgumentException for an instant before 1970 or past the year 10889 (48 bits of milliseconds):
      *                                  its identifier would not sort by time
      */
     public static String next(Instant at) {
+        return GENERATOR.construct(millisOf(at)).toString();
+    }
+
+    private static long millisOf(Instant at) {
         long millis = at.toEpochMilli();
         if (millis < 0 || millis >= 1L << 48) {
             throw new IllegalArgumentException("an achievement's identifier holds no time like " + at);
         }
-        return GENERATOR.construct(millis).toString();
+        return millis;
     }
 }

@@ -1,6 +1,7 @@
 package org.creditbank.ledger.learner;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Repository;
 import org.creditbank.ledger.branch.BranchProfile;
 import org.creditbank.ledger.branch.DivisionCode;
@@ -42,7 +43,7 @@ public class AccountOpening {
 
     /** Opens the account and answers its learner number. */
     @CommandHandler
-    public String handle(OpenAccount command) throws Exception {
+    public String handle(OpenAccount command, @MetaDataValue(ActTime.RECORDED_AT) String recordedAt) throws Exception {
         BranchProfile branch = jurisdiction.actingBranch(command.actor(), BranchRole.OFFICER);
         String identityHash = hasher.hash(command.person());
         Stream.concat(Stream.of(identityHash), hasher.formerHashes(command.person()).stream())
@@ -55,7 +56,7 @@ public class AccountOpening {
         LearnerNumber number = issuer.next(new DivisionCode(branch.divisionCode()));
         Sealed person = vault.sealPerson(number.value(), command.person());
         accounts.newInstance(() -> new LearnerAccount(number, identityHash, person, command.signIn(),
-                command.actor(), clock.instant()));
+                command.actor(), ActTime.of(clock, recordedAt)));
         return number.value();
     }
 }

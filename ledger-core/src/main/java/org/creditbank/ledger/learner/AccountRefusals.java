@@ -11,8 +11,24 @@ public final class AccountRefusals {
 
     /** One natural person has one account. */
     public static final class PersonAlreadyHasAccount extends RuleViolation {
+        private final String learnerNumber;
+
         public PersonAlreadyHasAccount(String learnerNumber) {
             super(Refusal.CONFLICT, "person", "this person already has account " + learnerNumber);
+            this.learnerNumber = learnerNumber;
+        }
+
+        /** The account the person has. */
+        public String learnerNumber() {
+            return learnerNumber;
+        }
+    }
+
+    /** No account is held by the person an identity document names. */
+    public static final class NoAccountForIdentity extends RuleViolation {
+        public NoAccountForIdentity() {
+            super(Refusal.NOT_FOUND, "idDocumentNumber", "no account is held by the person with this identity"
+                    + " document");
         }
     }
 

@@ -35,11 +35,28 @@ public final class IdentityHasher {
      * number under each other name of the card ({@code ID_CARD:…}), as those accounts' events keep them.
      */
     public List<String> formerHashes(PersonalData person) {
-        if (!IdentityDocument.RESIDENT_ID.equals(person.idDocumentType())) {
+        return formerHashes(person.idDocumentType(), person.idDocumentNumber());
+    }
+
+    private List<String> formerHashes(String canonicalType, String canonicalNumber) {
+        if (!IdentityDocument.RESIDENT_ID.equals(canonicalType)) {
             return List.of();
         }
         return IdentityDocument.RESIDENT_ID_SYNONYMS.stream().sorted()
-                .map(type -> hash(type + ":" + person.idDocumentNumber())).toList();
+                .map(type -> hash(type + ":" + canonicalNumber)).toList();
+    }
+
+    /**
+     * The hashes an account of the person named by this identity document may be found by: its own, then the former
+     * ones ({@link #formerHashes}). Type and number are taken in their {@link IdentityDocument canonical form}.
+     */
+    public List<String> hashesOf(String idDocumentType, String idDocumentNumber) {
+        String type = IdentityDocument.type(idDocumentType);
+        String number = IdentityDocument.number(idDocumentNumber);
+        List<String> hashes = new java.util.ArrayList<>();
+        hashes.add(hash(type + ":" + number));
+        hashes.addAll(formerHashes(type, number));
+        return hashes;
     }
 
     private String hash(String identityKey) {

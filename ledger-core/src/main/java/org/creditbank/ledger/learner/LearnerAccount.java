@@ -2,6 +2,7 @@ package org.creditbank.ledger.learner;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.creditbank.ledger.achievement.AchievementBook;
 import org.creditbank.ledger.achievement.AchievementCommands.CertifyAchievement;
@@ -244,15 +245,20 @@ public class LearnerAccount {
 
     @CommandHandler
     public RecordingOutcome handle(RecordAchievement command, Jurisdiction jurisdiction,
-                                   CertificateRegister certificates, Clock clock) {
+                                   CertificateRegister certificates, Clock clock,
+                                   @MetaDataValue(ActTime.RECORDED_AT) String recordedAt) {
         requireOpen();
         BranchProfile branch = jurisdiction.actingBranch(command.actor(), BranchRole.OFFICER);
         AchievementDetails details = command.details();
+        if (book.holds(command.achievementId())) {
+            // The same achievement again (an import run anew): answered as the first time, nothing written.
+            return new RecordingOutcome(command.achievementId(), true);
+        }
         Optional<String> earlier = book.recordedUnder(details.externalReference());
         if (earlier.isPresent()) {
             return new RecordingOutcome(earlier.get(), true);
         }
-        Instant now = clock.instant();
+        Instant now = ActTime.of(clock, recordedAt);
         requireNotInFuture(details.achievedOn(), now);
         String serial = details.certificateSerial();
         String issuer = details.externalReference().issuer();
@@ -277,14 +283,15 @@ public class LearnerAccount {
      * deposited as the standard credits they make, within the learner's yearly cap ({@link HoursConverted}).
      */
     public void handle(CertifyAchievement command, Jurisdiction jurisdiction, RecognitionCatalogue catalogue,
-                       PointsLedger points, ConversionCalendar calendar, Clock clock) {
+                       PointsLedger points, ConversionCalendar calendar, Clock clock,
+                       @MetaDataValue(ActTime.RECORDED_AT) String recordedAt) {
         requireOpen();
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
         BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.CERTIFIER,
                 standing.recordingBranch());
         book.requireAwaitingDecision(standing, "certified");
         requireCertifierNotRecorder(standing, command.actor());
-        Instant now = clock.instant();
+        Instant now = ActTime.of(clock, recordedAt);
         String officer = command.actor().officerId();
         HoursConverted converted = null;
         if (HOURS.equals(standing.creditUnit())) {
@@ -312,14 +319,15 @@ public class LearnerAccount {
     }
 
     @CommandHandler
-    public void handle(RejectAchievement command, Jurisdiction jurisdiction, Clock clock) {
+    public void handle(RejectAchievement command, Jurisdiction jurisdiction, Clock clock,
+                       @MetaDataValue(ActTime.RECORDED_AT) String recordedAt) {
         requireOpen();
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
         BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.CERTIFIER,
                 standing.recordingBranch());
         book.requireAwaitingDecision(standing, "rejected");
         apply(new AchievementRejected(learnerNumber, standing.achievementId(), command.reason(),
-                command.actor().officerId(), acting.code(), clock.instant()));
+                command.actor().officerId(), acting.code(), ActTime.of(clock, recordedAt)));
     }
 
     @CommandHandler
@@ -353,13 +361,13 @@ public class LearnerAccount {
 
     @CommandHandler
     public void handle(RevokeAchievement command, Jurisdiction jurisdiction, RecognitionCatalogue catalogue,
-                       Clock clock) {
+                       Clock clock, @MetaDataValue(ActTime.RECORDED_AT) String recordedAt) {
         requireOpen();
         AchievementStanding standing = book.require(learnerNumber, command.achievementId());
         BranchProfile acting = jurisdiction.requireCovers(command.actor(), BranchRole.CERTIFIER,
                 standing.recordingBranch());
         book.requireRevocable(standing);
-        Instant now = clock.instant();
+        Instant now = ActTime.of(clock, recordedAt);
         apply(new AchievementRevoked(learnerNumber, standing.achievementId(), command.reason(),
                 command.actor().officerId(), acting.code(), now));
         conversions.invalidatedBy(learnerNumber, standing.achievementId(), "REVOKED", command.reason(),

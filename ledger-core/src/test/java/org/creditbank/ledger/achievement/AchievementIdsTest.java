@@ -44,6 +44,20 @@ class AchievementIdsTest {
     }
 
     @Test
+    void a_legacy_record_always_gets_the_same_version_7_identifier_of_its_recording_millisecond() {
+        Instant at = Instant.parse("2012-07-01T08:00:00.250Z");
+
+        UUID id = UUID.fromString(AchievementIds.forLegacy(at, "zj-legacy\nA-1"));
+
+        assertThat(id.version()).isEqualTo(7);
+        assertThat(id.variant()).isEqualTo(2);
+        assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(at.toEpochMilli());
+        assertThat(AchievementIds.forLegacy(at, "zj-legacy\nA-1")).isEqualTo(id.toString());
+        assertThat(AchievementIds.forLegacy(at, "zj-legacy\nA-2")).isNotEqualTo(id.toString());
+        assertThat(AchievementIds.forLegacy(at, "other-system\nA-1")).isNotEqualTo(id.toString());
+    }
+
+    @Test
     void a_time_the_identifier_cannot_hold_is_refused() {
         assertThatThrownBy(() -> AchievementIds.next(Instant.parse("1969-12-31T23:59:59Z")))
                 .isInstanceOf(IllegalArgumentException.class);

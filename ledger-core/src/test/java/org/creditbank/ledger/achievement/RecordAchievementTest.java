@@ -8,11 +8,14 @@ import org.creditbank.ledger.branch.BranchStatus;
 import org.creditbank.ledger.branch.OfficerNotOfBranch;
 import org.creditbank.ledger.branch.ActingOfficer;
 import org.creditbank.ledger.branch.BranchNotActive;
+import org.creditbank.ledger.learner.ActTime;
 import org.creditbank.ledger.rule.InvalidField;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +37,55 @@ class RecordAchievementTest extends AccountSpecification {
         fixture.given(accountOpened(ANNA), recorded(ANNA, "ach-00000001", course("LA-1"), ALICE))
                 .when(record(ANNA, "ach-00000002", course("LA-1"), BOB))
                 .expectResultMessagePayload(new RecordingOutcome("ach-00000001", true))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_same_achievement_id_again_is_answered_as_the_first_and_writes_nothing() {
+        fixture.given(accountOpened(ANNA), recorded(ANNA, "ach-00000001", course("LA-1"), ALICE),
+                        new AchievementEvent.AchievementRejected(ANNA.value(), "ach-00000001", "illegible",
+                                BOB.officerId(), BOB.branchCode(), NOW))
+                .when(record(ANNA, "ach-00000001", course("LA-1"), ALICE))
+                .expectResultMessagePayload(new RecordingOutcome("ach-00000001", true))
+                .expectNoEvents();
+    }
+
+    @Test
+    void history_from_a_legacy_system_is_recorded_and_certified_at_the_instants_it_names() {
+        Instant recordedAt = Instant.parse("2025-07-01T08:00:00Z");
+        Instant certifiedAt = Instant.parse("2025-07-10T08:00:00Z");
+        AchievementDetails course = course("LA-1");
+        AchievementEvent.AchievementRecorded recorded = recorded(ANNA, "ach-00000001", course, ALICE);
+        fixture.given(accountOpened(ANNA))
+                .when(record(ANNA, "ach-00000001", course, ALICE), Map.of(ActTime.RECORDED_AT, recordedAt.toString()))
+                .expectEvents(new AchievementEvent.AchievementRecorded(recorded.learnerNumber(),
+                        recorded.achievementId(), recorded.kind(), recorded.title(), recorded.awardingBody(),
+                        recorded.assessingBody(), recorded.achievedOn(), recorded.evidenceSha256(),
+                        recorded.evidenceMediaType(), recorded.evidenceLocation(), recorded.credits(),
+                        recorded.creditUnit(), recorded.qualificationLevel(), recorded.vocationalLevel(),
+                        recorded.resultScheme(), recorded.resultValue(), recorded.externalIssuer(),
+                        recorded.externalId(), recorded.certificateSerial(), recorded.recordedBy(),
+                        recorded.branchCode(), recordedAt));
+        fixture.given(accountOpened(ANNA), recorded)
+                .when(certify(ANNA, "ach-00000001", BOB), Map.of(ActTime.RECORDED_AT, certifiedAt.toString()))
+                .expectEvents(new AchievementEvent.AchievementCertified(ANNA.value(), "ach-00000001",
+                        BOB.officerId(), BOB.branchCode(), course.credits().amount(), course.credits().unit(),
+                        certifiedAt));
+    }
+
+    @Test
+    void a_legacy_instant_in_the_future_or_an_achievement_after_it_is_refused() {
+        fixture.given(accountOpened(ANNA))
+                .when(record(ANNA, "ach-00000001", course("LA-1"), ALICE),
+                        Map.of(ActTime.RECORDED_AT, NOW.plusSeconds(1).toString()))
+                .expectException(InvalidField.class)
+                .expectExceptionMessage("recordedAt: is in the future: " + NOW.plusSeconds(1))
+                .expectNoEvents();
+        fixture.given(accountOpened(ANNA))
+                .when(record(ANNA, "ach-00000001", course("LA-1"), ALICE),
+                        Map.of(ActTime.RECORDED_AT, "2020-01-01T00:00:00Z"))
+                .expectException(InvalidField.class)
+                .expectExceptionMessage("achievedOn: is in the future: " + course("LA-1").achievedOn())
                 .expectNoEvents();
     }
 

@@ -47,13 +47,14 @@ public class CommitGate implements MessageHandlerInterceptor<CommandMessage<?>> 
         }
     }
 
-    /** In the command's transaction (attached before interceptors run): the database's switch lock, shared. */
+    /**
+     * In the command's transaction (attached before interceptors run): the database's switch lock, shared — once per
+     * transaction, which may hold many commands (a batch of imported rows, each a nested unit of work).
+     */
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
-        if (unitOfWork.isRoot()) {
-            slots.lockShared();
-        }
+        slots.lockShared();
         return chain.proceed();
     }
 

@@ -59,21 +59,21 @@ public class AchievementController {
 
     /** Evidence of an achievement. */
     public record EvidenceRequest(String sha256, String mediaType, String location) {
-        Evidence toEvidence() {
+        public Evidence toEvidence() {
             return new Evidence(sha256, mediaType, location);
         }
     }
 
     /** An amount of credit with its unit system. */
     public record CreditsRequest(BigDecimal amount, String unit) {
-        Credits toCredits() {
+        public Credits toCredits() {
             return new Credits(amount, unit);
         }
     }
 
     /** A result under a grading scheme. */
     public record ResultRequest(String scheme, String value) {
-        Result toResult() {
+        public Result toResult() {
             return new Result(scheme, value);
         }
     }
@@ -87,6 +87,17 @@ public class AchievementController {
                                 String achievedOn, EvidenceRequest evidence, CreditsRequest credits,
                                 Integer qualificationLevel, Integer vocationalLevel, ResultRequest result,
                                 ExternalReferenceRequest externalReference, String certificateSerial) {
+
+        /** The achievement's details, each field validated by its value type. */
+        public AchievementDetails toDetails() {
+            return new AchievementDetails(Requests.oneOf("kind", kind, AchievementKind.class), title, awardingBody,
+                    assessingBody, Requests.date("achievedOn", achievedOn, true),
+                    evidence == null ? null : evidence.toEvidence(), credits == null ? null : credits.toCredits(),
+                    qualificationLevel, vocationalLevel, result == null ? null : result.toResult(),
+                    externalReference == null ? null
+                            : new ExternalReference(externalReference.issuer(), externalReference.id()),
+                    certificateSerial);
+        }
     }
 
     /** The fields a correction supersedes, and why. */
@@ -108,19 +119,9 @@ public class AchievementController {
     public ResponseEntity<Recorded> record(@PathVariable String learnerNumber, @RequestBody RecordRequest request,
                                            ActingOfficer actor) {
         LearnerNumber learner = LearnerNumber.parse(learnerNumber);
-        AchievementDetails details = new AchievementDetails(
-                Requests.oneOf("kind", request.kind(), AchievementKind.class), request.title(),
-                request.awardingBody(), request.assessingBody(),
-                Requests.date("achievedOn", request.achievedOn(), true),
-                request.evidence() == null ? null : request.evidence().toEvidence(),
-                request.credits() == null ? null : request.credits().toCredits(),
-                request.qualificationLevel(), request.vocationalLevel(),
-                request.result() == null ? null : request.result().toResult(),
-                request.externalReference() == null ? null
-                        : new ExternalReference(request.externalReference().issuer(), request.externalReference().id()),
-                request.certificateSerial());
         RecordingOutcome outcome = commands.send(
-                new RecordAchievement(learner, AchievementIds.next(clock.instant()), details, actor), actor);
+                new RecordAchievement(learner, AchievementIds.next(clock.instant()), request.toDetails(), actor),
+                actor);
         Recorded body = new Recorded(outcome.achievementId(), outcome.alreadyRecorded(),
                 read(learner, outcome.achievementId()));
         URI location = URI.create("/api/learners/" + learner.value() + "/achievements/" + outcome.achievementId());

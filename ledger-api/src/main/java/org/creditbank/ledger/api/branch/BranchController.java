@@ -67,6 +67,16 @@ public class BranchController {
     /** A new branch. {@code parentCode} is absent only for the provincial centre. */
     public record RegisterBranchRequest(String code, String name, String tier, String parentCode,
                                         String divisionCode) {
+
+        /** The command, each field validated by its value type. */
+        public RegisterBranch toCommand(ActingOfficer actor) {
+            BranchCode branchCode = BranchCode.of("code", code);
+            BranchTier branchTier = Requests.oneOf("tier", tier, BranchTier.class);
+            BranchCode parent = parentCode == null || parentCode.isBlank() ? null
+                    : BranchCode.of("parentCode", parentCode);
+            return new RegisterBranch(branchCode, name, branchTier, parent,
+                    DivisionCode.of("divisionCode", divisionCode), actor);
+        }
     }
 
     /**
@@ -75,6 +85,17 @@ public class BranchController {
      */
     public record AppointOfficerRequest(String officerId, String name, String subject, List<String> roles,
                                         Boolean system) {
+
+        /** The command appointing to {@code branch}, each field validated by its value type. */
+        public AppointOfficer toCommand(BranchCode branch, ActingOfficer actor) {
+            OfficerId officer = OfficerId.of("officerId", officerId);
+            Subject signIn = Subject.of("subject", subject);
+            Set<BranchRole> granted = EnumSet.noneOf(BranchRole.class);
+            for (String role : roles == null ? List.<String>of() : roles) {
+                granted.add(Requests.oneOf("roles", role, BranchRole.class));
+            }
+            return new AppointOfficer(branch, officer, name, signIn, granted, Boolean.TRUE.equals(system), actor);
+        }
     }
 
     /** Why a status change or removal happens. */
@@ -84,13 +105,10 @@ public class BranchController {
     @PostMapping
     @Operation(summary = "Register a branch under its parent")
     public ResponseEntity<BranchView> register(@RequestBody RegisterBranchRequest request, ActingOfficer actor) {
-        BranchCode code = BranchCode.of("code", request.code());
-        BranchTier tier = Requests.oneOf("tier", request.tier(), BranchTier.class);
-        BranchCode parent = request.parentCode() == null || request.parentCode().isBlank() ? null
-                : BranchCode.of("parentCode", request.parentCode());
-        DivisionCode division = DivisionCode.of("divisionCode", request.divisionCode());
-        commands.send(new RegisterBranch(code, request.name(), tier, parent, division, actor), actor);
-        return ResponseEntity.created(URI.create("/api/branches/" + code.value())).body(view(code.value(), 0));
+        RegisterBranch command = request.toCommand(actor);
+        commands.send(command, actor);
+        String code = command.code().value();
+        return ResponseEntity.created(URI.create("/api/branches/" + code)).body(view(code, 0));
     }
 
     @GetMapping
@@ -134,14 +152,7 @@ public class BranchController {
     public ResponseEntity<BranchView> appoint(@PathVariable String code, @RequestBody AppointOfficerRequest request,
                                               ActingOfficer actor) {
         BranchCode branch = BranchCode.of("code", code);
-        OfficerId officer = OfficerId.of("officerId", request.officerId());
-        Subject subject = Subject.of("subject", request.subject());
-        Set<BranchRole> roles = EnumSet.noneOf(BranchRole.class);
-        for (String role : request.roles() == null ? List.<String>of() : request.roles()) {
-            roles.add(Requests.oneOf("roles", role, BranchRole.class));
-        }
-        commands.send(new AppointOfficer(branch, officer, request.name(), subject, roles,
-                Boolean.TRUE.equals(request.system()), actor), actor);
+        commands.send(request.toCommand(branch, actor), actor);
         return ResponseEntity.created(URI.create("/api/branches/" + branch.value())).body(view(branch.value(), 0));
     }
 

@@ -74,6 +74,12 @@ public class LearnerController {
      */
     public record OpenAccountRequest(String fullName, String idDocumentType, String idDocumentNumber,
                                      String birthDate, ContactRequest contact, String subject) {
+
+        /** The person, each field validated by its value type. */
+        public PersonalData toPerson() {
+            return new PersonalData(fullName, idDocumentType, idDocumentNumber, birthDate,
+                    contact == null ? null : contact.toDetails());
+        }
     }
 
     /** The identity-provider subject the learner signs in with. */
@@ -98,9 +104,7 @@ public class LearnerController {
     @PostMapping
     @Operation(summary = "Open an account for a natural person; answers the new learner number")
     public ResponseEntity<Map<String, String>> open(@RequestBody OpenAccountRequest request, ActingOfficer actor) {
-        PersonalData person = new PersonalData(request.fullName(), request.idDocumentType(),
-                request.idDocumentNumber(), request.birthDate(),
-                request.contact() == null ? null : request.contact().toDetails());
+        PersonalData person = request.toPerson();
         Subject signIn = request.subject() == null ? null : Subject.of("subject", request.subject());
         String number = commands.send(new OpenAccount(person, signIn, actor), actor);
         return ResponseEntity.created(URI.create("/api/learners/" + number)).body(Map.of("learnerNumber", number));

@@ -11,7 +11,7 @@ public final class CommandMetadata {
     public static final String CORRELATION_ID = "correlationId";
     /** The identity-provider subject of the signed-in principal who acted. */
     public static final String SUBJECT = "subject";
-    /** What the principal acted as: OFFICER, SYSTEM, LEARNER or OPERATOR (installation). */
+    /** What the principal acted as: OFFICER, SYSTEM, LEARNER, OPERATOR (installation) or IMPORT. */
     public static final String ROLE = "role";
 
     /** Request header naming the branch an officer appointed to several acts for. */

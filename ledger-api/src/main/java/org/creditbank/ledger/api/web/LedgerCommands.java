@@ -7,9 +7,11 @@ import org.creditbank.ledger.api.identity.LedgerPrincipal;
 import org.creditbank.ledger.api.identity.Principals;
 import org.creditbank.ledger.readmodel.CommitGate;
 import org.creditbank.ledger.branch.ActingOfficer;
+import org.creditbank.ledger.learner.ActTime;
 import org.creditbank.ledger.learner.LearnerAccount;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -45,7 +47,32 @@ public class LedgerCommands {
         return send(command, principals.current(), "LEARNER", LearnerAccount.LEARNER_SELF, null);
     }
 
+    /**
+     * Sends, within a {@link CommandBatches} round, a command of history an import brings in: acted by the legacy
+     * system's officer ({@code actedBy}) at the instant the legacy system recorded ({@code recordedAt}: the act's
+     * time, {@link ActTime}; null for now), brought in by the signed-in principal (role {@code IMPORT}).
+     */
+    public <R> R sendImported(Object command, ActingOfficer actedBy, Instant recordedAt) {
+        Map<String, String> metaData = metaData(principals.current(), IMPORT, actedBy.officerId(),
+                actedBy.branchCode());
+        if (recordedAt != null) {
+            metaData.put(ActTime.RECORDED_AT, recordedAt.toString());
+        }
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.from(metaData)));
+    }
+
+    /** What the principal acted as when history was brought in by an import. */
+    public static final String IMPORT = "IMPORT";
+
     private <R> R send(Object command, LedgerPrincipal principal, String role, String officerId, String branch) {
+        Map<String, String> metaData = metaData(principal, role, officerId, branch);
+        return gate.admit(() -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.from(metaData))));
+    }
+
+    private static Map<String, String> metaData(LedgerPrincipal principal, String role, String officerId,
+                                                String branch) {
         Map<String, String> metaData = new HashMap<>();
         metaData.put(CommandMetadata.OFFICER, officerId);
         if (branch != null) {
@@ -54,7 +81,6 @@ public class LedgerCommands {
         metaData.put(CommandMetadata.CORRELATION_ID, CorrelationIdFilter.current());
         metaData.put(CommandMetadata.SUBJECT, principal.subject());
         metaData.put(CommandMetadata.ROLE, role);
-        return gate.admit(() -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.from(metaData))));
+        return metaData;
     }
 }

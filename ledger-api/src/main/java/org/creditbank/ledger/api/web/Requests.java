@@ -66,4 +66,28 @@ public final class Requests {
             throw new InvalidField(field, "must be an instant like 2026-05-01T08:00:00Z, got \"" + value + "\"");
         }
     }
+
+    /** A decimal number written as text (a file's cell), or null when absent. */
+    public static java.math.BigDecimal decimal(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidField(field, "must be a decimal number like 2.5, got \"" + value + "\"");
+        }
+    }
+
+    /** A whole number written as text (a file's cell), or null when absent. */
+    public static Integer integer(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidField(field, "must be a whole number, got \"" + value + "\"");
+        }
+    }
 }
