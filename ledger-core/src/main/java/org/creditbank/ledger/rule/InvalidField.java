@@ -11,6 +11,7 @@ public final class InvalidField extends RuleViolation {
     }
 
     /** Why the value was refused, without the field name. */
+    @Override
     public String reason() {
         return reason;
     }

@@ -31,6 +31,11 @@ public abstract class RuleViolation extends RuntimeException {
         return field;
     }
 
+    /** Why the act was refused, in the rule's words (without the field's name where the message starts with it). */
+    public String reason() {
+        return getMessage();
+    }
+
     /** A short, stable, kebab-case name of the rule, used as the problem type. */
     public String rule() {
         String simple = getClass().getSimpleName();

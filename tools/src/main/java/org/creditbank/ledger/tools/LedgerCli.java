@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "ledger", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "ledger 0.1.0",
         description = "The lifelong learning ledger's command-line tools.",
-        subcommands = {CheckNumber.class, IdentityKey.class, LogKey.class, VerifyArchive.class, VerifyLog.class,
+        subcommands = {ImportCommand.class, GenerateCommand.class, CheckNumber.class, IdentityKey.class, LogKey.class, VerifyArchive.class, VerifyLog.class,
                 LogBenchmark.class, StoredProofBenchmark.class, ArchiveBenchmark.class,
                 CheckpointLagBenchmark.class, ReplayCheckCommand.class, ReadModelBenchmark.class,
                 CommandBenchmark.class, ConversionBenchmark.class, AuthBenchmark.class, Token.class})

@@ -38,6 +38,7 @@ import org.creditbank.ledger.branch.BranchTier;
 import org.creditbank.ledger.branch.Jurisdiction;
 import org.creditbank.ledger.branch.OfficerId;
 import org.creditbank.ledger.learner.AccountCommands.OpenAccount;
+import org.creditbank.ledger.learner.ActTime;
 import org.creditbank.ledger.learner.AccountRefusals.NoAccountForIdentity;
 import org.creditbank.ledger.learner.AccountRefusals.PersonAlreadyHasAccount;
 import org.creditbank.ledger.learner.IdentityDocument;
@@ -55,6 +56,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -216,7 +218,7 @@ public class ImportController {
         ActingOfficer openedBy = legacyActor("openedBy", row.openedBy(), "branchCode", row.branchCode());
         Instant openedAt = legacyInstant("openedAt", row.openedAt(), null);
         try {
-            return Done.stored(commands.sendImported(new OpenAccount(person, null, openedBy), openedBy, openedAt));
+            return Done.stored(Act.OPEN.send(commands, new OpenAccount(person, null, openedBy), openedBy, openedAt));
         } catch (PersonAlreadyHasAccount already) {
             return Done.storedBefore(already.learnerNumber());
         }
@@ -233,7 +235,9 @@ public class ImportController {
         String legacyId = InvalidField.requireText("legacyId", row.legacyId(), 128);
         LegacyStatus status = Requests.oneOf("status", row.status(), LegacyStatus.class);
         LearnerNumber learner = learnerOf(row);
-        AchievementDetails details = new RecordRequest(row.kind(), row.title(), row.awardingBody(),
+        AchievementDetails details;
+        try {
+            details = new RecordRequest(row.kind(), row.title(), row.awardingBody(),
                 row.assessingBody(), row.achievedOn(),
                 allBlank(row.evidenceSha256(), row.evidenceMediaType(), row.evidenceLocation()) ? null
                         : new EvidenceRequest(row.evidenceSha256(), row.evidenceMediaType(), row.evidenceLocation()),
@@ -246,6 +250,9 @@ public class ImportController {
                 allBlank(row.externalIssuer(), row.externalId()) ? null
                         : new ExternalReferenceRequest(row.externalIssuer(), row.externalId()),
                 blankAsNull(row.certificateSerial())).toDetails();
+        } catch (RuleViolation refused) {
+            throw InColumn.of(refused, DETAIL_COLUMNS.get(refused.field()));
+        }
         ActingOfficer recordedBy = legacyActor("recordedBy", row.recordedBy(), "branchCode", row.branchCode());
         Instant recordedAt = legacyInstant("recordedAt", row.recordedAt(), null);
         ActingOfficer decidedBy = null;
@@ -262,7 +269,7 @@ public class ImportController {
                     orElse(row.revokingBranch(), row.branchCode()));
             revokedAt = legacyInstant("revokedAt", row.revokedAt(), decidedAt);
         }
-        RecordingOutcome recorded = commands.sendImported(new RecordAchievement(learner,
+        RecordingOutcome recorded = Act.RECORD.send(commands, new RecordAchievement(learner,
                 AchievementIds.forLegacy(recordedAt, source + "\n" + legacyId), details, recordedBy), recordedBy,
                 recordedAt);
         String id = recorded.achievementId();
@@ -270,16 +277,16 @@ public class ImportController {
             return Done.storedBefore(id);
         }
         switch (status) {
-            case CERTIFIED, REVOKED -> commands.sendImported(new CertifyAchievement(learner, id, decidedBy),
+            case CERTIFIED, REVOKED -> Act.DECIDE.send(commands, new CertifyAchievement(learner, id, decidedBy),
                     decidedBy, decidedAt);
-            case REJECTED -> commands.sendImported(new RejectAchievement(learner, id, row.rejectionReason(),
+            case REJECTED -> Act.DECIDE.send(commands, new RejectAchievement(learner, id, row.rejectionReason(),
                     decidedBy), decidedBy, decidedAt);
             case RECORDED -> {
             }
         }
         if (status == LegacyStatus.REVOKED) {
-            commands.sendImported(new RevokeAchievement(learner, id, row.revocationReason(), revokedBy), revokedBy,
-                    revokedAt);
+            Act.REVOKE.send(commands, new RevokeAchievement(learner, id, row.revocationReason(), revokedBy),
+                    revokedBy, revokedAt);
         }
         return Done.stored(id);
     }
@@ -297,6 +304,76 @@ public class ImportController {
         return hasher.hashesOf(type, row.idDocumentNumber()).stream().map(identities::accountFor)
                 .flatMap(Optional::stream).findFirst().map(LearnerNumber::parse)
                 .orElseThrow(NoAccountForIdentity::new);
+    }
+
+    /** The file's columns of the fields the API's nested request names (evidence, credits, result, reference). */
+    private static final Map<String, String> DETAIL_COLUMNS = Map.ofEntries(
+            Map.entry("evidence", "evidenceSha256"), Map.entry("evidence.sha256", "evidenceSha256"),
+            Map.entry("evidence.mediaType", "evidenceMediaType"), Map.entry("evidence.location", "evidenceLocation"),
+            Map.entry("credits", "credits"), Map.entry("credits.amount", "credits"),
+            Map.entry("credits.unit", "creditUnit"), Map.entry("result.scheme", "resultScheme"),
+            Map.entry("result.value", "resultValue"), Map.entry("externalReference", "externalId"),
+            Map.entry("externalReference.issuer", "externalIssuer"),
+            Map.entry("externalReference.id", "externalId"));
+
+    /**
+     * The acts a row is made of, each with the file's columns of the fields its refusals name: the officer who acts,
+     * the branch they act for, the act's time and its reason.
+     */
+    private enum Act {
+        OPEN("openedBy", "branchCode", "openedAt", null),
+        RECORD("recordedBy", "branchCode", "recordedAt", null),
+        DECIDE("decidedBy", "decidingBranch", "decidedAt", "rejectionReason"),
+        REVOKE("revokedBy", "revokingBranch", "revokedAt", "revocationReason");
+
+        private final Map<String, String> columns;
+
+        Act(String officer, String branch, String at, String reason) {
+            Map<String, String> columns = new java.util.HashMap<>();
+            columns.put("officer", officer);
+            columns.put("actingBranch", branch);
+            columns.put(ActTime.RECORDED_AT, at);
+            if (reason != null) {
+                columns.put("reason", reason);
+            }
+            columns.put("person", "idDocumentNumber");
+            this.columns = Map.copyOf(columns);
+        }
+
+        <R> R send(LedgerCommands commands, Object command, ActingOfficer actor, Instant at) {
+            try {
+                return commands.sendImported(command, actor, at);
+            } catch (RuleViolation refused) {
+                throw InColumn.of(refused, columns.get(refused.field()));
+            }
+        }
+    }
+
+    /** A refusal of a row, naming the file's column its field is found in; the rule and its words unchanged. */
+    static final class InColumn extends RuleViolation {
+
+        private final RuleViolation refused;
+
+        private InColumn(RuleViolation refused, String column) {
+            super(refused.refusal(), column, refused.getMessage());
+            this.refused = refused;
+        }
+
+        /** The refusal, naming {@code column} when there is one; otherwise as it is. */
+        static RuleViolation of(RuleViolation refused, String column) {
+            return column == null || column.equals(refused.field()) || refused instanceof PersonAlreadyHasAccount
+                    ? refused : new InColumn(refused, column);
+        }
+
+        @Override
+        public String rule() {
+            return refused.rule();
+        }
+
+        @Override
+        public String reason() {
+            return refused.reason();
+        }
     }
 
     private void requireCentreAdministrator(ActingOfficer actor) {

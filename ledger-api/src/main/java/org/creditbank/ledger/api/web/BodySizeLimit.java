@@ -29,18 +29,25 @@ import java.nio.charset.StandardCharsets;
 public class BodySizeLimit extends OncePerRequestFilter {
 
     private final int limit;
+    private final int bulkLimit;
     private final ObjectMapper json;
 
     public BodySizeLimit(Limits limits, ObjectMapper json) {
         this.limit = limits.maxBodyBytes();
+        this.bulkLimit = limits.maxBulkBodyBytes();
         this.json = json;
     }
+
+    /** Batches of rows (an import's, a roster's) may be larger than any other body. */
+    private static final java.util.regex.Pattern BULK = java.util.regex.Pattern.compile(
+            "/api/imports/[a-z]+|/api/branches/[^/]+/rosters");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        int limit = BULK.matcher(request.getRequestURI()).matches() ? bulkLimit : this.limit;
         if (request.getContentLengthLong() > limit) {
-            refuse(response);
+            refuse(response, limit);
             return;
         }
         try {
@@ -50,11 +57,11 @@ public class BodySizeLimit extends OncePerRequestFilter {
                 throw tooLarge;
             }
             response.reset();
-            refuse(response);
+            refuse(response, limit);
         }
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletResponse response, int limit) throws IOException {
         response.setHeader(CommandMetadata.CORRELATION_HEADER, CorrelationIdFilter.current());
         Problems.write(response, RequestBodyTooLarge.problem(limit), json);
     }

@@ -6,7 +6,6 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.creditbank.ledger.readmodel.CommitGate;
-import org.creditbank.ledger.rule.InvalidField;
 import org.creditbank.ledger.rule.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,8 +84,7 @@ public class CommandBatches {
 
         /** The refusal of a row, by the rule's own words. */
         public static RowResult refused(long row, RuleViolation violation) {
-            String reason = violation instanceof InvalidField invalid ? invalid.reason() : violation.getMessage();
-            return new RowResult(row, Outcome.REFUSED, null, violation.rule(), violation.field(), reason);
+            return new RowResult(row, Outcome.REFUSED, null, violation.rule(), violation.field(), violation.reason());
         }
     }
 

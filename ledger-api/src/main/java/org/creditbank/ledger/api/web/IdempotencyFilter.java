@@ -58,7 +58,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.maxBody = limits.maxBodyBytes();
+        // BodySizeLimit, before this filter, bounds each path's body; here the largest any path may send.
+        this.maxBody = Math.max(limits.maxBodyBytes(), limits.maxBulkBodyBytes());
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.creditbank.ledger.learner.AccountRefusals.AccountWasMerged;
-import org.creditbank.ledger.rule.InvalidField;
 import org.creditbank.ledger.rule.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,9 +138,8 @@ public class Problems extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
-        String reason = violation instanceof InvalidField invalid ? invalid.reason() : violation.getMessage();
         ProblemDetail problem = problem(status, violation.rule(), title(violation), violation.getMessage(),
-                violation.field(), reason);
+                violation.field(), violation.reason());
         if (violation instanceof AccountWasMerged merged) {
             problem.setProperty("survivor", merged.survivor());
         }
