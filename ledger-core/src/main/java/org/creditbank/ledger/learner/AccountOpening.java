@@ -11,7 +11,6 @@ import org.creditbank.ledger.learner.AccountCommands.OpenAccount;
 import org.creditbank.ledger.learner.AccountRefusals.PersonAlreadyHasAccount;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -46,8 +45,8 @@ public class AccountOpening {
     public String handle(OpenAccount command, @MetaDataValue(ActTime.RECORDED_AT) String recordedAt) throws Exception {
         BranchProfile branch = jurisdiction.actingBranch(command.actor(), BranchRole.OFFICER);
         String identityHash = hasher.hash(command.person());
-        Stream.concat(Stream.of(identityHash), hasher.formerHashes(command.person()).stream())
-                .map(identities::accountFor).flatMap(Optional::stream).findFirst().ifPresent(existing -> {
+        identities.accountForAny(Stream.concat(Stream.of(identityHash), hasher.formerHashes(command.person()).stream())
+                .toList()).ifPresent(existing -> {
                     throw new PersonAlreadyHasAccount(existing);
                 });
         if (command.signIn() != null) {

@@ -8,6 +8,8 @@ import org.bouncycastle.util.encoders.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The keyed hash (HMAC-SHA256) that matches identities without storing them in clear: two accounts of one person
@@ -47,16 +49,16 @@ public final class IdentityHasher {
     }
 
     /**
-     * The hashes an account of the person named by this identity document may be found by: its own, then the former
-     * ones ({@link #formerHashes}). Type and number are taken in their {@link IdentityDocument canonical form}.
+     * The hashes an account of the person named by this identity document may be found by, computed as asked: its own,
+     * then the former ones ({@link #formerHashes}). Type and number are taken in their {@link IdentityDocument
+     * canonical form}.
      */
-    public List<String> hashesOf(String idDocumentType, String idDocumentNumber) {
+    public Stream<String> hashesOf(String idDocumentType, String idDocumentNumber) {
         String type = IdentityDocument.type(idDocumentType);
         String number = IdentityDocument.number(idDocumentNumber);
-        List<String> hashes = new java.util.ArrayList<>();
-        hashes.add(hash(type + ":" + number));
-        hashes.addAll(formerHashes(type, number));
-        return hashes;
+        // Lazily: the account is nearly always found by the first, and each hash is an HMAC.
+        return Stream.<Supplier<Stream<String>>>of(() -> Stream.of(hash(type + ":" + number)),
+                () -> formerHashes(type, number).stream()).flatMap(Supplier::get);
     }
 
     private String hash(String identityKey) {

@@ -1,5 +1,6 @@
 package org.creditbank.ledger.learner;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,11 @@ public interface IdentityRegister {
 
     /** The learner number of the account (open, closed or surviving a merge) holding this identity hash. */
     Optional<String> accountFor(String identityHash);
+
+    /** The account holding the first of these identity hashes that one holds (in their order). */
+    default Optional<String> accountForAny(List<String> identityHashes) {
+        return identityHashes.stream().map(this::accountFor).flatMap(Optional::stream).findFirst();
+    }
 
     /** The learner number of the account this identity-provider subject signs in as, if it is bound. */
     Optional<String> accountSignedInBy(String subject);

@@ -46,6 +46,7 @@ import org.creditbank.ledger.learner.IdentityHasher;
 import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerNumber;
 import org.creditbank.ledger.learner.PersonalData;
+import org.creditbank.ledger.readmodel.BatchReads;
 import org.creditbank.ledger.rule.InvalidField;
 import org.creditbank.ledger.rule.Refusal;
 import org.creditbank.ledger.rule.RuleViolation;
@@ -76,7 +77,7 @@ public class ImportController {
     /** The most rows one request may carry. */
     public static final int MAX_ROWS = 10_000;
     /** Rows of learners and achievements decided in one transaction. */
-    static final int ROUND = 500;
+    static final int ROUND = Integer.getInteger("ledger.import.round", 500);
 
     private final CommandBatches batches;
     private final LedgerCommands commands;
@@ -301,9 +302,10 @@ public class ImportController {
                     + " idDocumentNumber");
         }
         String type = InvalidField.requireText("idDocumentType", row.idDocumentType(), 64);
-        return hasher.hashesOf(type, row.idDocumentNumber()).stream().map(identities::accountFor)
-                .flatMap(Optional::stream).findFirst().map(LearnerNumber::parse)
-                .orElseThrow(NoAccountForIdentity::new);
+        Optional<String> holder = BatchReads.once(() -> identities.accountForAny(
+                hasher.hashesOf(type, row.idDocumentNumber()).toList()), "holder",
+                IdentityDocument.type(type), IdentityDocument.number(row.idDocumentNumber()));
+        return holder.map(LearnerNumber::parse).orElseThrow(NoAccountForIdentity::new);
     }
 
     /** The file's columns of the fields the API's nested request names (evidence, credits, result, reference). */

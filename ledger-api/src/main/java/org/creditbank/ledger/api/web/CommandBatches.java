@@ -5,6 +5,7 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.creditbank.ledger.readmodel.BatchReads;
 import org.creditbank.ledger.readmodel.CommitGate;
 import org.creditbank.ledger.rule.RuleViolation;
 import org.slf4j.Logger;
@@ -158,6 +159,7 @@ public class CommandBatches {
             UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch of " + round.size()));
             try {
                 unit.attachTransaction(transactions);
+                BatchReads.begin(unit);
                 List<RowResult> results = new ArrayList<>(round.size());
                 for (R row : round) {
                     results.add(inNestedUnit(row, act));

@@ -1,5 +1,6 @@
 package org.creditbank.ledger.projection.catalogue;
 
+import org.creditbank.ledger.readmodel.BatchReads;
 import org.creditbank.ledger.achievement.AchievementKind;
 import org.creditbank.ledger.conversion.AgreementTerms;
 import org.creditbank.ledger.conversion.AgreementVersion;
@@ -58,7 +59,7 @@ public class JdbcRecognitionCatalogue implements RecognitionCatalogue {
 
     @Override
     public Optional<HoursRuleVersion> hoursRuleInForce(AchievementKind kind, LocalDate on) {
-        return HoursRuleVersion.inForce(hoursRules(), kind, on);
+        return HoursRuleVersion.inForce(BatchReads.once(this::hoursRules, "hours-rules"), kind, on);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.creditbank.ledger.projection.points;
 
+import org.creditbank.ledger.readmodel.BatchReads;
 import org.creditbank.ledger.achievement.AchievementKind;
 import org.creditbank.ledger.conversion.NetworkRules;
 import org.creditbank.ledger.eventstore.JsonColumns;
@@ -72,8 +73,9 @@ public class JdbcPointsLedger implements PointsLedger {
 
     @Override
     public Optional<RuleInForce> pointsRuleInForce(AchievementKind kind, LocalDate on) {
-        List<RuleInForce> versions = jdbc.query(slot.get().sql("SELECT rule_id, version, terms FROM {points_rule}"),
-                (rs, i) -> new RuleInForce(rs.getString(1), rs.getInt(2), JsonColumns.read(rs.getString(3), PointsTerms.class)));
+        List<RuleInForce> versions = BatchReads.once(() -> jdbc.query(slot.get().sql(
+                "SELECT rule_id, version, terms FROM {points_rule}"), (rs, i) -> new RuleInForce(rs.getString(1),
+                rs.getInt(2), JsonColumns.read(rs.getString(3), PointsTerms.class))), "points-rules");
         return NetworkRules.inForce(versions, RuleInForce::ruleId, RuleInForce::version, RuleInForce::terms, kind, on);
     }
 

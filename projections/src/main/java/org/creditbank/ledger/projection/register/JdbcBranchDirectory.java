@@ -1,5 +1,6 @@
 package org.creditbank.ledger.projection.register;
 
+import org.creditbank.ledger.readmodel.BatchReads;
 import org.creditbank.ledger.readmodel.Slot;
 import org.creditbank.ledger.branch.BranchDirectory;
 import org.creditbank.ledger.branch.BranchProfile;
@@ -35,8 +36,8 @@ public class JdbcBranchDirectory implements BranchDirectory {
 
     @Override
     public Optional<BranchProfile> find(String branchCode) {
-        return jdbc.query(slot.get().sql(
-                "SELECT * FROM {branch} WHERE code = ?"), PROFILE, branchCode).stream().findFirst();
+        return BatchReads.once(() -> jdbc.query(slot.get().sql(
+                "SELECT * FROM {branch} WHERE code = ?"), PROFILE, branchCode).stream().findFirst(), "branch", branchCode);
     }
 
     @Override
@@ -47,10 +48,10 @@ public class JdbcBranchDirectory implements BranchDirectory {
 
     @Override
     public Set<BranchRole> rolesAt(String officerId, String branchCode) {
-        return jdbc.queryForList(slot.get().sql(
+        return BatchReads.once(() -> jdbc.queryForList(slot.get().sql(
                 "SELECT roles FROM {branch_officer} WHERE officer_id = ? AND branch_code = ?"),
                 String.class, officerId, branchCode).stream().findFirst().map(JdbcBranchDirectory::roles)
-                .orElse(Set.of());
+                .orElse(Set.of()), "roles", officerId, branchCode);
     }
 
     @Override
