@@ -16,11 +16,17 @@ final class LedgerCliProcess {
     private LedgerCliProcess() {
     }
 
-    static Run ledger(String... args) {
+    /** The command line that runs the program with {@code args}, on the tests' class path. */
+    static List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.creditbank.ledger.tools.LedgerCli"));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    static Run ledger(String... args) {
+        List<String> command = command(args);
         try {
             Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
