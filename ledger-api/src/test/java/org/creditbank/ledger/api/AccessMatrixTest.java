@@ -326,6 +326,9 @@ class AccessMatrixTest {
         rules.put("GET " + l + "/hours-conversions", new Rule(readers, null));
         rules.put("GET " + i + "/conversions", new Rule(EnumSet.of(OFFICER_OWN, CERTIFIER, AUDITOR, ADMINISTRATOR,
                 SYSTEM, INSTITUTION), null));
+        // A roster: the branch's own officers and its system client (a row without fields is refused, 200).
+        rules.put("POST /api/branches/{code}/rosters", new Rule(EnumSet.of(OFFICER_OWN, SYSTEM),
+                () -> Map.of("rows", List.of(Map.of("row", 1)))));
         // Imports: administrators of the provincial centre only (a row without fields is answered refused, 200).
         for (String kind : List.of("branches", "officers", "learners", "achievements")) {
             rules.put("POST /api/imports/" + kind, new Rule(EnumSet.of(ADMINISTRATOR),

@@ -9,12 +9,6 @@ import org.creditbank.ledger.achievement.AchievementCommands.RejectAchievement;
 import org.creditbank.ledger.achievement.AchievementCommands.RevokeAchievement;
 import org.creditbank.ledger.achievement.AchievementDetails;
 import org.creditbank.ledger.achievement.AchievementIds;
-import org.creditbank.ledger.achievement.CertificateSerial;
-import org.creditbank.ledger.api.achievement.AchievementController.CreditsRequest;
-import org.creditbank.ledger.api.achievement.AchievementController.EvidenceRequest;
-import org.creditbank.ledger.api.achievement.AchievementController.ExternalReferenceRequest;
-import org.creditbank.ledger.api.achievement.AchievementController.RecordRequest;
-import org.creditbank.ledger.api.achievement.AchievementController.ResultRequest;
 import org.creditbank.ledger.api.branch.BranchController.AppointOfficerRequest;
 import org.creditbank.ledger.api.branch.BranchController.RegisterBranchRequest;
 import org.creditbank.ledger.api.learner.LearnerController.ContactRequest;
@@ -39,14 +33,12 @@ import org.creditbank.ledger.branch.Jurisdiction;
 import org.creditbank.ledger.branch.OfficerId;
 import org.creditbank.ledger.learner.AccountCommands.OpenAccount;
 import org.creditbank.ledger.learner.ActTime;
-import org.creditbank.ledger.learner.AccountRefusals.NoAccountForIdentity;
 import org.creditbank.ledger.learner.AccountRefusals.PersonAlreadyHasAccount;
 import org.creditbank.ledger.learner.IdentityDocument;
 import org.creditbank.ledger.learner.IdentityHasher;
 import org.creditbank.ledger.learner.IdentityRegister;
 import org.creditbank.ledger.learner.LearnerNumber;
 import org.creditbank.ledger.learner.PersonalData;
-import org.creditbank.ledger.readmodel.BatchReads;
 import org.creditbank.ledger.rule.InvalidField;
 import org.creditbank.ledger.rule.Refusal;
 import org.creditbank.ledger.rule.RuleViolation;
@@ -58,7 +50,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -144,7 +135,7 @@ public class ImportController {
                                  String certificateSerial, String status, String branchCode, String recordedBy,
                                  String recordedAt, String decidedBy, String decidingBranch, String decidedAt,
                                  String rejectionReason, String revokedBy, String revokingBranch, String revokedAt,
-                                 String revocationReason) implements Row {
+                                 String revocationReason) implements Row, AchievementColumns {
     }
 
     /** The legacy statuses an achievement is imported with. */
@@ -176,7 +167,7 @@ public class ImportController {
     public Answer achievements(@RequestBody Rows<AchievementRow> body, ActingOfficer actor) {
         requireCentreAdministrator(actor);
         String source = source(body);
-        return Answer.of(batches.run(rows(body), ROUND, ImportController::certificateKey,
+        return Answer.of(batches.run(rows(body), ROUND, AchievementColumns::certificateKey,
                 row -> achievement(source, row)));
     }
 
@@ -185,9 +176,9 @@ public class ImportController {
                 row.divisionCode()).toCommand(actor);
         try {
             commands.sendImported(command, actor, null);
-            return Done.stored(command.code().value());
+            return imported(command.code().value());
         } catch (BranchAlreadyRegistered already) {
-            return Done.storedBefore(command.code().value());
+            return alreadyImported(command.code().value());
         }
     }
 
@@ -200,9 +191,9 @@ public class ImportController {
         String id = branch.value() + "/" + command.officer().value();
         try {
             commands.sendImported(command, actor, null);
-            return Done.stored(id);
+            return imported(id);
         } catch (OfficerAlreadyAppointed already) {
-            return Done.storedBefore(id);
+            return alreadyImported(id);
         }
     }
 
@@ -219,41 +210,18 @@ public class ImportController {
         ActingOfficer openedBy = legacyActor("openedBy", row.openedBy(), "branchCode", row.branchCode());
         Instant openedAt = legacyInstant("openedAt", row.openedAt(), null);
         try {
-            return Done.stored(Act.OPEN.send(commands, new OpenAccount(person, null, openedBy), openedBy, openedAt));
+            return imported(Act.OPEN.send(commands, new OpenAccount(person, null, openedBy), openedBy, openedAt));
         } catch (PersonAlreadyHasAccount already) {
-            return Done.storedBefore(already.learnerNumber());
+            return alreadyImported(already.learnerNumber());
         }
     }
 
-    /** One certificate's rows never share a round: its holder is registered only once a round commits. */
-    private static Set<String> certificateKey(AchievementRow row) {
-        return row.certificateSerial() == null || row.certificateSerial().isBlank()
-                || row.externalIssuer() == null || row.externalIssuer().isBlank() ? Set.of()
-                : Set.of("certificate:" + CertificateSerial.key(row.externalIssuer(), row.certificateSerial()));
-    }
 
     private Done achievement(String source, AchievementRow row) {
         String legacyId = InvalidField.requireText("legacyId", row.legacyId(), 128);
         LegacyStatus status = Requests.oneOf("status", row.status(), LegacyStatus.class);
-        LearnerNumber learner = learnerOf(row);
-        AchievementDetails details;
-        try {
-            details = new RecordRequest(row.kind(), row.title(), row.awardingBody(),
-                row.assessingBody(), row.achievedOn(),
-                allBlank(row.evidenceSha256(), row.evidenceMediaType(), row.evidenceLocation()) ? null
-                        : new EvidenceRequest(row.evidenceSha256(), row.evidenceMediaType(), row.evidenceLocation()),
-                allBlank(row.credits(), row.creditUnit()) ? null
-                        : new CreditsRequest(Requests.decimal("credits", row.credits()), row.creditUnit()),
-                Requests.integer("qualificationLevel", row.qualificationLevel()),
-                Requests.integer("vocationalLevel", row.vocationalLevel()),
-                allBlank(row.resultScheme(), row.resultValue()) ? null
-                        : new ResultRequest(row.resultScheme(), row.resultValue()),
-                allBlank(row.externalIssuer(), row.externalId()) ? null
-                        : new ExternalReferenceRequest(row.externalIssuer(), row.externalId()),
-                blankAsNull(row.certificateSerial())).toDetails();
-        } catch (RuleViolation refused) {
-            throw InColumn.of(refused, DETAIL_COLUMNS.get(refused.field()));
-        }
+        LearnerNumber learner = row.learner(hasher, identities);
+        AchievementDetails details = row.details();
         ActingOfficer recordedBy = legacyActor("recordedBy", row.recordedBy(), "branchCode", row.branchCode());
         Instant recordedAt = legacyInstant("recordedAt", row.recordedAt(), null);
         ActingOfficer decidedBy = null;
@@ -275,7 +243,7 @@ public class ImportController {
                 recordedAt);
         String id = recorded.achievementId();
         if (recorded.alreadyRecorded()) {
-            return Done.storedBefore(id);
+            return alreadyImported(id);
         }
         switch (status) {
             case CERTIFIED, REVOKED -> Act.DECIDE.send(commands, new CertifyAchievement(learner, id, decidedBy),
@@ -289,34 +257,9 @@ public class ImportController {
             Act.REVOKE.send(commands, new RevokeAchievement(learner, id, row.revocationReason(), revokedBy),
                     revokedBy, revokedAt);
         }
-        return Done.stored(id);
+        return imported(id);
     }
 
-    /** The account a row is about: by learner number, or the account of the person its identity document names. */
-    private LearnerNumber learnerOf(AchievementRow row) {
-        if (row.learnerNumber() != null && !row.learnerNumber().isBlank()) {
-            return LearnerNumber.parse(row.learnerNumber());
-        }
-        if (row.idDocumentNumber() == null || row.idDocumentNumber().isBlank()) {
-            throw new InvalidField("learnerNumber", "is required, or the holder's idDocumentType and"
-                    + " idDocumentNumber");
-        }
-        String type = InvalidField.requireText("idDocumentType", row.idDocumentType(), 64);
-        Optional<String> holder = BatchReads.once(() -> identities.accountForAny(
-                hasher.hashesOf(type, row.idDocumentNumber()).toList()), "holder",
-                IdentityDocument.type(type), IdentityDocument.number(row.idDocumentNumber()));
-        return holder.map(LearnerNumber::parse).orElseThrow(NoAccountForIdentity::new);
-    }
-
-    /** The file's columns of the fields the API's nested request names (evidence, credits, result, reference). */
-    private static final Map<String, String> DETAIL_COLUMNS = Map.ofEntries(
-            Map.entry("evidence", "evidenceSha256"), Map.entry("evidence.sha256", "evidenceSha256"),
-            Map.entry("evidence.mediaType", "evidenceMediaType"), Map.entry("evidence.location", "evidenceLocation"),
-            Map.entry("credits", "credits"), Map.entry("credits.amount", "credits"),
-            Map.entry("credits.unit", "creditUnit"), Map.entry("result.scheme", "resultScheme"),
-            Map.entry("result.value", "resultValue"), Map.entry("externalReference", "externalId"),
-            Map.entry("externalReference.issuer", "externalIssuer"),
-            Map.entry("externalReference.id", "externalId"));
 
     /**
      * The acts a row is made of, each with the file's columns of the fields its refusals name: the officer who acts,
@@ -345,38 +288,14 @@ public class ImportController {
         <R> R send(LedgerCommands commands, Object command, ActingOfficer actor, Instant at) {
             try {
                 return commands.sendImported(command, actor, at);
+            } catch (PersonAlreadyHasAccount already) {
+                throw already;
             } catch (RuleViolation refused) {
                 throw InColumn.of(refused, columns.get(refused.field()));
             }
         }
     }
 
-    /** A refusal of a row, naming the file's column its field is found in; the rule and its words unchanged. */
-    static final class InColumn extends RuleViolation {
-
-        private final RuleViolation refused;
-
-        private InColumn(RuleViolation refused, String column) {
-            super(refused.refusal(), column, refused.getMessage());
-            this.refused = refused;
-        }
-
-        /** The refusal, naming {@code column} when there is one; otherwise as it is. */
-        static RuleViolation of(RuleViolation refused, String column) {
-            return column == null || column.equals(refused.field()) || refused instanceof PersonAlreadyHasAccount
-                    ? refused : new InColumn(refused, column);
-        }
-
-        @Override
-        public String rule() {
-            return refused.rule();
-        }
-
-        @Override
-        public String reason() {
-            return refused.reason();
-        }
-    }
 
     private void requireCentreAdministrator(ActingOfficer actor) {
         BranchProfile branch = jurisdiction.actingBranch(actor, BranchRole.ADMINISTRATOR);
@@ -397,7 +316,15 @@ public class ImportController {
                 : InvalidField.requireText("source", body.source(), 64);
     }
 
-    private static <R> List<R> rows(Rows<R> body) {
+    private static Done imported(String id) {
+        return new Done(Outcome.IMPORTED, id);
+    }
+
+    private static Done alreadyImported(String id) {
+        return new Done(Outcome.ALREADY_IMPORTED, id);
+    }
+
+    static <R> List<R> rows(Rows<R> body) {
         if (body == null || body.rows() == null || body.rows().isEmpty()) {
             throw new InvalidField("rows", "must hold at least one row");
         }
@@ -440,11 +367,4 @@ public class ImportController {
         return value == null || value.isBlank() ? otherwise : value;
     }
 
-    private static boolean allBlank(String... values) {
-        return Arrays.stream(values).allMatch(value -> value == null || value.isBlank());
-    }
-
-    private static String blankAsNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

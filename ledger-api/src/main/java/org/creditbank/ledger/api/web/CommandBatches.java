@@ -57,20 +57,15 @@ public class CommandBatches {
         long row();
     }
 
-    /** A row done: stored now, or found stored before (nothing written), with the id of what it is about. */
-    public record Done(boolean before, String id) {
-
-        public static Done stored(String id) {
-            return new Done(false, id);
-        }
-
-        public static Done storedBefore(String id) {
-            return new Done(true, id);
-        }
+    /** A row done: what became of it (stored now, or found stored before and nothing written) and its id. */
+    public record Done(Outcome outcome, String id) {
     }
 
-    /** How a row was answered: {@code IMPORTED}, {@code ALREADY_IMPORTED} or {@code REFUSED} with the reason. */
-    public enum Outcome { IMPORTED, ALREADY_IMPORTED, REFUSED }
+    /**
+     * How a row was answered: imported or recorded now; imported or recorded before (nothing written); refused,
+     * with the reason.
+     */
+    public enum Outcome { IMPORTED, ALREADY_IMPORTED, RECORDED, ALREADY_RECORDED, REFUSED }
 
     /**
      * The answer to one row: its number, outcome and id; refused, the rule (as a problem's type), the field and the
@@ -79,8 +74,7 @@ public class CommandBatches {
     public record RowResult(long row, Outcome outcome, String id, String rule, String field, String reason) {
 
         static RowResult of(long row, Done done) {
-            return new RowResult(row, done.before() ? Outcome.ALREADY_IMPORTED : Outcome.IMPORTED, done.id(), null,
-                    null, null);
+            return new RowResult(row, done.outcome(), done.id(), null, null, null);
         }
 
         /** The refusal of a row, by the rule's own words. */

@@ -36,10 +36,20 @@ public class LedgerCommands {
     /** Sends the command of an acting officer and waits for its result; a refusal is the rule's own exception. */
     public <R> R send(Object command, ActingOfficer actor) {
         LedgerPrincipal principal = principals.current();
-        String role = actor.isInstallation() ? "OPERATOR"
+        return send(command, principal, roleOf(principal, actor), actor.officerId(), actor.branchCode());
+    }
+
+    /** Sends, within a {@link CommandBatches} round, a command of the signed-in officer (a roster's row). */
+    public <R> R sendInBatch(Object command, ActingOfficer actor) {
+        LedgerPrincipal principal = principals.current();
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(
+                metaData(principal, roleOf(principal, actor), actor.officerId(), actor.branchCode()))));
+    }
+
+    private static String roleOf(LedgerPrincipal principal, ActingOfficer actor) {
+        return actor.isInstallation() ? "OPERATOR"
                 : principal.appointmentAt(actor.branchCode()).filter(a -> a.system()).isPresent() ? "SYSTEM"
                 : "OFFICER";
-        return send(command, principal, role, actor.officerId(), actor.branchCode());
     }
 
     /** Sends a command the signed-in learner performs on their own account. */
