@@ -3,6 +3,7 @@ package org.creditbank.ledger.api;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +27,18 @@ final class LedgerCliProcess {
     }
 
     static Run ledger(String... args) {
+        return ledger(Duration.ofSeconds(120), args);
+    }
+
+    /** Runs the program as a process and waits at most {@code within} for it to exit. */
+    static Run ledger(Duration within, String... args) {
         List<String> command = command(args);
         try {
             Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
             byte[] out = process.getInputStream().readAllBytes();
             byte[] err = process.getErrorStream().readAllBytes();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            if (!process.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("ledger " + String.join(" ", args) + " did not exit");
             }

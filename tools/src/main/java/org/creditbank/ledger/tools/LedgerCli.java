@@ -1,10 +1,12 @@
 package org.creditbank.ledger.tools;
 
 import org.creditbank.ledger.tools.bench.ArchiveBenchmark;
+import org.creditbank.ledger.tools.bench.BenchCommand;
 import org.creditbank.ledger.tools.bench.AuthBenchmark;
 import org.creditbank.ledger.tools.bench.CheckpointLagBenchmark;
 import org.creditbank.ledger.tools.bench.CommandBenchmark;
 import org.creditbank.ledger.tools.bench.ConversionBenchmark;
+import org.creditbank.ledger.tools.bench.IntakeBenchmark;
 import org.creditbank.ledger.tools.bench.LogBenchmark;
 import org.creditbank.ledger.tools.bench.ReadModelBenchmark;
 import org.creditbank.ledger.tools.bench.StoredProofBenchmark;
@@ -21,7 +23,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ImportCommand.class, GenerateCommand.class, CheckNumber.class, IdentityKey.class, LogKey.class, VerifyArchive.class, VerifyLog.class,
                 LogBenchmark.class, StoredProofBenchmark.class, ArchiveBenchmark.class,
                 CheckpointLagBenchmark.class, ReplayCheckCommand.class, ReadModelBenchmark.class,
-                CommandBenchmark.class, ConversionBenchmark.class, AuthBenchmark.class, Token.class})
+                CommandBenchmark.class, ConversionBenchmark.class, AuthBenchmark.class, IntakeBenchmark.class,
+                BenchCommand.class, Token.class})
 public class LedgerCli {
 
     public static void main(String[] args) {

@@ -39,10 +39,23 @@ public final class LocalLedger implements AutoCloseable {
 
     /** Starts the server jar with these extra LEDGER_* variables and waits until it answers its health check. */
     static LocalLedger start(Path jar, Map<String, String> settings) throws IOException, InterruptedException {
+        return start(List.of("-jar", jar.toString()), settings);
+    }
+
+    /**
+     * Starts the server — {@code launch}: the java arguments that run it, {@code -jar} and the jar, or {@code -cp},
+     * a class path and the server's main class — with these extra LEDGER_* variables, and waits until it answers its
+     * health check.
+     */
+    static LocalLedger start(List<String> launch, Map<String, String> settings) throws IOException,
+            InterruptedException {
         Path data = Files.createTempDirectory("ledger-bench-");
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(launch);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("LEDGER_"));
         builder.environment().putAll(settings);
         builder.environment().put("LEDGER_PORT", String.valueOf(port));
