@@ -56,14 +56,8 @@ public class IntakeBenchmark implements Callable<Integer> {
     @Mixin
     LedgerTarget target;
 
-    @Option(names = "--db-url", required = true, description = "JDBC URL of the ledger's database (PostgreSQL)")
-    String dbUrl;
-
-    @Option(names = "--db-user", defaultValue = "postgres", description = "database user (default: ${DEFAULT-VALUE})")
-    String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "${env:LEDGER_DB_PASSWORD}", description = "database password")
-    String dbPassword;
+    @Mixin
+    LedgerDatabase database;
 
 
     @Option(names = "--learners", defaultValue = "200000",
@@ -89,7 +83,7 @@ public class IntakeBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("ledger-bench-intake-");
-        try (Connection db = DriverManager.getConnection(dbUrl, dbUser, dbPassword == null ? "" : dbPassword)) {
+        try (Connection db = DriverManager.getConnection(database.url, database.user, database.password())) {
             Province.Expected expected = generate(dir);
             long before = maxGlobalIndex(db);
             long start = System.nanoTime();

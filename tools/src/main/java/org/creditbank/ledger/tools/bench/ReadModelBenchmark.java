@@ -70,14 +70,8 @@ public class ReadModelBenchmark implements Callable<Integer> {
     @Mixin
     LedgerTarget target;
 
-    @Option(names = "--db-url", required = true, description = "JDBC URL of the ledger's database (PostgreSQL)")
-    String dbUrl;
-
-    @Option(names = "--db-user", defaultValue = "postgres", description = "database user (default: ${DEFAULT-VALUE})")
-    String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "${env:LEDGER_DB_PASSWORD}", description = "database password")
-    String dbPassword;
+    @Mixin
+    LedgerDatabase database;
 
     @Option(names = "--learners", defaultValue = "250000", description = "learners to generate (default: ${DEFAULT-VALUE})")
     int learners;
@@ -120,9 +114,9 @@ public class ReadModelBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(dbUrl
-                + (dbUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true", dbUser,
-                dbPassword == null ? "" : dbPassword);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url
+                + (database.url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true", database.user,
+                database.password());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         LedgerHttp ledger = target.ledger();
         LedgerHttp operator = target.as(operatorToken);
