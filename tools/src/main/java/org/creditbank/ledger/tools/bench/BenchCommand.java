@@ -72,6 +72,15 @@ public class BenchCommand implements Callable<Integer> {
             description = "learners of the imported province, five achievements each (default: ${DEFAULT-VALUE})")
     long learners;
 
+    @Option(names = "--rebuild-learners", defaultValue = "250000",
+            description = "learners bench-read-models generates, four achievements each, before it rebuilds"
+                    + " (default: ${DEFAULT-VALUE})")
+    long rebuildLearners;
+
+    @Option(names = "--seconds", defaultValue = "20",
+            description = "seconds of each timed load: recordings, their reference, archive reads (default: ${DEFAULT-VALUE})")
+    int seconds;
+
     @Option(names = "--repetitions", defaultValue = "3", description = "(default: ${DEFAULT-VALUE})")
     int repetitions;
 
@@ -88,6 +97,8 @@ public class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (small) {
             learners = Math.min(learners, 60);
+            rebuildLearners = Math.min(rebuildLearners, 50);
+            seconds = Math.min(seconds, 2);
             repetitions = 1;
         }
         StringWriter report = new StringWriter();
@@ -166,8 +177,8 @@ public class BenchCommand implements Callable<Integer> {
                 section(out, "(c) full rebuild beside Axon's replays, (d) archive reads", "bench-read-models", "--url",
                         ledger.url(), "--token", officer, "--certifier-token", certifier, "--operator-token", operator,
                         "--db-url", benchUrl, "--db-user", dbUser, "--db-password", password,
-                        "--learners", small ? "50" : "250000", "--rate", small ? "20" : "500",
-                        "--seconds", small ? "2" : "20");
+                        "--learners", String.valueOf(rebuildLearners), "--rate", small ? "20" : "500",
+                        "--seconds", String.valueOf(seconds));
                 section(out, "(e) inclusion proofs from PostgreSQL", "bench-stored-proofs", "--db-url", benchUrl,
                         "--db-user", dbUser, "--tree", small ? "2000" : "10000000", "--proofs", small ? "20" : "2000");
                 section(out, "(e) a learner's verified archive, produced and verified offline", "bench-archive",
@@ -187,7 +198,7 @@ public class BenchCommand implements Callable<Integer> {
     private void recordings(PrintWriter out, String url, String officer, String benchUrl, String password)
             throws Exception {
         int clients = 8;
-        Duration each = Duration.ofSeconds(small ? 2 : 20);
+        Duration each = Duration.ofSeconds(seconds);
         List<Double> ledgerRates = new ArrayList<>();
         List<Double> p99s = new ArrayList<>();
         List<Double> stockRates = new ArrayList<>();
