@@ -22,9 +22,17 @@ public final class BatchReads {
     private BatchReads() {
     }
 
-    /** Makes the reads of everything run in {@code unit} (a batch's unit of work) remembered until it ends. */
+    /** Makes the reads of everything run in {@code unit} (a batch's unit of work) remembered until {@link #end}. */
     public static void begin(UnitOfWork<?> unit) {
         unit.resources().put(KEY, new HashMap<List<Object>, Object>());
+    }
+
+    /**
+     * Ends the remembering, before the unit commits: what its commit feeds the read models (the registers included)
+     * reads the database again.
+     */
+    public static void end(UnitOfWork<?> unit) {
+        unit.resources().remove(KEY);
     }
 
     /**

@@ -158,6 +158,7 @@ public class CommandBatches {
                 for (R row : round) {
                     results.add(inNestedUnit(row, act));
                 }
+                BatchReads.end(unit);
                 unit.commit();
                 return results;
             } catch (RuntimeException e) {
