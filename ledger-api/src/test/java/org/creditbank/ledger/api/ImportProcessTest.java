@@ -7,6 +7,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import org.creditbank.ledger.log.NoteKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +111,45 @@ class ImportProcessTest {
         }
     }
 
+    @Test
+    void the_server_killed_mid_import_and_started_again_the_same_command_stores_every_valid_row_exactly_once()
+            throws Exception {
+        String schema = "it_import_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Map<String, String> environment = ServerProcess.onFreshPostgresSchema(schema);
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(RunningLedger.POSTGRES_URL
+                + "?currentSchema=" + schema, RunningLedger.POSTGRES_USER, ""));
+        try {
+            JsonNode expected = generate("--learners", "200", "--achievements-per-learner", "4", "--seed", "9",
+                    "--bad-rows", "0.03");
+            long installed;
+            Process importing;
+            try (ServerProcess server = ServerProcess.start(environment)) {
+                Scenario.installCentreAndCity(server.http);
+                installed = events(jdbc);
+                importing = new ProcessBuilder(LedgerCliProcess.command(importArgs(server.http, 20)))
+                        .redirectOutput(dir.resolve("first.out").toFile())
+                        .redirectError(dir.resolve("first.err").toFile()).start();
+                Await.until("the import has answered some achievements", Duration.ofSeconds(120),
+                        () -> read(dir.resolve("report.csv.state")), text -> text.contains("\"achievements\""));
+                server.kill();
+            }
+            assertThat(importing.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(importing.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(dir.resolve("first.err"))).contains("run the same command again to resume");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM achievement", Long.class))
+                    .as("stopped part-way").isLessThan(expected.get("achievements").asLong());
+
+            try (ServerProcess again = ServerProcess.start(environment)) {
+                LedgerCliProcess.Run resumed = LedgerCliProcess.ledger(importArgs(again.http, 20));
+                assertThat(resumed.exit()).as(resumed.err()).isEqualTo(3);
+                assertImported(jdbc, expected, installed);
+                assertThat(reportedFaults()).isEqualTo(expectedFaults(expected));
+            }
+        } finally {
+            ServerProcess.dropSchema(schema);
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";
@@ -136,24 +178,32 @@ class ImportProcessTest {
 
     /** Accounts, achievements by status, certified credits by unit and events: exactly the generator's count. */
     private static void assertImported(RunningLedger ledger, JsonNode expected, long installed) {
-        assertThat(ledger.jdbc().queryForObject("SELECT COUNT(*) FROM learner_account", Long.class))
+        assertImported(ledger.jdbc(), expected, installed);
+    }
+
+    private static void assertImported(JdbcTemplate jdbc, JsonNode expected, long installed) {
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM learner_account", Long.class))
                 .isEqualTo(expected.get("learners").asLong());
         Map<String, Long> byStatus = new TreeMap<>();
-        ledger.jdbc().query("SELECT status, COUNT(*) FROM achievement GROUP BY status",
+        jdbc.query("SELECT status, COUNT(*) FROM achievement GROUP BY status",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> byStatus.put(rs.getString(1), rs.getLong(2)));
         Map<String, Long> expectedByStatus = new TreeMap<>();
         expected.get("achievementsByStatus").fields().forEachRemaining(e -> expectedByStatus.put(e.getKey(),
                 e.getValue().asLong()));
         assertThat(byStatus).isEqualTo(expectedByStatus);
         Map<String, BigDecimal> credits = new TreeMap<>();
-        ledger.jdbc().query("SELECT credit_unit, SUM(credits) FROM achievement WHERE status = 'CERTIFIED'"
+        jdbc.query("SELECT credit_unit, SUM(credits) FROM achievement WHERE status = 'CERTIFIED'"
                 + " GROUP BY credit_unit", (org.springframework.jdbc.core.RowCallbackHandler) rs ->
                 credits.put(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros()));
         Map<String, BigDecimal> expectedCredits = new TreeMap<>();
         expected.get("creditsByUnit").fields().forEachRemaining(e -> expectedCredits.put(e.getKey(),
                 e.getValue().decimalValue().stripTrailingZeros()));
         assertThat(credits).isEqualTo(expectedCredits);
-        assertThat(ledger.eventCount() - installed).isEqualTo(expected.get("events").asLong());
+        assertThat(events(jdbc) - installed).isEqualTo(expected.get("events").asLong());
+    }
+
+    private static long events(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
     }
 
     /** The report's refusals counted by rule and field. */

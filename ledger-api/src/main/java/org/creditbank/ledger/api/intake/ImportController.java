@@ -331,6 +331,11 @@ public class ImportController {
         if (body.rows().size() > MAX_ROWS) {
             throw new InvalidField("rows", "must hold at most " + MAX_ROWS + " rows, got " + body.rows().size());
         }
+        for (int i = 0; i < body.rows().size(); i++) {
+            if (body.rows().get(i) == null) {
+                throw new InvalidField("rows", "must not hold null (at " + i + ")");
+            }
+        }
         return body.rows();
     }
 

@@ -104,7 +104,10 @@ public class RosterController {
         List<RosterRow> rows = new ArrayList<>();
         for (int i = 0; i < roster.rows().size(); i++) {
             RosterRow row = roster.rows().get(i);
-            rows.add(row == null || row.row() != 0 ? row : numbered(row, i + 1));
+            if (row == null) {
+                throw new InvalidField("rows", "must not hold null (at " + i + ")");
+            }
+            rows.add(row.row() != 0 ? row : numbered(row, i + 1));
         }
         return record(rows, actor);
     }
@@ -120,9 +123,6 @@ public class RosterController {
     private Answer record(List<RosterRow> rows, ActingOfficer actor) {
         Set<Long> numbers = new HashSet<>();
         for (RosterRow row : rows) {
-            if (row == null) {
-                throw new InvalidField("rows", "must not hold null");
-            }
             if (!numbers.add(row.row())) {
                 throw new InvalidField("rows", "row " + row.row() + " appears twice");
             }
