@@ -33,7 +33,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Brings a legacy system's history into a running ledger: files of branches, officers, learners and achievements,
@@ -88,6 +94,10 @@ class ImportCommand implements Callable<Integer> {
             description = "rows sent in one request, 1 to 10000 (default: ${DEFAULT-VALUE})")
     int batchRows;
 
+    @Option(names = "--parallel", defaultValue = "2", paramLabel = "N",
+            description = "batches of learners or achievements in flight at once, 1 to 8 (default: ${DEFAULT-VALUE})")
+    int parallel;
+
     @Option(names = "--progress", negatable = true,
             description = "show a progress bar with rate and ETA on stderr (default: when stderr is a terminal)")
     Boolean progress;
@@ -108,6 +118,9 @@ class ImportCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new ParameterException(spec.commandLine(),
                     "name at least one file: --branches, --officers, --learners or --achievements");
+        }
+        if (parallel < 1 || parallel > 8) {
+            throw new ParameterException(spec.commandLine(), "--parallel must be 1 to 8, got " + parallel);
         }
         if (batchRows < 1 || batchRows > 10_000) {
             throw new ParameterException(spec.commandLine(), "--batch-rows must be 1 to 10000, got " + batchRows);
@@ -170,20 +183,30 @@ class ImportCommand implements Callable<Integer> {
                     break;
                 }
             }
-            while (true) {
-                List<ImportFile.Row> batch = new ArrayList<>(batchRows);
-                for (ImportFile.Row row; batch.size() < batchRows && (row = file.next()) != null; ) {
-                    batch.add(row);
+            // Branches and officers in file order, one batch at a time (a row may name an earlier one); learners and
+            // achievements with batches in flight side by side, taken in file order as they are answered.
+            int inFlight = kind == ImportKind.BRANCHES || kind == ImportKind.OFFICERS ? 1 : parallel;
+            ExecutorService senders = Executors.newFixedThreadPool(inFlight);
+            Deque<Sent> sent = new ArrayDeque<>();
+            try {
+                while (true) {
+                    List<ImportFile.Row> batch = new ArrayList<>(batchRows);
+                    for (ImportFile.Row row; batch.size() < batchRows && (row = file.next()) != null; ) {
+                        batch.add(row);
+                    }
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    sent.add(new Sent(batch, senders.submit(() -> answers(http, kind, batch))));
+                    if (sent.size() >= inFlight) {
+                        progress = answered(sent.poll(), progress, written, state, kind, bar, total);
+                    }
                 }
-                if (batch.isEmpty()) {
-                    break;
+                while (!sent.isEmpty()) {
+                    progress = answered(sent.poll(), progress, written, state, kind, bar, total);
                 }
-                progress = send(http, kind, batch, progress, written);
-                state.save(kind, progress);
-                if (bar != null) {
-                    bar.stepTo(progress.rowsDone());
-                    bar.maxHint(Math.max(total, progress.rowsDone()));
-                }
+            } finally {
+                senders.shutdownNow();
             }
         }
         progress = new FileProgress(progress.path(), progress.size(), progress.rowsDone(), progress.reportBytes(),
@@ -192,9 +215,31 @@ class ImportCommand implements Callable<Integer> {
         return progress;
     }
 
-    /** Sends a batch's readable rows, writes every refusal of the batch to the report, and answers the progress. */
-    private FileProgress send(LedgerHttp http, ImportKind kind, List<ImportFile.Row> batch, FileProgress before,
-                              Report written) throws Exception {
+    /** A batch sent, and the ledger's answers to its rows by number (when they come). */
+    private record Sent(List<ImportFile.Row> batch, Future<Map<Long, JsonNode>> answers) {
+    }
+
+    /** Takes a sent batch's answers, writes its refusals to the report and then the progress to the state. */
+    private FileProgress answered(Sent sent, FileProgress before, Report written, ImportState state, ImportKind kind,
+                                  ProgressBar bar, long total) throws Exception {
+        Map<Long, JsonNode> answers;
+        try {
+            answers = sent.answers().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        FileProgress progress = account(sent.batch(), answers, before, written);
+        state.save(kind, progress);
+        if (bar != null) {
+            bar.stepTo(progress.rowsDone());
+            bar.maxHint(Math.max(total, progress.rowsDone()));
+        }
+        return progress;
+    }
+
+    /** Sends a batch's readable rows and answers the ledger's result for each, by row number. */
+    private Map<Long, JsonNode> answers(LedgerHttp http, ImportKind kind, List<ImportFile.Row> batch)
+            throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ImportFile.Row row : batch) {
             if (row.malformed() == null) {
@@ -209,6 +254,12 @@ class ImportCommand implements Callable<Integer> {
             JsonNode answer = post(http, "/api/imports/" + kind.path(), Map.of("source", source, "rows", rows));
             answer.get("results").forEach(result -> answers.put(result.get("row").asLong(), result));
         }
+        return answers;
+    }
+
+    /** Writes every refusal of an answered batch to the report (synced) and answers the progress after it. */
+    private FileProgress account(List<ImportFile.Row> batch, Map<Long, JsonNode> answers, FileProgress before,
+                                 Report written) throws IOException {
         long imported = before.imported();
         long already = before.alreadyImported();
         long refused = before.refused();
