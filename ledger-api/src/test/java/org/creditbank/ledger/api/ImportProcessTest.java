@@ -97,6 +97,14 @@ class ImportProcessTest {
             Process first = new ProcessBuilder(command).redirectOutput(dir.resolve("first.out").toFile())
                     .redirectError(dir.resolve("first.err").toFile()).start();
             Path state = dir.resolve("report.csv.state");
+            Await.until("the import has begun its learners", Duration.ofSeconds(120),
+                    () -> read(state), text -> text.contains("\"learners\""));
+            // The ledger serves its branches meanwhile: an account opened, an achievement recorded and certified.
+            String served = Scenario.openAccount(http, Scenario.ALICE, "Served Meanwhile");
+            String achievement = Scenario.record(http, Scenario.ALICE, served, Scenario.course("SERVED-1", "2"));
+            assertThat(http.post("/api/learners/" + served + "/achievements/" + achievement + "/certification", "",
+                    Scenario.BOB).status()).isEqualTo(200);
+            long servedEvents = 3;
             Await.until("the import has answered some achievements", Duration.ofSeconds(120),
                     () -> read(state), text -> text.contains("\"achievements\""));
             first.destroyForcibly();
@@ -106,7 +114,7 @@ class ImportProcessTest {
 
             LedgerCliProcess.Run again = LedgerCliProcess.ledger(importArgs(http, 40));
             assertThat(again.exit()).as(again.err()).isEqualTo(3);
-            assertImported(ledger, expected, installed);
+            assertImported(ledger.jdbc(), expected, installed + servedEvents, 1);
             assertThat(reportedFaults()).isEqualTo(expectedFaults(expected));
         }
     }
@@ -178,18 +186,26 @@ class ImportProcessTest {
 
     /** Accounts, achievements by status, certified credits by unit and events: exactly the generator's count. */
     private static void assertImported(RunningLedger ledger, JsonNode expected, long installed) {
-        assertImported(ledger.jdbc(), expected, installed);
+        assertImported(ledger.jdbc(), expected, installed, 0);
     }
 
     private static void assertImported(JdbcTemplate jdbc, JsonNode expected, long installed) {
+        assertImported(jdbc, expected, installed, 0);
+    }
+
+    /** As the files promise, beside {@code servedAccounts} accounts opened (with one certified course each). */
+    private static void assertImported(JdbcTemplate jdbc, JsonNode expected, long installed, long servedAccounts) {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM learner_account", Long.class))
-                .isEqualTo(expected.get("learners").asLong());
+                .isEqualTo(expected.get("learners").asLong() + servedAccounts);
         Map<String, Long> byStatus = new TreeMap<>();
         jdbc.query("SELECT status, COUNT(*) FROM achievement GROUP BY status",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> byStatus.put(rs.getString(1), rs.getLong(2)));
         Map<String, Long> expectedByStatus = new TreeMap<>();
         expected.get("achievementsByStatus").fields().forEachRemaining(e -> expectedByStatus.put(e.getKey(),
                 e.getValue().asLong()));
+        if (servedAccounts > 0) {
+            expectedByStatus.merge("CERTIFIED", servedAccounts, Long::sum);
+        }
         assertThat(byStatus).isEqualTo(expectedByStatus);
         Map<String, BigDecimal> credits = new TreeMap<>();
         jdbc.query("SELECT credit_unit, SUM(credits) FROM achievement WHERE status = 'CERTIFIED'"
@@ -198,6 +214,10 @@ class ImportProcessTest {
         Map<String, BigDecimal> expectedCredits = new TreeMap<>();
         expected.get("creditsByUnit").fields().forEachRemaining(e -> expectedCredits.put(e.getKey(),
                 e.getValue().decimalValue().stripTrailingZeros()));
+        if (servedAccounts > 0) {
+            expectedCredits.merge("BANK_CREDIT", BigDecimal.valueOf(2 * servedAccounts), BigDecimal::add);
+            expectedCredits.replaceAll((unit, amount) -> amount.stripTrailingZeros());
+        }
         assertThat(credits).isEqualTo(expectedCredits);
         assertThat(events(jdbc) - installed).isEqualTo(expected.get("events").asLong());
     }
