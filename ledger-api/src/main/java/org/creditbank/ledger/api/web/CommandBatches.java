@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Runs many rows of commands — an import's batch, a branch's roster — in few transactions, each row deciding exactly
@@ -38,7 +37,6 @@ import java.util.regex.Pattern;
 public class CommandBatches {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandBatches.class);
-    private static final Pattern LEARNER_NUMBER = Pattern.compile("[0-9]{17}[0-9X]");
 
     /** At most this many attempts of a row alone whose commit keeps losing races. */
     private static final int ATTEMPTS_ALONE = 4;
@@ -196,11 +194,7 @@ public class CommandBatches {
         }
         AggregateNotFoundException notFound = notFound(e);
         if (notFound != null) {
-            String id = String.valueOf(notFound.getAggregateIdentifier());
-            boolean learner = LEARNER_NUMBER.matcher(id).matches();
-            String reason = learner ? "no account has learner number " + id : "no branch is registered with code " + id;
-            return new RowResult(row, Outcome.REFUSED, null, learner ? "unknown-account" : "unknown-branch",
-                    learner ? "learnerNumber" : "branchCode", reason);
+            return RowResult.refused(row, Problems.unknownAggregate(String.valueOf(notFound.getAggregateIdentifier())));
         }
         String correlationId = CorrelationIdFilter.current();
         LOG.error("Row {} of a batch failed (correlation id {})", row, correlationId, e);

@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.creditbank.ledger.learner.AccountRefusals.AccountWasMerged;
+import org.creditbank.ledger.branch.UnknownBranch;
+import org.creditbank.ledger.learner.AccountRefusals.UnknownAccount;
 import org.creditbank.ledger.rule.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,12 +149,16 @@ public class Problems extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail notFound(String identifier) {
-        boolean learner = identifier != null && LEARNER_NUMBER.matcher(identifier).matches();
-        String field = learner ? "learnerNumber" : "branchCode";
-        String detail = learner ? "no account has learner number " + identifier
-                : "no branch is registered with code " + identifier;
-        return problem(HttpStatus.NOT_FOUND, learner ? "unknown-account" : "unknown-branch",
-                learner ? "Unknown account" : "Unknown branch", detail, field, detail);
+        return refusal(unknownAggregate(identifier));
+    }
+
+    /**
+     * An aggregate the store has no stream for, as the rule's refusal: an account when the identifier has a learner
+     * number's form, a branch otherwise.
+     */
+    public static RuleViolation unknownAggregate(String identifier) {
+        return identifier != null && LEARNER_NUMBER.matcher(identifier).matches()
+                ? new UnknownAccount("learnerNumber", identifier) : new UnknownBranch("branchCode", identifier);
     }
 
     public static ProblemDetail problem(HttpStatus status, String rule, String title, String detail, String field,

@@ -145,56 +145,17 @@ public class IntakeBenchmark implements Callable<Integer> {
         return 0;
     }
 
+    /** Writes the province's files with {@code ledger generate} and answers what importing them must give. */
     private Province.Expected generate(Path dir) throws IOException {
-        Map<ImportKind, java.io.Writer> files = new LinkedHashMap<>();
-        Map<ImportKind, com.fasterxml.jackson.databind.SequenceWriter> rows = new LinkedHashMap<>();
-        com.fasterxml.jackson.dataformat.csv.CsvMapper csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
-        for (ImportKind kind : ImportKind.values()) {
-            java.io.Writer writer = Files.newBufferedWriter(dir.resolve(kind.path() + ".csv"), StandardCharsets.UTF_8);
-            files.put(kind, writer);
-            rows.put(kind, csv.writer().writeValues(writer));
-            rows.get(kind).write(kind.columns());
+        StringWriter output = new StringWriter();
+        int exit = new CommandLine(new org.creditbank.ledger.tools.LedgerCli()).setOut(new PrintWriter(output))
+                .setErr(new PrintWriter(output)).execute("generate", "--learners", String.valueOf(learners),
+                        "--achievements-per-learner", String.valueOf(perLearner), "--centre", centre(),
+                        "--no-progress", "--out", dir.toString());
+        if (exit != 0) {
+            throw new IllegalStateException("generate failed: " + output);
         }
-        Province.Expected expected;
-        try {
-            expected = new Province(1, centre(), 0.002).generate(learners, perLearner, new Province.Rows() {
-                @Override
-                public void branch(Map<String, String> row) {
-                    write(ImportKind.BRANCHES, row);
-                }
-
-                @Override
-                public void officer(Map<String, String> row) {
-                    write(ImportKind.OFFICERS, row);
-                }
-
-                @Override
-                public void learner(Map<String, String> row) {
-                    write(ImportKind.LEARNERS, row);
-                }
-
-                @Override
-                public void achievement(Map<String, String> row, boolean malformed) {
-                    if (!malformed) {
-                        write(ImportKind.ACHIEVEMENTS, row);
-                    }
-                }
-
-                private void write(ImportKind kind, Map<String, String> row) {
-                    try {
-                        rows.get(kind).write(kind.columns().stream().map(c -> row.getOrDefault(c, "")).toList());
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-            });
-        } finally {
-            for (ImportKind kind : ImportKind.values()) {
-                rows.get(kind).close();
-                files.get(kind).close();
-            }
-        }
-        return expected;
+        return json.readValue(dir.resolve("expected.json").toFile(), Province.Expected.class);
     }
 
     private String[] importArgs(Path dir) {
